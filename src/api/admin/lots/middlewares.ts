@@ -1,0 +1,46 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import * as QueryConfig from "./query-config"
+import {
+  AdminAdjustLot,
+  AdminGetLotParams,
+  AdminGetLotsParams,
+  AdminReceiveLot,
+  AdminReconcileParams,
+  AdminTransferLot,
+} from "./validators"
+
+export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/lots",
+    middlewares: [validateAndTransformQuery(AdminGetLotsParams, QueryConfig.listLotTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/lots",
+    middlewares: [
+      validateAndTransformBody(AdminReceiveLot),
+      validateAndTransformQuery(AdminGetLotParams, QueryConfig.retrieveLotTransformQueryConfig),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/lots/reconciliation",
+    middlewares: [validateAndTransformQuery(AdminReconcileParams, { defaults: [], isList: false })],
+  },
+  {
+    method: ["GET"],
+    matcher: "/admin/lots/:id",
+    middlewares: [validateAndTransformQuery(AdminGetLotParams, QueryConfig.retrieveLotTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/lots/:id/adjust",
+    middlewares: [validateAndTransformBody(AdminAdjustLot)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/lots/:id/transfer",
+    middlewares: [validateAndTransformBody(AdminTransferLot)],
+  },
+]

@@ -1,0 +1,133 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+import { ADJUSTMENT_REASONS, AdjustmentReason, LOT_STATUSES, LotStatus } from "../../../modules/lot/types"
+import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
+import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, recordId, wholeQuantity } from "../../utils/validators"
+
+const lotNumber = z
+  .string({ error: "lot_number must be text" })
+  .trim()
+  .min(1, "lot_number cannot be empty")
+  .max(MAX_LOT_NUMBER_LENGTH, `lot_number is too long (at most ${MAX_LOT_NUMBER_LENGTH} characters)`)
+  .regex(/^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/, "lot_number may contain only printable characters")
+
+// Fields that describe a new lot; when receiving into an existing lot (lot_id) they are refused.
+const NEW_LOT_FIELDS = [
+  "lot_number",
+  "status",
+  "manufactured_at",
+  "expires_at",
+  "best_before_at",
+  "supplier",
+  "supplier_lot_number",
+  "notes",
+  "metadata",
+] as const
+
+export const AdminReceiveLot = z
+  .object({
+    inventory_item_id: recordId("inventory_item_id"),
+    location_id: recordId("location_id"),
+    quantity: wholeQuantity(),
+    lot_id: recordId("lot_id").optional(),
+    lot_number: lotNumber.optional(),
+    status: z
+      .enum([LotStatus.RELEASED, LotStatus.QUARANTINE], {
+        error: "status must be released or quarantine for a new lot",
+      })
+      .optional(),
+    manufactured_at: isoDate("manufactured_at").optional(),
+    expires_at: isoDate("expires_at").optional(),
+    best_before_at: isoDate("best_before_at").optional(),
+    received_at: isoDate("received_at").optional(),
+    supplier: boundedText("supplier", 200).optional(),
+    supplier_lot_number: boundedText("supplier_lot_number", 64).optional(),
+    notes: boundedText("notes", 2000).optional(),
+    metadata: metadataSchema.optional(),
+    additional_data: metadataSchema.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (!body.lot_id) {
+      return
+    }
+    for (const field of NEW_LOT_FIELDS) {
+      if (body[field] !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: [field],
+          message: `${field} cannot be set when receiving into an existing lot (lot_id); it keeps its own`,
+        })
+      }
+    }
+  })
+export type AdminReceiveLotType = z.infer<typeof AdminReceiveLot>
+
+export const AdminAdjustLot = z
+  .object({
+    location_id: recordId("location_id"),
+    quantity_change: z
+      .number({ error: "quantity_change must be a number" })
+      .int("quantity_change must be a whole number of units")
+      .refine((n) => n !== 0, "quantity_change cannot be zero")
+      .refine((n) => Math.abs(n) <= MAX_QUANTITY, `quantity_change must be within ±${MAX_QUANTITY}`)
+      .optional(),
+    counted_quantity: z
+      .number({ error: "counted_quantity must be a number" })
+      .int("counted_quantity must be a whole number of units")
+      .min(0, "counted_quantity cannot be negative")
+      .max(MAX_QUANTITY, `counted_quantity must be at most ${MAX_QUANTITY}`)
+      .optional(),
+    reason: z.enum(ADJUSTMENT_REASONS, { error: `reason must be one of ${ADJUSTMENT_REASONS.join(", ")}` }),
+    note: boundedText("note", 500).optional(),
+    additional_data: metadataSchema.optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    const given = [body.quantity_change, body.counted_quantity].filter((v) => v !== undefined).length
+    if (given !== 1) {
+      ctx.addIssue({ code: "custom", path: ["quantity_change"], message: "Send exactly one of quantity_change or counted_quantity" })
+    }
+    const writeOff = body.reason !== AdjustmentReason.COUNT && body.reason !== AdjustmentReason.OTHER
+    if (writeOff && (body.quantity_change === undefined || body.quantity_change > 0)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["quantity_change"],
+        message: `A ${body.reason} write-off takes stock away: send a negative quantity_change`,
+      })
+    }
+  })
+export type AdminAdjustLotType = z.infer<typeof AdminAdjustLot>
+
+export const AdminTransferLot = z
+  .object({
+    from_location_id: recordId("from_location_id"),
+    to_location_id: recordId("to_location_id"),
+    quantity: wholeQuantity(),
+    note: boundedText("note", 500).optional(),
+    additional_data: metadataSchema.optional(),
+  })
+  .strict()
+  .refine((body) => body.from_location_id !== body.to_location_id, {
+    path: ["to_location_id"],
+    message: "to_location_id must differ from from_location_id",
+  })
+export type AdminTransferLotType = z.infer<typeof AdminTransferLot>
+
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(100)])
+
+export const AdminGetLotParams = createSelectParams()
+const LotFilters = z.object({
+  q: boundedText("q", MAX_LOT_NUMBER_LENGTH).optional(),
+  inventory_item_id: oneOrMany(recordId("inventory_item_id")).optional(),
+  location_id: oneOrMany(recordId("location_id")).optional(),
+  status: oneOrMany(z.enum(LOT_STATUSES, { error: `status must be one of ${LOT_STATUSES.join(", ")}` })).optional(),
+  expires_before: isoDate("expires_before").optional(),
+  expires_after: isoDate("expires_after").optional(),
+})
+export const AdminGetLotsParams = createFindParams({ limit: 50, offset: 0 }).extend(LotFilters.shape).strict()
+export type AdminGetLotsParamsType = z.infer<typeof LotFilters>
+
+const ReconcileFilters = z.object({ inventory_item_id: oneOrMany(recordId("inventory_item_id")).optional() })
+export const AdminReconcileParams = ReconcileFilters.strict()
+export type AdminReconcileParamsType = z.infer<typeof ReconcileFilters>

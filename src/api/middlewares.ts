@@ -1,0 +1,7 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminLotPolicyRoutesMiddlewares } from "./admin/inventory-items/middlewares"
+import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
+
+export default defineMiddlewares({
+  routes: [...adminLotRoutesMiddlewares, ...adminLotPolicyRoutesMiddlewares],
+})

@@ -1,0 +1,61 @@
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** Workflow inputs may carry dates as ISO strings once they have been checkpointed. */
+export type DateLike = Date | string | null | undefined
+
+export type LotDates = {
+  manufactured_at?: DateLike
+  expires_at?: DateLike
+  best_before_at?: DateLike
+}
+
+export function toDate(value: DateLike): Date | null {
+  return value ? new Date(value) : null
+}
+
+/** Expiry as given, else manufacture date + the item's shelf life, else none (a lot may not expire). */
+export function deriveExpiry(dates: LotDates, shelfLifeDays: number | null | undefined): Date | null {
+  const made = toDate(dates.manufactured_at)
+  if (dates.expires_at) {
+    return toDate(dates.expires_at)
+  }
+  if (made && shelfLifeDays) {
+    return new Date(made.getTime() + shelfLifeDays * DAY_MS)
+  }
+  return null
+}
+
+/** The problems a merchant must fix in a lot's dates, in words; empty when the dates make sense. */
+export function lotDateProblems(dates: LotDates): string[] {
+  const problems: string[] = []
+  const made = toDate(dates.manufactured_at)
+  const expires = toDate(dates.expires_at)
+  const bestBefore = toDate(dates.best_before_at)
+  if (made && expires && expires.getTime() <= made.getTime()) {
+    problems.push(
+      `The expiry date (${isoDay(expires)}) must be after the manufacture date (${isoDay(made)}).`
+    )
+  }
+  if (made && bestBefore && bestBefore.getTime() <= made.getTime()) {
+    problems.push(
+      `The best-before date (${isoDay(bestBefore)}) must be after the manufacture date (${isoDay(made)}).`
+    )
+  }
+  if (bestBefore && expires && bestBefore.getTime() > expires.getTime()) {
+    problems.push(`The best-before date (${isoDay(bestBefore)}) cannot be later than the expiry date (${isoDay(expires)}).`)
+  }
+  return problems
+}
+
+/** Days from `now` until the lot expires (negative once expired); null for lots without expiry. */
+export function daysUntilExpiry(expiresAt: DateLike, now: Date): number | null {
+  const expires = toDate(expiresAt)
+  if (!expires) {
+    return null
+  }
+  return Math.floor((expires.getTime() - now.getTime()) / DAY_MS)
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}

@@ -1,0 +1,51 @@
+export type StockLevel = { inventory_item_id: string; location_id: string; stocked_quantity: number }
+export type LotTotal = { inventory_item_id: string; location_id: string; quantity: number }
+
+export type StockDrift = {
+  inventory_item_id: string
+  location_id: string
+  stocked_quantity: number
+  lot_quantity: number
+  /** Medusa stock not in any lot (negative: lots claim more than Medusa holds). */
+  untracked_quantity: number
+}
+
+/**
+ * For every tracked item and location, compares Medusa's stocked quantity with the lot stock summed
+ * over its lots. A location known to only one side counts as 0 on the other.
+ */
+export function findStockDrift(
+  trackedItemIds: Iterable<string>,
+  levels: StockLevel[],
+  lotTotals: LotTotal[]
+): StockDrift[] {
+  const tracked = new Set(trackedItemIds)
+  const byKey = new Map<string, StockDrift>()
+  const entry = (itemId: string, locationId: string) => {
+    const key = `${itemId}\u0000${locationId}`
+    let row = byKey.get(key)
+    if (!row) {
+      row = { inventory_item_id: itemId, location_id: locationId, stocked_quantity: 0, lot_quantity: 0, untracked_quantity: 0 }
+      byKey.set(key, row)
+    }
+    return row
+  }
+  for (const level of levels) {
+    if (tracked.has(level.inventory_item_id)) {
+      entry(level.inventory_item_id, level.location_id).stocked_quantity += Number(level.stocked_quantity)
+    }
+  }
+  for (const total of lotTotals) {
+    if (tracked.has(total.inventory_item_id)) {
+      entry(total.inventory_item_id, total.location_id).lot_quantity += Number(total.quantity)
+    }
+  }
+  return [...byKey.values()]
+    .map((row) => ({ ...row, untracked_quantity: row.stocked_quantity - row.lot_quantity }))
+    .filter((row) => row.untracked_quantity !== 0)
+    .sort((a, b) =>
+      a.inventory_item_id === b.inventory_item_id
+        ? a.location_id.localeCompare(b.location_id)
+        : a.inventory_item_id.localeCompare(b.inventory_item_id)
+    )
+}

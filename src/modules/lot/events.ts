@@ -1,0 +1,8 @@
+/** Events the lot module's workflows emit; payloads carry ids (`id` is the lot id). */
+export const LotEvents = {
+  RECEIVED: "lot.received",
+  ADJUSTED: "lot.adjusted",
+  TRANSFERRED: "lot.transferred",
+  POLICY_UPDATED: "lot.policy_updated",
+} as const
+export type LotEventName = (typeof LotEvents)[keyof typeof LotEvents]

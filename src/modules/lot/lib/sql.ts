@@ -1,0 +1,101 @@
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
+import type { LotEventInput } from "../types"
+
+/** Every statement here is parameterised (`?` placeholders); nothing is built from input text. */
+export type Sql = Pick<SqlEntityManager, "execute">
+
+export type LotStockRow = {
+  id: string
+  lot_id: string
+  location_id: string
+  quantity: number
+  allocated_quantity: number
+}
+
+/**
+ * Locks the stock row of a lot at a location (creating an empty one first when `create` is set),
+ * so that concurrent writers of the same lot and location queue behind each other, whichever
+ * server process they run in.
+ */
+export async function lockLotStock(
+  sql: Sql,
+  lotId: string,
+  locationId: string,
+  create: boolean
+): Promise<LotStockRow | null> {
+  if (create) {
+    await sql.execute(
+      `INSERT INTO lot_stock (id, lot_id, location_id, quantity, allocated_quantity)
+       VALUES (?, ?, ?, 0, 0)
+       ON CONFLICT (lot_id, location_id) WHERE deleted_at IS NULL DO NOTHING`,
+      [generateEntityId(undefined, "lotstk"), lotId, locationId]
+    )
+  }
+  const rows = await sql.execute<LotStockRow[]>(
+    `SELECT id, lot_id, location_id, quantity, allocated_quantity
+       FROM lot_stock
+      WHERE lot_id = ? AND location_id = ? AND deleted_at IS NULL
+      FOR UPDATE`,
+    [lotId, locationId]
+  )
+  return rows[0] ?? null
+}
+
+export async function setLotStockQuantity(sql: Sql, stockId: string, quantity: number): Promise<void> {
+  await sql.execute(`UPDATE lot_stock SET quantity = ?, updated_at = now() WHERE id = ?`, [quantity, stockId])
+}
+
+export async function insertLotEvents(sql: Sql, events: LotEventInput[]): Promise<string[]> {
+  const ids: string[] = []
+  for (const event of events) {
+    const id = generateEntityId(undefined, "lotevt")
+    ids.push(id)
+    await sql.execute(
+      `INSERT INTO lot_event (id, lot_id, type, quantity, location_id, to_location_id, from_status,
+                              to_status, actor_id, reason, note, reference_type, reference_id, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        id,
+        event.lot_id,
+        event.type,
+        event.quantity ?? 0,
+        event.location_id ?? null,
+        event.to_location_id ?? null,
+        event.from_status ?? null,
+        event.to_status ?? null,
+        event.actor_id ?? null,
+        event.reason ?? null,
+        event.note ?? null,
+        event.reference_type ?? null,
+        event.reference_id ?? null,
+        event.data ? JSON.stringify(event.data) : null,
+      ]
+    )
+  }
+  return ids
+}
+
+/** Atomically hands out the next number of a lot-number sequence (one counter per key). */
+export async function nextSequenceValue(sql: Sql, key: string): Promise<number> {
+  const rows = await sql.execute<{ last_value: number }[]>(
+    `INSERT INTO lot_number_sequence (id, key, last_value) VALUES (?, ?, 1)
+     ON CONFLICT (key) WHERE deleted_at IS NULL DO UPDATE SET last_value = lot_number_sequence.last_value + 1, updated_at = now()
+     RETURNING last_value`,
+    [generateEntityId(undefined, "lotseq"), key]
+  )
+  return Number(rows[0].last_value)
+}
+
+/** Turns a unique-index violation on the lot number into the error a merchant should read. */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string }
+  return e?.code === "23505" && (e.constraint === constraint || Boolean(e.message?.includes(constraint)))
+}
+
+export function notEnoughStock(lotNumber: string, locationId: string, available: number, wanted: number) {
+  return new MedusaError(
+    MedusaError.Types.NOT_ALLOWED,
+    `Lot ${lotNumber} has only ${available} unit(s) free at location ${locationId}; ${wanted} requested.`
+  )
+}

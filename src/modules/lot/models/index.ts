@@ -1,0 +1,5 @@
+export { default as Lot } from "./lot"
+export { default as LotStock } from "./lot-stock"
+export { default as LotPolicy } from "./lot-policy"
+export { default as LotEvent } from "./lot-event"
+export { default as LotNumberSequence } from "./lot-number-sequence"

@@ -1,0 +1,31 @@
+import { model } from "@medusajs/framework/utils"
+import { LOT_STATUSES, LotStatus } from "../types"
+import LotStock from "./lot-stock"
+
+/** A quantity of one inventory item made or received together, named by a unique lot number. */
+const Lot = model
+  .define("lot", {
+    id: model.id({ prefix: "lot" }).primaryKey(),
+    lot_number: model.text().searchable(),
+    inventory_item_id: model.text(),
+    status: model.enum(LOT_STATUSES).default(LotStatus.RELEASED),
+    manufactured_at: model.dateTime().nullable(),
+    expires_at: model.dateTime().nullable(),
+    best_before_at: model.dateTime().nullable(),
+    received_at: model.dateTime(),
+    supplier: model.text().nullable(),
+    supplier_lot_number: model.text().nullable(),
+    notes: model.text().nullable(),
+    metadata: model.json().nullable(),
+    stock: model.hasMany(() => LotStock, { mappedBy: "lot" }),
+  })
+  .cascades({ delete: ["stock"] })
+  .indexes([
+    // Lot numbers are stored normalised (trimmed, upper case), so this also refuses "l-1" next to "L-1".
+    { name: "IDX_lot_lot_number_unique", on: ["lot_number"], unique: true, where: "deleted_at IS NULL" },
+    { name: "IDX_lot_inventory_item_id", on: ["inventory_item_id"], where: "deleted_at IS NULL" },
+    { name: "IDX_lot_status_expires_at", on: ["status", "expires_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_lot_expires_at", on: ["expires_at"], where: "deleted_at IS NULL" },
+  ])
+
+export default Lot

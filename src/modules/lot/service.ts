@@ -1,0 +1,306 @@
+import type { Context } from "@medusajs/framework/types"
+import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import { normalizeLotNumber } from "./domain/lot-number-template"
+import { Lot, LotEvent, LotNumberSequence, LotPolicy, LotStock } from "./models"
+import {
+  insertLotEvents,
+  isUniqueViolation,
+  lockLotStock,
+  nextSequenceValue,
+  notEnoughStock,
+  setLotStockQuantity,
+} from "./lib/sql"
+import {
+  LotEventType,
+  LotStatus,
+  type LotModuleOptions,
+  type LotReceipt,
+  type LotStockChange,
+  type LotStockChangeResult,
+  type ReceiveLotInput,
+} from "./types"
+
+type SqlContext = Context<SqlEntityManager>
+
+type LockedLot = { id: string; lot_number: string; inventory_item_id: string; status: LotStatus }
+
+export type LotStockTotal = {
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+  allocated_quantity: number
+}
+
+// Stock may not be received into a lot that can never be sold again.
+const CLOSED_STATUSES: LotStatus[] = [LotStatus.REJECTED, LotStatus.RECALLED, LotStatus.EXPIRED]
+
+class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEvent, LotNumberSequence }) {
+  protected readonly options_: Required<LotModuleOptions>
+
+  constructor(container: Record<string, unknown>, options?: LotModuleOptions) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = { receive_status: options?.receive_status ?? LotStatus.RELEASED }
+  }
+
+  getOptions(): Required<LotModuleOptions> {
+    return this.options_
+  }
+
+  /** Creates a lot (or adds to an existing one) with stock at a location, and records the receipt. */
+  @InjectManager()
+  async receiveLot(input: ReceiveLotInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<LotReceipt> {
+    return await this.receiveLot_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async receiveLot_(input: ReceiveLotInput, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const lot = input.lot_id
+      ? await this.lockLot_(input.lot_id, sharedContext)
+      : await this.insertLot_(input, sharedContext)
+    const created = !input.lot_id
+    if (lot.inventory_item_id !== input.inventory_item_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Lot ${lot.lot_number} belongs to inventory item ${lot.inventory_item_id}, not ${input.inventory_item_id}.`
+      )
+    }
+    if (!created && CLOSED_STATUSES.includes(lot.status)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Lot ${lot.lot_number} is ${lot.status}; stock cannot be received into it. Receive a new lot instead.`
+      )
+    }
+    const stock = (await lockLotStock(sql, lot.id, input.location_id, true))!
+    await setLotStockQuantity(sql, stock.id, stock.quantity + input.quantity)
+    const [eventId] = await insertLotEvents(sql, [
+      {
+        lot_id: lot.id,
+        type: LotEventType.RECEIVED,
+        quantity: input.quantity,
+        location_id: input.location_id,
+        to_status: created ? lot.status : null,
+        actor_id: input.actor_id,
+        reference_type: input.reference_type,
+        reference_id: input.reference_id,
+        data: input.supplier ? { supplier: input.supplier } : null,
+      },
+    ])
+    return {
+      lot_id: lot.id,
+      lot_number: lot.lot_number,
+      inventory_item_id: lot.inventory_item_id,
+      location_id: input.location_id,
+      quantity: input.quantity,
+      created,
+      event_id: eventId,
+    }
+  }
+
+  /** Undoes a receipt (workflow compensation): a created lot is retired, added stock taken back. */
+  @InjectManager()
+  async revertLotReceipt(receipt: LotReceipt, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await this.revertLotReceipt_(receipt, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertLotReceipt_(receipt: LotReceipt, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    await this.changeLotStock_(
+      [
+        {
+          lot_id: receipt.lot_id,
+          location_id: receipt.location_id,
+          delta: -receipt.quantity,
+          event: { type: LotEventType.REVERTED, reason: "receipt reverted", reference_type: "lot_event", reference_id: receipt.event_id },
+        },
+      ],
+      sharedContext
+    )
+    if (receipt.created) {
+      // Soft delete frees the lot number again while its history stays on record.
+      await sql.execute(`UPDATE lot_stock SET deleted_at = now() WHERE lot_id = ? AND deleted_at IS NULL`, [receipt.lot_id])
+      await sql.execute(`UPDATE lot SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL`, [receipt.lot_id])
+    }
+  }
+
+  /**
+   * Applies signed or counted changes to lot stock, each under a row lock, refusing any that would
+   * take a lot below zero or below what is allocated. One lot event per change, in the same transaction.
+   */
+  @InjectManager()
+  async changeLotStock(
+    changes: LotStockChange[],
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<LotStockChangeResult[]> {
+    return await this.changeLotStock_(changes, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async changeLotStock_(changes: LotStockChange[], @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    // Lock rows in one global order so two multi-row changes can never deadlock each other.
+    const order = changes
+      .map((change, index) => ({ change, index }))
+      .sort((a, b) =>
+        `${a.change.lot_id}|${a.change.location_id}`.localeCompare(`${b.change.lot_id}|${b.change.location_id}`)
+      )
+    const results: LotStockChangeResult[] = new Array(changes.length)
+    for (const { change, index } of order) {
+      const lot = await this.findLot_(change.lot_id, sharedContext)
+      const increases = change.counted_quantity !== undefined || (change.delta ?? 0) > 0
+      const stock = await lockLotStock(sql, lot.id, change.location_id, increases)
+      if (!stock) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Lot ${lot.lot_number} has no stock at location ${change.location_id}.`
+        )
+      }
+      const delta = change.counted_quantity !== undefined ? change.counted_quantity - stock.quantity : change.delta!
+      const next = stock.quantity + delta
+      if (next < stock.allocated_quantity) {
+        throw notEnoughStock(lot.lot_number, change.location_id, stock.quantity - stock.allocated_quantity, -delta)
+      }
+      await setLotStockQuantity(sql, stock.id, next)
+      const [eventId] = await insertLotEvents(sql, [
+        { ...change.event, lot_id: lot.id, location_id: change.location_id, quantity: delta },
+      ])
+      results[index] = {
+        lot_id: lot.id,
+        lot_number: lot.lot_number,
+        inventory_item_id: lot.inventory_item_id,
+        location_id: change.location_id,
+        previous_quantity: stock.quantity,
+        quantity: next,
+        delta,
+        event_id: eventId,
+      }
+    }
+    return results
+  }
+
+  /** Next value of a lot-number sequence; safe under concurrent receipts (one atomic upsert). */
+  @InjectManager()
+  async nextLotNumberSequence(key: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<number> {
+    return await nextSequenceValue(sharedContext.manager!, key)
+  }
+
+  /** Lot stock summed per inventory item and location, for reconciliation with Medusa's levels. */
+  @InjectManager()
+  async sumLotStock(
+    filter: { inventory_item_id?: string[] } = {},
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<LotStockTotal[]> {
+    const ids = filter.inventory_item_id
+    if (ids && !ids.length) {
+      return []
+    }
+    const rows = await sharedContext.manager!.execute<LotStockTotal[]>(
+      `SELECT l.inventory_item_id, s.location_id,
+              SUM(s.quantity)::int AS quantity, SUM(s.allocated_quantity)::int AS allocated_quantity
+         FROM lot_stock s
+         JOIN lot l ON l.id = s.lot_id AND l.deleted_at IS NULL
+        WHERE s.deleted_at IS NULL ${ids ? "AND l.inventory_item_id IN (?)" : ""}
+        GROUP BY l.inventory_item_id, s.location_id`,
+      ids ? [ids] : []
+    )
+    return rows.map((r) => ({ ...r, quantity: Number(r.quantity), allocated_quantity: Number(r.allocated_quantity) }))
+  }
+
+  // The lot history is append-only: the generated edit and delete methods are closed.
+  updateLotEvents = refuseEventEdit
+  deleteLotEvents = refuseEventEdit
+  softDeleteLotEvents = refuseEventEdit
+  restoreLotEvents = refuseEventEdit
+
+  protected async insertLot_(input: ReceiveLotInput, sharedContext: SqlContext): Promise<LockedLot> {
+    const sql = sharedContext.transactionManager!
+    const lotNumber = normalizeLotNumber(input.lot_number ?? "")
+    const existing = await sql.execute<{ id: string; inventory_item_id: string }[]>(
+      `SELECT id, inventory_item_id FROM lot WHERE lot_number = ? AND deleted_at IS NULL`,
+      [lotNumber]
+    )
+    if (existing.length) {
+      throw duplicateLotNumber(lotNumber, existing[0].id)
+    }
+    const lot: LockedLot = {
+      id: generateEntityId(undefined, "lot"),
+      lot_number: lotNumber,
+      inventory_item_id: input.inventory_item_id,
+      status: input.status ?? this.options_.receive_status,
+    }
+    try {
+      await sql.execute(
+        `INSERT INTO lot (id, lot_number, inventory_item_id, status, manufactured_at, expires_at, best_before_at,
+                          received_at, supplier, supplier_lot_number, notes, metadata)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          lot.id,
+          lot.lot_number,
+          lot.inventory_item_id,
+          lot.status,
+          input.manufactured_at ?? null,
+          input.expires_at ?? null,
+          input.best_before_at ?? null,
+          input.received_at ?? new Date(),
+          input.supplier ?? null,
+          input.supplier_lot_number ?? null,
+          input.notes ?? null,
+          input.metadata ? JSON.stringify(input.metadata) : null,
+        ]
+      )
+    } catch (error) {
+      // Two receipts of the same new number raced: the index decided, report it like the check above.
+      if (isUniqueViolation(error, "IDX_lot_lot_number_unique")) {
+        throw duplicateLotNumber(lotNumber)
+      }
+      throw error
+    }
+    return lot
+  }
+
+  protected async lockLot_(lotId: string, sharedContext: SqlContext): Promise<LockedLot> {
+    const rows = await sharedContext.transactionManager!.execute<LockedLot[]>(
+      `SELECT id, lot_number, inventory_item_id, status FROM lot WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [lotId]
+    )
+    if (!rows.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${lotId} was not found`)
+    }
+    return rows[0]
+  }
+
+  protected async findLot_(lotId: string, sharedContext: SqlContext): Promise<LockedLot> {
+    const rows = await sharedContext.transactionManager!.execute<LockedLot[]>(
+      `SELECT id, lot_number, inventory_item_id, status FROM lot WHERE id = ? AND deleted_at IS NULL`,
+      [lotId]
+    )
+    if (!rows.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${lotId} was not found`)
+    }
+    return rows[0]
+  }
+}
+
+function duplicateLotNumber(lotNumber: string, existingId?: string) {
+  return new MedusaError(
+    MedusaError.Types.DUPLICATE_ERROR,
+    `Lot number ${lotNumber} already exists${existingId ? ` (lot ${existingId})` : ""}. ` +
+      `Lot numbers must be unique; to receive more stock into that lot, send its lot_id.`
+  )
+}
+
+async function refuseEventEdit(): Promise<never> {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Lot events are append-only and cannot be changed or deleted.")
+}
+
+export default LotModuleService

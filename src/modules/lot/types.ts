@@ -1,0 +1,133 @@
+/** Lifecycle of a lot. Only RELEASED, unexpired stock may be allocated to an order. */
+export const LotStatus = {
+  QUARANTINE: "quarantine",
+  RELEASED: "released",
+  ON_HOLD: "on_hold",
+  REJECTED: "rejected",
+  RECALLED: "recalled",
+  EXPIRED: "expired",
+} as const
+export type LotStatus = (typeof LotStatus)[keyof typeof LotStatus]
+export const LOT_STATUSES = Object.values(LotStatus) as [LotStatus, ...LotStatus[]]
+
+/** Order in which lots are picked for an order line. */
+export const AllocationStrategy = {
+  FEFO: "fefo",
+  FIFO: "fifo",
+  LIFO: "lifo",
+} as const
+export type AllocationStrategy = (typeof AllocationStrategy)[keyof typeof AllocationStrategy]
+export const ALLOCATION_STRATEGIES = Object.values(AllocationStrategy) as [
+  AllocationStrategy,
+  ...AllocationStrategy[],
+]
+
+/** Kinds of entries in the append-only lot history. */
+export const LotEventType = {
+  RECEIVED: "received",
+  ADJUSTED: "adjusted",
+  SCRAPPED: "scrapped",
+  TRANSFERRED_OUT: "transferred_out",
+  TRANSFERRED_IN: "transferred_in",
+  RELEASED: "released",
+  HELD: "held",
+  REJECTED: "rejected",
+  ALLOCATED: "allocated",
+  DEALLOCATED: "deallocated",
+  SHIPPED: "shipped",
+  RETURNED: "returned",
+  RECALLED: "recalled",
+  EXPIRED: "expired",
+  // Written by a workflow's compensation when a change it made is undone.
+  REVERTED: "reverted",
+} as const
+export type LotEventType = (typeof LotEventType)[keyof typeof LotEventType]
+export const LOT_EVENT_TYPES = Object.values(LotEventType) as [LotEventType, ...LotEventType[]]
+
+/** Why a counted correction was made. SCRAP and DAMAGE may only take stock away. */
+export const AdjustmentReason = {
+  COUNT: "count",
+  SCRAP: "scrap",
+  DAMAGE: "damage",
+  SAMPLE: "sample",
+  OTHER: "other",
+} as const
+export type AdjustmentReason = (typeof AdjustmentReason)[keyof typeof AdjustmentReason]
+export const ADJUSTMENT_REASONS = Object.values(AdjustmentReason) as [
+  AdjustmentReason,
+  ...AdjustmentReason[],
+]
+
+export type LotModuleOptions = {
+  /** Status of newly received lots when the request does not say: "released" (default) or "quarantine". */
+  receive_status?: typeof LotStatus.RELEASED | typeof LotStatus.QUARANTINE
+}
+
+export type LotEventInput = {
+  lot_id: string
+  type: LotEventType
+  quantity?: number
+  location_id?: string | null
+  to_location_id?: string | null
+  from_status?: string | null
+  to_status?: string | null
+  actor_id?: string | null
+  reason?: string | null
+  note?: string | null
+  reference_type?: string | null
+  reference_id?: string | null
+  data?: Record<string, unknown> | null
+}
+
+/** One change of a lot's on-hand quantity at a location: a signed delta or an absolute count. */
+export type LotStockChange = {
+  lot_id: string
+  location_id: string
+  /** Signed change in whole units. Exactly one of delta / counted_quantity. */
+  delta?: number
+  /** The quantity physically counted; the change is computed under the row lock. */
+  counted_quantity?: number
+  event: Omit<LotEventInput, "lot_id" | "location_id" | "quantity">
+}
+
+export type LotStockChangeResult = {
+  lot_id: string
+  lot_number: string
+  inventory_item_id: string
+  location_id: string
+  previous_quantity: number
+  quantity: number
+  delta: number
+  event_id: string
+}
+
+export type ReceiveLotInput = {
+  /** Add to this existing lot instead of creating one. */
+  lot_id?: string
+  lot_number?: string
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+  status?: LotStatus
+  manufactured_at?: Date | string | null
+  expires_at?: Date | string | null
+  best_before_at?: Date | string | null
+  received_at?: Date | string | null
+  supplier?: string | null
+  supplier_lot_number?: string | null
+  notes?: string | null
+  metadata?: Record<string, unknown> | null
+  actor_id?: string | null
+  reference_type?: string | null
+  reference_id?: string | null
+}
+
+export type LotReceipt = {
+  lot_id: string
+  lot_number: string
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+  created: boolean
+  event_id: string
+}

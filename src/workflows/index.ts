@@ -1,0 +1,6 @@
+export * from "./adjust-lot-stock"
+export * from "./receive-lot"
+export * from "./reconcile-lot-stock"
+export * from "./transfer-lot-stock"
+export * from "./upsert-lot-policy"
+export * from "./steps"

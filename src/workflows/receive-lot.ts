@@ -1,0 +1,73 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import {
+  createHook,
+  createWorkflow,
+  transform,
+  when,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { LotEvents, type ReceiveLotInput } from "../modules/lot"
+import { deriveExpiry } from "../modules/lot/domain/lot-dates"
+import {
+  adjustInventoryLevelsForLotsStep,
+  generateLotNumberStep,
+  receiveLotStockStep,
+  validateLotReceiptStep,
+} from "./steps"
+
+export type ReceiveLotWorkflowInput = ReceiveLotInput & { additional_data?: Record<string, unknown> }
+
+export const receiveLotWorkflowId = "receive-lot"
+/**
+ * Receives stock into a lot at a stock location: creates the lot (numbering it from the item's
+ * template when no number is given, deriving expiry from the shelf life) or adds to an existing
+ * one, and raises Medusa's inventory level by the same quantity. Used by `POST /admin/lots`.
+ * The `lotReceived` hook runs after both are written; throwing there rolls everything back.
+ *
+ * @example
+ * const { result } = await receiveLotWorkflow(container).run({
+ *   input: { inventory_item_id: "iitem_1", location_id: "sloc_1", quantity: 24, expires_at: new Date("2027-03-31") },
+ * })
+ */
+export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: WorkflowData<ReceiveLotWorkflowInput>) => {
+  const validated = validateLotReceiptStep(input)
+
+  const generatedNumber = when({ input }, ({ input }) => !input.lot_id && !input.lot_number).then(() =>
+    generateLotNumberStep(
+      transform({ validated }, ({ validated }) => ({ template: validated.lot_number_template, sku: validated.sku }))
+    )
+  )
+
+  const receiptInput = transform({ input, validated, generatedNumber }, ({ input, validated, generatedNumber }) => {
+    const { additional_data: _ignored, ...lot } = input
+    return {
+      ...lot,
+      lot_number: input.lot_number ?? generatedNumber ?? undefined,
+      expires_at: input.lot_id ? undefined : deriveExpiry(input, validated.shelf_life_days),
+    }
+  })
+  const receipt = receiveLotStockStep(receiptInput)
+
+  adjustInventoryLevelsForLotsStep(
+    transform({ receipt }, ({ receipt }) => [
+      { inventory_item_id: receipt.inventory_item_id, location_id: receipt.location_id, adjustment: receipt.quantity },
+    ])
+  )
+
+  const lotReceived = createHook("lotReceived", { receipt, additional_data: input.additional_data })
+
+  emitEventStep({
+    eventName: LotEvents.RECEIVED,
+    data: transform({ receipt }, ({ receipt }) => ({
+      id: receipt.lot_id,
+      lot_number: receipt.lot_number,
+      inventory_item_id: receipt.inventory_item_id,
+      location_id: receipt.location_id,
+      quantity: receipt.quantity,
+      created: receipt.created,
+    })),
+  })
+
+  return new WorkflowResponse(receipt, { hooks: [lotReceived] })
+})
