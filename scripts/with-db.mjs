@@ -25,7 +25,13 @@ function parseArgs(argv) {
   const profile = profileIdx === -1 ? "demo" : own[profileIdx + 1]
   if (!PROFILES[profile]) throw new Error(`Unknown profile "${profile}"`)
   if (!command.length) throw new Error("Usage: with-db.mjs [--profile demo|test] -- <command>")
-  return { profile: PROFILES[profile], command }
+  // EMBEDDED_PG_PORT / EMBEDDED_PG_DIR let two runs (say, tests and a benchmark) live side by side.
+  const chosen = {
+    ...PROFILES[profile],
+    ...(process.env.EMBEDDED_PG_PORT && { port: Number(process.env.EMBEDDED_PG_PORT) }),
+    ...(process.env.EMBEDDED_PG_DIR && { dir: process.env.EMBEDDED_PG_DIR }),
+  }
+  return { profile: chosen, command }
 }
 
 function portIsFree(port) {
