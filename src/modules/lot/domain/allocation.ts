@@ -1,0 +1,96 @@
+import { AllocationStrategy } from "../types"
+import { isAllocatableStatus } from "./lot-status"
+import type { LotStatus } from "../types"
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export type AllocatableLot = {
+  lot_id: string
+  lot_number: string
+  status: LotStatus
+  expires_at: Date | null
+  received_at: Date
+  /** Units on hand at the location and not yet allocated. */
+  available: number
+}
+
+export type AllocationRules = {
+  strategy: AllocationStrategy
+  /** When the order is expected to ship; lots must still be good then. */
+  ship_date: Date
+  min_remaining_shelf_life_days: number
+  removal_lead_days: number
+}
+
+export type LotAllocation = { lot_id: string; lot_number: string; quantity: number }
+export type AllocationPlan = { allocations: LotAllocation[]; shortfall: number }
+
+/** Expiry minus the removal lead time: FEFO picks by this date (lots without expiry: null). */
+export function removalDate(expiresAt: Date | null, removalLeadDays: number): Date | null {
+  return expiresAt ? new Date(expiresAt.getTime() - removalLeadDays * DAY_MS) : null
+}
+
+/** Why a lot may not go to this order, in words for a picker; null when it may. */
+export function ineligibilityReason(lot: AllocatableLot, rules: AllocationRules): string | null {
+  if (!isAllocatableStatus(lot.status)) {
+    return `lot ${lot.lot_number} is ${lot.status.replace("_", " ")}`
+  }
+  if (lot.expires_at) {
+    const mustLastUntil = new Date(rules.ship_date.getTime() + rules.min_remaining_shelf_life_days * DAY_MS)
+    if (lot.expires_at.getTime() <= rules.ship_date.getTime()) {
+      return `lot ${lot.lot_number} expires ${isoDay(lot.expires_at)}, on or before the ship date ${isoDay(rules.ship_date)}`
+    }
+    if (lot.expires_at.getTime() <= mustLastUntil.getTime()) {
+      return (
+        `lot ${lot.lot_number} expires ${isoDay(lot.expires_at)}: less than the required ` +
+        `${rules.min_remaining_shelf_life_days} days of shelf life left at shipment`
+      )
+    }
+  }
+  return null
+}
+
+/**
+ * Orders lots for picking. FEFO: earliest removal date first, lots without expiry last. FIFO:
+ * oldest receipt first. LIFO: newest receipt first. Ties break by received date, then lot id, so
+ * the order is total and every process computes the same plan.
+ */
+export function compareLots(strategy: AllocationStrategy, removalLeadDays: number) {
+  return (a: AllocatableLot, b: AllocatableLot): number => {
+    if (strategy === AllocationStrategy.FEFO) {
+      const ra = removalDate(a.expires_at, removalLeadDays)
+      const rb = removalDate(b.expires_at, removalLeadDays)
+      if (ra && !rb) return -1
+      if (!ra && rb) return 1
+      if (ra && rb && ra.getTime() !== rb.getTime()) return ra.getTime() - rb.getTime()
+    }
+    const byReceipt = a.received_at.getTime() - b.received_at.getTime()
+    if (byReceipt !== 0) {
+      return strategy === AllocationStrategy.LIFO ? -byReceipt : byReceipt
+    }
+    return a.lot_id < b.lot_id ? -1 : a.lot_id > b.lot_id ? 1 : 0
+  }
+}
+
+/**
+ * Plans which lots fill `quantity` units: eligible lots in strategy order, each taken as far as
+ * it goes, the line split across lots where needed. What no eligible lot can cover is the shortfall.
+ */
+export function planAllocation(lots: AllocatableLot[], quantity: number, rules: AllocationRules): AllocationPlan {
+  const candidates = lots
+    .filter((lot) => lot.available > 0 && ineligibilityReason(lot, rules) === null)
+    .sort(compareLots(rules.strategy, rules.removal_lead_days))
+  const allocations: LotAllocation[] = []
+  let remaining = quantity
+  for (const lot of candidates) {
+    if (remaining <= 0) break
+    const take = Math.min(lot.available, remaining)
+    allocations.push({ lot_id: lot.lot_id, lot_number: lot.lot_number, quantity: take })
+    remaining -= take
+  }
+  return { allocations, shortfall: remaining }
+}
+
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
