@@ -21,3 +21,15 @@ export async function stockedQuantity(container: MedusaContainer, inventoryItemI
     .listInventoryLevels({ inventory_item_id: inventoryItemId, location_id: locationId })
   return level ? Number(level.stocked_quantity) : null
 }
+
+/** Medusa's own view of a level: what checkout may still sell at the location. */
+export async function levelQuantities(container: MedusaContainer, inventoryItemId: string, locationId: string) {
+  const [level] = await container
+    .resolve(Modules.INVENTORY)
+    .listInventoryLevels({ inventory_item_id: inventoryItemId, location_id: locationId })
+  return {
+    stocked: Number(level.stocked_quantity),
+    reserved: Number(level.reserved_quantity),
+    available: Number(level.stocked_quantity) - Number(level.reserved_quantity),
+  }
+}

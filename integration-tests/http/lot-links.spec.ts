@@ -24,7 +24,7 @@ medusaIntegrationTestRunner({
         fields: ["id", "lots.lot_number", "lots.stock.quantity", "lots.stock.stock_location.name"],
         filters: { id: yogurt.id },
       })
-      const lots = items[0].lots.map((lot: any) => ({
+      const lots = items[0]!.lots!.map((lot: any) => ({
         lot_number: lot.lot_number,
         stock: lot.stock.map((s: any) => [s.stock_location.name, s.quantity]),
       }))
@@ -38,14 +38,14 @@ medusaIntegrationTestRunner({
         fields: ["lot_number", "inventory_item.sku"],
         filters: { lot_number: "B-2" },
       })
-      expect(fromLot[0].inventory_item.sku).toBe("YOG-500")
+      expect(fromLot[0]!.inventory_item!.sku).toBe("YOG-500")
 
       const { data: locations } = await query.graph({
         entity: "stock_location",
         fields: ["name", "lot_stocks.quantity", "lot_stocks.lot.lot_number"],
         filters: { id: cold.id },
       })
-      expect(locations[0].lot_stocks.map((s: any) => [s.lot.lot_number, s.quantity])).toEqual([["B-2", 7]])
+      expect(locations[0]!.lot_stocks!.map((s: any) => [s.lot.lot_number, s.quantity])).toEqual([["B-2", 7]])
     })
   },
 })

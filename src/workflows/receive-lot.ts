@@ -13,6 +13,7 @@ import {
   adjustInventoryLevelsForLotsStep,
   generateLotNumberStep,
   receiveLotStockStep,
+  syncLotStockBlocksStep,
   validateLotReceiptStep,
 } from "./steps"
 
@@ -54,6 +55,8 @@ export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: W
       { inventory_item_id: receipt.inventory_item_id, location_id: receipt.location_id, adjustment: receipt.quantity },
     ])
   )
+
+  syncLotStockBlocksStep(transform({ receipt }, ({ receipt }) => ({ lot_ids: [receipt.lot_id] })))
 
   const lotReceived = createHook("lotReceived", { receipt, additional_data: input.additional_data })
 

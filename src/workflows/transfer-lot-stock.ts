@@ -1,7 +1,12 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, LotEventType, type LotStockChange } from "../modules/lot"
-import { adjustInventoryLevelsForLotsStep, changeLotStockStep, validateLotStockMoveStep } from "./steps"
+import {
+  adjustInventoryLevelsForLotsStep,
+  changeLotStockStep,
+  syncLotStockBlocksStep,
+  validateLotStockMoveStep,
+} from "./steps"
 
 export type TransferLotStockWorkflowInput = {
   lot_id: string
@@ -65,6 +70,8 @@ export const transferLotStockWorkflow = createWorkflow(
         results.map((r) => ({ inventory_item_id: r.inventory_item_id, location_id: r.location_id, adjustment: r.delta }))
       )
     )
+
+    syncLotStockBlocksStep(transform({ input }, ({ input }) => ({ lot_ids: [input.lot_id] })))
 
     const lotStockTransferred = createHook("lotStockTransferred", { results, additional_data: input.additional_data })
 

@@ -4,5 +4,6 @@ export const LotEvents = {
   ADJUSTED: "lot.adjusted",
   TRANSFERRED: "lot.transferred",
   POLICY_UPDATED: "lot.policy_updated",
+  STATUS_CHANGED: "lot.status_changed",
 } as const
 export type LotEventName = (typeof LotEvents)[keyof typeof LotEvents]

@@ -11,3 +11,4 @@ export * from "./types"
 export type { LotStockTotal } from "./service"
 export { LotModuleService }
 export { LotEvents } from "./events"
+export { LotStatusAction } from "./domain/lot-status"

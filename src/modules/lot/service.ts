@@ -8,7 +8,9 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
+import type { LotStockBlockRow } from "./domain/blocked-stock"
 import { normalizeLotNumber } from "./domain/lot-number-template"
+import { LotStatusAction, LotStatusTransitionError, nextLotStatus } from "./domain/lot-status"
 import { Lot, LotEvent, LotNumberSequence, LotPolicy, LotStock } from "./models"
 import {
   insertLotEvents,
@@ -25,6 +27,8 @@ import {
   type LotReceipt,
   type LotStockChange,
   type LotStockChangeResult,
+  type LotStatusChange,
+  type LotStatusChangeInput,
   type ReceiveLotInput,
 } from "./types"
 
@@ -37,6 +41,14 @@ export type LotStockTotal = {
   location_id: string
   quantity: number
   allocated_quantity: number
+}
+
+const EVENT_FOR_ACTION: Record<LotStatusAction, LotEventType> = {
+  [LotStatusAction.RELEASE]: LotEventType.RELEASED,
+  [LotStatusAction.HOLD]: LotEventType.HELD,
+  [LotStatusAction.REJECT]: LotEventType.REJECTED,
+  [LotStatusAction.RECALL]: LotEventType.RECALLED,
+  [LotStatusAction.EXPIRE]: LotEventType.EXPIRED,
 }
 
 // Stock may not be received into a lot that can never be sold again.
@@ -64,6 +76,7 @@ class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEven
   @InjectTransactionManager()
   protected async receiveLot_(input: ReceiveLotInput, @MedusaContext() sharedContext: SqlContext = {}) {
     const sql = sharedContext.transactionManager!
+    requireWholeUnits(input.quantity, "quantity", { positive: true })
     const lot = input.lot_id
       ? await this.lockLot_(input.lot_id, sharedContext)
       : await this.insertLot_(input, sharedContext)
@@ -156,6 +169,12 @@ class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEven
       )
     const results: LotStockChangeResult[] = new Array(changes.length)
     for (const { change, index } of order) {
+      if ((change.delta === undefined) === (change.counted_quantity === undefined)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, "A stock change needs exactly one of delta or counted_quantity.")
+      }
+      requireWholeUnits(change.delta ?? change.counted_quantity!, change.delta !== undefined ? "delta" : "counted_quantity", {
+        positive: false,
+      })
       const lot = await this.findLot_(change.lot_id, sharedContext)
       const increases = change.counted_quantity !== undefined || (change.delta ?? 0) > 0
       const stock = await lockLotStock(sql, lot.id, change.location_id, increases)
@@ -186,6 +205,115 @@ class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEven
       }
     }
     return results
+  }
+
+  /** Moves a lot through the status machine under a row lock, recording who did it and why. */
+  @InjectManager()
+  async changeLotStatus(
+    input: LotStatusChangeInput,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<LotStatusChange> {
+    return await this.changeLotStatus_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async changeLotStatus_(input: LotStatusChangeInput, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const lot = await this.lockLot_(input.lot_id, sharedContext)
+    let to: LotStatus
+    try {
+      to = nextLotStatus(lot.status, input.action)
+    } catch (error) {
+      if (error instanceof LotStatusTransitionError) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Lot ${lot.lot_number}: ${error.message}`)
+      }
+      throw error
+    }
+    await sql.execute(`UPDATE lot SET status = ?, updated_at = now() WHERE id = ?`, [to, lot.id])
+    const [eventId] = await insertLotEvents(sql, [
+      {
+        lot_id: lot.id,
+        type: EVENT_FOR_ACTION[input.action],
+        from_status: lot.status,
+        to_status: to,
+        actor_id: input.actor_id,
+        reason: input.reason,
+        note: input.note,
+        data: input.data,
+      },
+    ])
+    return {
+      lot_id: lot.id,
+      lot_number: lot.lot_number,
+      inventory_item_id: lot.inventory_item_id,
+      from_status: lot.status,
+      to_status: to,
+      event_id: eventId,
+    }
+  }
+
+  /** Undoes a status change (workflow compensation), recorded as a `reverted` event. */
+  @InjectManager()
+  async revertLotStatusChange(change: LotStatusChange, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await this.revertLotStatusChange_(change, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertLotStatusChange_(change: LotStatusChange, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const lot = await this.lockLot_(change.lot_id, sharedContext)
+    if (lot.status !== change.to_status) {
+      return // someone moved it on since; their change stands
+    }
+    await sql.execute(`UPDATE lot SET status = ?, updated_at = now() WHERE id = ?`, [change.from_status, lot.id])
+    await insertLotEvents(sql, [
+      {
+        lot_id: lot.id,
+        type: LotEventType.REVERTED,
+        from_status: change.to_status,
+        to_status: change.from_status,
+        reason: "status change reverted",
+        reference_type: "lot_event",
+        reference_id: change.event_id,
+      },
+    ])
+  }
+
+  /** Stock rows of the given lots with what is needed to keep their blocking reservations right. */
+  @InjectManager()
+  async listLotStockBlocks(lotIds: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<LotStockBlockRow[]> {
+    if (!lotIds.length) {
+      return []
+    }
+    const rows = await sharedContext.manager!.execute<LotStockBlockRow[]>(
+      `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.inventory_item_id, s.location_id,
+              s.quantity, s.allocated_quantity, s.blocked_reservation_id
+         FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+        WHERE s.lot_id IN (?) AND s.deleted_at IS NULL
+        ORDER BY s.id`,
+      [lotIds]
+    )
+    return rows.map((r) => ({ ...r, quantity: Number(r.quantity), allocated_quantity: Number(r.allocated_quantity) }))
+  }
+
+  /**
+   * Points a stock row at its blocking reservation, only if it still points where the caller saw
+   * it (compare-and-set), so two processes syncing the same lot cannot both attach one.
+   */
+  @InjectManager()
+  async setBlockedReservation(
+    stockId: string,
+    expected: string | null,
+    next: string | null,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<boolean> {
+    const rows = await sharedContext.manager!.execute<{ id: string }[]>(
+      `UPDATE lot_stock SET blocked_reservation_id = ?
+        WHERE id = ? AND blocked_reservation_id IS NOT DISTINCT FROM ?
+        RETURNING id`,
+      [next, stockId, expected]
+    )
+    return rows.length === 1
   }
 
   /** Next value of a lot-number sequence; safe under concurrent receipts (one atomic upsert). */
@@ -225,6 +353,9 @@ class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEven
   protected async insertLot_(input: ReceiveLotInput, sharedContext: SqlContext): Promise<LockedLot> {
     const sql = sharedContext.transactionManager!
     const lotNumber = normalizeLotNumber(input.lot_number ?? "")
+    if (!lotNumber) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "A new lot needs a lot number.")
+    }
     const existing = await sql.execute<{ id: string; inventory_item_id: string }[]>(
       `SELECT id, inventory_item_id FROM lot WHERE lot_number = ? AND deleted_at IS NULL`,
       [lotNumber]
@@ -270,7 +401,9 @@ class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEven
 
   protected async lockLot_(lotId: string, sharedContext: SqlContext): Promise<LockedLot> {
     const rows = await sharedContext.transactionManager!.execute<LockedLot[]>(
-      `SELECT id, lot_number, inventory_item_id, status FROM lot WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      // NO KEY UPDATE: queues writers of the same lot without blocking the foreign-key check of a
+      // concurrent lot_stock insert (FOR UPDATE there deadlocks a receipt against a transfer).
+      `SELECT id, lot_number, inventory_item_id, status FROM lot WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE`,
       [lotId]
     )
     if (!rows.length) {
@@ -288,6 +421,15 @@ class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEven
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${lotId} was not found`)
     }
     return rows[0]
+  }
+}
+
+function requireWholeUnits(value: number, field: string, { positive }: { positive: boolean }) {
+  if (!Number.isSafeInteger(value) || (positive ? value <= 0 : value < 0 && field === "counted_quantity")) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${field} must be a ${positive ? "positive " : ""}whole number of units; got ${value}.`
+    )
   }
 }
 

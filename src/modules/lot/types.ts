@@ -131,3 +131,21 @@ export type LotReceipt = {
   created: boolean
   event_id: string
 }
+
+export type LotStatusChangeInput = {
+  lot_id: string
+  action: import("./domain/lot-status").LotStatusAction
+  actor_id?: string | null
+  reason?: string | null
+  note?: string | null
+  data?: Record<string, unknown> | null
+}
+
+export type LotStatusChange = {
+  lot_id: string
+  lot_number: string
+  inventory_item_id: string
+  from_status: LotStatus
+  to_status: LotStatus
+  event_id: string
+}

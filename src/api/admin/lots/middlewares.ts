@@ -4,8 +4,11 @@ import {
   AdminAdjustLot,
   AdminGetLotParams,
   AdminGetLotsParams,
+  AdminHoldLot,
   AdminReceiveLot,
   AdminReconcileParams,
+  AdminRejectLot,
+  AdminReleaseLot,
   AdminTransferLot,
 } from "./validators"
 
@@ -43,4 +46,7 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/lots/:id/transfer",
     middlewares: [validateAndTransformBody(AdminTransferLot)],
   },
+  { method: ["POST"], matcher: "/admin/lots/:id/hold", middlewares: [validateAndTransformBody(AdminHoldLot)] },
+  { method: ["POST"], matcher: "/admin/lots/:id/release", middlewares: [validateAndTransformBody(AdminReleaseLot)] },
+  { method: ["POST"], matcher: "/admin/lots/:id/reject", middlewares: [validateAndTransformBody(AdminRejectLot)] },
 ]

@@ -2,7 +2,10 @@ import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
 import type { LotEventInput } from "../types"
 
-/** Every statement here is parameterised (`?` placeholders); nothing is built from input text. */
+/**
+ * Every statement here takes its values through `?` placeholders, which knex binds with escaping;
+ * no SQL text is ever built from input.
+ */
 export type Sql = Pick<SqlEntityManager, "execute">
 
 export type LotStockRow = {

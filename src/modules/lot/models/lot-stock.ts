@@ -3,7 +3,9 @@ import Lot from "./lot"
 
 /**
  * Quantity of a lot at one stock location, in whole units. `allocated_quantity` is the part
- * promised to open orders; it can never exceed what is on hand.
+ * promised to open orders; it can never exceed what is on hand. While the lot may not be sold
+ * (quarantine, on hold, ...) its quantity is held back from Medusa's available stock by the
+ * reservation `blocked_reservation_id` points at.
  */
 const LotStock = model
   .define("lot_stock", {
@@ -11,6 +13,7 @@ const LotStock = model
     location_id: model.text(),
     quantity: model.number().default(0),
     allocated_quantity: model.number().default(0),
+    blocked_reservation_id: model.text().nullable(),
     lot: model.belongsTo(() => Lot, { mappedBy: "stock" }),
   })
   .indexes([

@@ -2,7 +2,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 // The lot history is a batch record (CGMP, FSMA 204): the database itself refuses any UPDATE or
 // DELETE of a lot event, whoever issues it, so no code path can rewrite history.
-export class Migration20261125090000 extends Migration {
+export class Migration20261125085021 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       CREATE OR REPLACE FUNCTION lot_event_append_only() RETURNS trigger AS $$
