@@ -1,4 +1,5 @@
 export * from "./adjust-lot-stock"
+export * from "./allocate-order-lots"
 export * from "./change-lot-status"
 export * from "./receive-lot"
 export * from "./reconcile-lot-stock"

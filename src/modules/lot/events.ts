@@ -5,5 +5,7 @@ export const LotEvents = {
   TRANSFERRED: "lot.transferred",
   POLICY_UPDATED: "lot.policy_updated",
   STATUS_CHANGED: "lot.status_changed",
+  ALLOCATED: "lot.allocated",
+  ALLOCATION_SHORTFALL: "lot.allocation_shortfall",
 } as const
 export type LotEventName = (typeof LotEvents)[keyof typeof LotEvents]

@@ -10,8 +10,18 @@ import {
 } from "@medusajs/framework/utils"
 import type { LotStockBlockRow } from "./domain/blocked-stock"
 import { normalizeLotNumber } from "./domain/lot-number-template"
+import { ineligibilityReason, planAllocation } from "./domain/allocation"
 import { LotStatusAction, LotStatusTransitionError, nextLotStatus } from "./domain/lot-status"
-import { Lot, LotEvent, LotNumberSequence, LotPolicy, LotStock } from "./models"
+import {
+  addAllocated,
+  insertAllocation,
+  insertShortfall,
+  lockAllocationCandidates,
+  lockOrderLine,
+  openAllocatedQuantity,
+  resolveShortfalls,
+} from "./lib/allocation-sql"
+import { Lot, LotAllocation, LotAllocationShortfall, LotEvent, LotNumberSequence, LotPolicy, LotStock } from "./models"
 import {
   insertLotEvents,
   isUniqueViolation,
@@ -29,7 +39,10 @@ import {
   type LotStockChangeResult,
   type LotStatusChange,
   type LotStatusChangeInput,
+  type OrderLineAllocation,
+  type OrderLineDemand,
   type ReceiveLotInput,
+  type ReleasedAllocation,
 } from "./types"
 
 type SqlContext = Context<SqlEntityManager>
@@ -54,7 +67,15 @@ const EVENT_FOR_ACTION: Record<LotStatusAction, LotEventType> = {
 // Stock may not be received into a lot that can never be sold again.
 const CLOSED_STATUSES: LotStatus[] = [LotStatus.REJECTED, LotStatus.RECALLED, LotStatus.EXPIRED]
 
-class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEvent, LotNumberSequence }) {
+class LotModuleService extends MedusaService({
+  Lot,
+  LotStock,
+  LotPolicy,
+  LotEvent,
+  LotNumberSequence,
+  LotAllocation,
+  LotAllocationShortfall,
+}) {
   protected readonly options_: Required<LotModuleOptions>
 
   constructor(container: Record<string, unknown>, options?: LotModuleOptions) {
@@ -314,6 +335,161 @@ class LotModuleService extends MedusaService({ Lot, LotStock, LotPolicy, LotEven
       [next, stockId, expected]
     )
     return rows.length === 1
+  }
+
+  /**
+   * Covers reserved order lines with lots, by each item's strategy, in one transaction: candidate
+   * stock rows are locked (FOR UPDATE, id order), so concurrent orders in any process can never
+   * allocate more than a lot holds. Idempotent per line: only what open allocations do not cover
+   * yet is allocated. What no eligible lot covers is recorded as a shortfall.
+   */
+  @InjectManager()
+  async allocateOrderLines(
+    lines: OrderLineDemand[],
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<OrderLineAllocation[]> {
+    return await this.allocateOrderLines_(lines, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async allocateOrderLines_(lines: OrderLineDemand[], @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const results: OrderLineAllocation[] = []
+    const ordered = [...lines].sort((a, b) =>
+      `${a.inventory_item_id}|${a.location_id}|${a.line_item_id}`.localeCompare(`${b.inventory_item_id}|${b.location_id}|${b.line_item_id}`)
+    )
+    for (const line of ordered) {
+      await lockOrderLine(sql, line.line_item_id)
+      const missing = line.quantity - (await openAllocatedQuantity(sql, line.line_item_id, line.location_id))
+      const result: OrderLineAllocation = {
+        order_id: line.order_id,
+        line_item_id: line.line_item_id,
+        inventory_item_id: line.inventory_item_id,
+        location_id: line.location_id,
+        allocations: [],
+        shortfall: 0,
+        shortfall_id: null,
+        shortfall_reason: null,
+        resolved_shortfall_ids: [],
+      }
+      results.push(result)
+      if (missing <= 0) {
+        continue
+      }
+      const excluded = new Set(line.excluded_lot_ids ?? [])
+      const candidates = (await lockAllocationCandidates(sql, line.inventory_item_id, line.location_id)).filter(
+        (c) => !excluded.has(c.lot_id)
+      )
+      const rules = { ...line.rules, ship_date: new Date(line.rules.ship_date) }
+      const plan = planAllocation(candidates, missing, rules)
+      const stockIdOf = new Map(candidates.map((c) => [c.lot_id, c.stock_id]))
+      for (const take of plan.allocations) {
+        await addAllocated(sql, stockIdOf.get(take.lot_id)!, take.quantity)
+        const allocationId = await insertAllocation(sql, { ...line, lot_id: take.lot_id, quantity: take.quantity })
+        result.allocations.push({ allocation_id: allocationId, ...take })
+      }
+      await insertLotEvents(
+        sql,
+        plan.allocations.map((take) => ({
+          lot_id: take.lot_id,
+          type: LotEventType.ALLOCATED,
+          quantity: take.quantity,
+          location_id: line.location_id,
+          reference_type: "order",
+          reference_id: line.order_id,
+          data: { line_item_id: line.line_item_id },
+        }))
+      )
+      result.resolved_shortfall_ids = await resolveShortfalls(sql, line.line_item_id)
+      if (plan.shortfall > 0) {
+        const passedOver = candidates
+          .map((c) => ineligibilityReason(c, rules))
+          .filter((reason): reason is string => reason !== null)
+        result.shortfall = plan.shortfall
+        result.shortfall_reason =
+          `${plan.shortfall} unit(s) not covered by any eligible lot` +
+          (passedOver.length ? `: ${passedOver.slice(0, 3).join("; ")}${passedOver.length > 3 ? "; …" : ""}` : "")
+        result.shortfall_id = await insertShortfall(sql, { ...line, quantity: plan.shortfall, reason: result.shortfall_reason })
+      }
+    }
+    return results
+  }
+
+  /** Undoes allocateOrderLines (workflow compensation). */
+  @InjectManager()
+  async undoOrderLineAllocations(results: OrderLineAllocation[], @MedusaContext() sharedContext: SqlContext = {}) {
+    await this.undoOrderLineAllocations_(results, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async undoOrderLineAllocations_(results: OrderLineAllocation[], @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    await this.releaseAllocations_(
+      results.flatMap((r) => r.allocations.map((a) => a.allocation_id)),
+      "allocation reverted",
+      sharedContext
+    )
+    const created = results.map((r) => r.shortfall_id).filter((id): id is string => Boolean(id))
+    if (created.length) {
+      await sql.execute(`UPDATE lot_allocation_shortfall SET deleted_at = now() WHERE id IN (?)`, [created])
+    }
+    const resolved = results.flatMap((r) => r.resolved_shortfall_ids)
+    if (resolved.length) {
+      await sql.execute(`UPDATE lot_allocation_shortfall SET resolved_at = NULL WHERE id IN (?)`, [resolved])
+    }
+  }
+
+  /**
+   * Gives open allocations back to their lots (order canceled, lot put on hold, compensation):
+   * allocated quantity goes down under row locks, one `deallocated` event per allocation.
+   * Allocations that are no longer open are left alone, so releasing twice is harmless.
+   */
+  @InjectManager()
+  async releaseAllocations(
+    allocationIds: string[],
+    reason: string,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<ReleasedAllocation[]> {
+    return await this.releaseAllocations_(allocationIds, reason, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async releaseAllocations_(
+    allocationIds: string[],
+    reason: string,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<ReleasedAllocation[]> {
+    if (!allocationIds.length) {
+      return []
+    }
+    const sql = sharedContext.transactionManager!
+    const released = await sql.execute<ReleasedAllocation[]>(
+      `UPDATE lot_allocation SET status = 'released', updated_at = now()
+        WHERE id IN (?) AND status = 'open' AND deleted_at IS NULL
+        RETURNING id AS allocation_id, order_id, line_item_id, inventory_item_id, lot_id, location_id, quantity`,
+      [allocationIds]
+    )
+    for (const allocation of [...released].sort((a, b) => `${a.lot_id}|${a.location_id}`.localeCompare(`${b.lot_id}|${b.location_id}`))) {
+      await sql.execute(
+        `UPDATE lot_stock SET allocated_quantity = allocated_quantity - ?, updated_at = now()
+          WHERE lot_id = ? AND location_id = ? AND deleted_at IS NULL`,
+        [allocation.quantity, allocation.lot_id, allocation.location_id]
+      )
+    }
+    await insertLotEvents(
+      sql,
+      released.map((a) => ({
+        lot_id: a.lot_id,
+        type: LotEventType.DEALLOCATED,
+        quantity: -Number(a.quantity),
+        location_id: a.location_id,
+        reason,
+        reference_type: "order",
+        reference_id: a.order_id,
+        data: { line_item_id: a.line_item_id, allocation_id: a.allocation_id },
+      }))
+    )
+    return released.map((a) => ({ ...a, quantity: Number(a.quantity) }))
   }
 
   /** Next value of a lot-number sequence; safe under concurrent receipts (one atomic upsert). */

@@ -22,6 +22,15 @@ export const ALLOCATION_STRATEGIES = Object.values(AllocationStrategy) as [
   ...AllocationStrategy[],
 ]
 
+/** Life of a lot allocation: open until its units ship (fulfilled) or are given back (released). */
+export const AllocationStatus = {
+  OPEN: "open",
+  FULFILLED: "fulfilled",
+  RELEASED: "released",
+} as const
+export type AllocationStatus = (typeof AllocationStatus)[keyof typeof AllocationStatus]
+export const ALLOCATION_STATUSES = Object.values(AllocationStatus) as [AllocationStatus, ...AllocationStatus[]]
+
 /** Kinds of entries in the append-only lot history. */
 export const LotEventType = {
   RECEIVED: "received",
@@ -148,4 +157,43 @@ export type LotStatusChange = {
   from_status: LotStatus
   to_status: LotStatus
   event_id: string
+}
+
+/** One reserved order line of a lot-tracked item at one location, to be covered by lots. */
+export type OrderLineDemand = {
+  order_id: string
+  line_item_id: string
+  inventory_item_id: string
+  location_id: string
+  /** Units the line holds reserved at the location; what open allocations should add up to. */
+  quantity: number
+  // Dates arrive as ISO strings once a workflow has checkpointed its data.
+  rules: Omit<import("./domain/allocation").AllocationRules, "ship_date"> & { ship_date: Date | string }
+  /** Lots a host app ruled out for this line (see the allocation workflow's hook). */
+  excluded_lot_ids?: string[]
+}
+
+export type AllocatedLot = { allocation_id: string; lot_id: string; lot_number: string; quantity: number }
+
+export type OrderLineAllocation = {
+  order_id: string
+  line_item_id: string
+  inventory_item_id: string
+  location_id: string
+  allocations: AllocatedLot[]
+  shortfall: number
+  shortfall_id: string | null
+  shortfall_reason: string | null
+  /** Shortfalls of this line recorded earlier and now covered (for compensation). */
+  resolved_shortfall_ids: string[]
+}
+
+export type ReleasedAllocation = {
+  allocation_id: string
+  order_id: string
+  line_item_id: string
+  inventory_item_id: string
+  lot_id: string
+  location_id: string
+  quantity: number
 }

@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import { LOT_STATUSES, LotStatus } from "../types"
+import LotAllocation from "./lot-allocation"
 import LotStock from "./lot-stock"
 
 /** A quantity of one inventory item made or received together, named by a unique lot number. */
@@ -18,6 +19,7 @@ const Lot = model
     notes: model.text().nullable(),
     metadata: model.json().nullable(),
     stock: model.hasMany(() => LotStock, { mappedBy: "lot" }),
+    allocations: model.hasMany(() => LotAllocation, { mappedBy: "lot" }),
   })
   .cascades({ delete: ["stock"] })
   .indexes([

@@ -1,0 +1,34 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { AllocationStatus } from "../../../../../modules/lot/types"
+import { loadOrderLots } from "../../helpers"
+
+/** Per order line: the lots allocated to it, the lots it shipped from, and any shortfall. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { order, allocations, shortfalls, locationName } = await loadOrderLots(req.params.id, req.scope)
+  const describe = (a: (typeof allocations)[number]) => ({
+    allocation_id: a.id,
+    lot_id: a.lot.id,
+    lot_number: a.lot.lot_number,
+    lot_status: a.lot.status,
+    expires_at: a.lot.expires_at,
+    location_id: a.location_id,
+    location_name: locationName.get(a.location_id) ?? null,
+    quantity: a.quantity,
+    fulfillment_id: a.fulfillment_id,
+  })
+  const lines = (order.items ?? []).filter(Boolean).map((item) => {
+    const mine = allocations.filter((a) => a.line_item_id === item!.id)
+    return {
+      line_item_id: item!.id,
+      title: item!.title,
+      sku: item!.variant_sku ?? null,
+      quantity: item!.quantity,
+      allocated: mine.filter((a) => a.status === AllocationStatus.OPEN).map(describe),
+      shipped: mine.filter((a) => a.status === AllocationStatus.FULFILLED).map(describe),
+      shortfalls: shortfalls
+        .filter((s) => s.line_item_id === item!.id)
+        .map((s) => ({ quantity: s.quantity, location_id: s.location_id, reason: s.reason, recorded_at: s.created_at })),
+    }
+  })
+  res.status(200).json({ order_id: order.id, display_id: order.display_id, lines })
+}

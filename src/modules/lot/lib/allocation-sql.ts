@@ -1,0 +1,105 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { AllocatableLot } from "../domain/allocation"
+import type { LotStatus } from "../types"
+import type { Sql } from "./sql"
+
+type CandidateRow = {
+  stock_id: string
+  lot_id: string
+  lot_number: string
+  status: LotStatus
+  expires_at: Date | null
+  received_at: Date
+  available: number
+}
+
+export type LockedCandidate = AllocatableLot & { stock_id: string }
+
+/**
+ * Serialises allocation of one order line across transactions and processes (a transaction-scoped
+ * advisory lock), so a replayed `order.placed` cannot allocate the same line twice.
+ */
+export async function lockOrderLine(sql: Sql, lineItemId: string): Promise<void> {
+  await sql.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [`lot-allocation:${lineItemId}`])
+}
+
+export async function openAllocatedQuantity(sql: Sql, lineItemId: string, locationId: string): Promise<number> {
+  const [row] = await sql.execute<{ total: number }[]>(
+    `SELECT COALESCE(SUM(quantity), 0)::int AS total FROM lot_allocation
+      WHERE line_item_id = ? AND location_id = ? AND status = 'open' AND deleted_at IS NULL`,
+    [lineItemId, locationId]
+  )
+  return Number(row.total)
+}
+
+/**
+ * Locks every stock row of the item at the location that still has unallocated units, in id order
+ * (one global order, so concurrent allocations never deadlock). All statuses are returned so a
+ * shortfall can say why lots were passed over.
+ */
+export async function lockAllocationCandidates(
+  sql: Sql,
+  inventoryItemId: string,
+  locationId: string
+): Promise<LockedCandidate[]> {
+  const rows = await sql.execute<CandidateRow[]>(
+    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE l.inventory_item_id = ? AND s.location_id = ?
+        AND s.quantity > s.allocated_quantity
+        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+      ORDER BY s.id
+      FOR UPDATE OF s`,
+    [inventoryItemId, locationId]
+  )
+  return rows.map((r) => ({
+    ...r,
+    available: Number(r.available),
+    expires_at: r.expires_at ? new Date(r.expires_at) : null,
+    received_at: new Date(r.received_at),
+  }))
+}
+
+export async function addAllocated(sql: Sql, stockId: string, quantity: number): Promise<void> {
+  await sql.execute(`UPDATE lot_stock SET allocated_quantity = allocated_quantity + ?, updated_at = now() WHERE id = ?`, [
+    quantity,
+    stockId,
+  ])
+}
+
+export async function insertAllocation(
+  sql: Sql,
+  row: { order_id: string; line_item_id: string; inventory_item_id: string; location_id: string; lot_id: string; quantity: number }
+): Promise<string> {
+  const id = generateEntityId(undefined, "lotalloc")
+  await sql.execute(
+    `INSERT INTO lot_allocation (id, order_id, line_item_id, inventory_item_id, location_id, lot_id, quantity, status)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,
+    [id, row.order_id, row.line_item_id, row.inventory_item_id, row.location_id, row.lot_id, row.quantity]
+  )
+  return id
+}
+
+/** Marks the line's open shortfalls covered; returns their ids. */
+export async function resolveShortfalls(sql: Sql, lineItemId: string): Promise<string[]> {
+  const rows = await sql.execute<{ id: string }[]>(
+    `UPDATE lot_allocation_shortfall SET resolved_at = now(), updated_at = now()
+      WHERE line_item_id = ? AND resolved_at IS NULL AND deleted_at IS NULL RETURNING id`,
+    [lineItemId]
+  )
+  return rows.map((r) => r.id)
+}
+
+export async function insertShortfall(
+  sql: Sql,
+  row: { order_id: string; line_item_id: string; inventory_item_id: string; location_id: string; quantity: number; reason: string }
+): Promise<string> {
+  const id = generateEntityId(undefined, "lotshort")
+  await sql.execute(
+    `INSERT INTO lot_allocation_shortfall (id, order_id, line_item_id, inventory_item_id, location_id, quantity, reason)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [id, row.order_id, row.line_item_id, row.inventory_item_id, row.location_id, row.quantity, row.reason]
+  )
+  return id
+}
