@@ -10,7 +10,7 @@ import {
 import { LotEvents, type OrderLineDemand } from "../modules/lot"
 import { allocateOrderLotsStep, getOrderLotDemandStep, type GetOrderLotDemandStepInput } from "./steps"
 
-export type AllocateOrderLotsWorkflowInput = GetOrderLotDemandStepInput
+export type AllocateOrderLotsWorkflowInput = Omit<GetOrderLotDemandStepInput, "order_ids"> & { order_id: string }
 
 /** What a `narrowEligibleLots` handler may return: the lines with tightened rules or excluded lots. */
 export type NarrowEligibleLotsResult = { lines: OrderLineDemand[] } | undefined
@@ -31,7 +31,13 @@ export const allocateOrderLotsWorkflowId = "allocate-order-lots"
 export const allocateOrderLotsWorkflow = createWorkflow(
   allocateOrderLotsWorkflowId,
   (input: WorkflowData<AllocateOrderLotsWorkflowInput>) => {
-    const demand = getOrderLotDemandStep(input)
+    const demand = getOrderLotDemandStep(
+      transform({ input }, ({ input }) => ({
+        order_ids: [input.order_id],
+        line_item_ids: input.line_item_ids,
+        ship_date: input.ship_date,
+      }))
+    )
 
     const narrowEligibleLots = createHook("narrowEligibleLots", { order_id: input.order_id, lines: demand })
     const lines = transform({ demand, narrowed: narrowEligibleLots.getResult() }, ({ demand, narrowed }) => {

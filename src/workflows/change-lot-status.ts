@@ -1,15 +1,22 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, type LotStatusChangeInput } from "../modules/lot"
-import { changeLotStatusStep, syncLotStockBlocksStep } from "./steps"
+import {
+  allocateOrderLotsStep,
+  changeLotStatusStep,
+  getOrderLotDemandStep,
+  releaseAllocationsStep,
+  syncLotStockBlocksStep,
+} from "./steps"
 
 export type ChangeLotStatusWorkflowInput = LotStatusChangeInput & { additional_data?: Record<string, unknown> }
 
 export const changeLotStatusWorkflowId = "change-lot-status"
 /**
  * Releases, holds or rejects a lot (and, for the recall and expiry features, recalls or expires
- * it) following the status machine, then holds its unallocated stock back from Medusa's
- * available quantity — or gives it back on release. Used by `POST /admin/lots/:id/hold`,
+ * it) following the status machine. A lot that may no longer be sold gives up its open
+ * allocations and the affected order lines are allocated again from other eligible lots (or get a
+ * shortfall); its stock is held back from Medusa's available quantity — or given back on release. Used by `POST /admin/lots/:id/hold`,
  * `/release` and `/reject`. The `lotStatusChanged` hook can veto the change by throwing.
  *
  * @example
@@ -26,6 +33,22 @@ export const changeLotStatusWorkflow = createWorkflow(
         return rest
       })
     )
+    // A lot that may no longer be sold gives up its open allocations; their order lines are
+    // allocated again from other eligible lots, or show a shortfall.
+    const released = releaseAllocationsStep(
+      transform({ change }, ({ change }) => ({
+        lot_id: change.lot_id,
+        lot_status: change.to_status,
+        reason: `lot ${change.to_status.replace("_", " ")}`,
+      }))
+    )
+    const demand = getOrderLotDemandStep(
+      transform({ released }, ({ released }) => ({
+        order_ids: [...new Set(released.map((r) => r.order_id))],
+        line_item_ids: [...new Set(released.map((r) => r.line_item_id))],
+      }))
+    )
+    const reallocated = allocateOrderLotsStep(demand)
     syncLotStockBlocksStep(transform({ change }, ({ change }) => ({ lot_ids: [change.lot_id] })))
 
     const lotStatusChanged = createHook("lotStatusChanged", { change, additional_data: input.additional_data })
@@ -43,6 +66,11 @@ export const changeLotStatusWorkflow = createWorkflow(
       })),
     })
 
-    return new WorkflowResponse(change, { hooks: [lotStatusChanged] })
+    const result = transform({ change, released, reallocated }, ({ change, released, reallocated }) => ({
+      ...change,
+      released_allocations: released,
+      reallocated,
+    }))
+    return new WorkflowResponse(result, { hooks: [lotStatusChanged] })
   }
 )

@@ -11,10 +11,15 @@ import {
 import type { LotStockBlockRow } from "./domain/blocked-stock"
 import { normalizeLotNumber } from "./domain/lot-number-template"
 import { ineligibilityReason, planAllocation } from "./domain/allocation"
+import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
 import { LotStatusAction, LotStatusTransitionError, nextLotStatus } from "./domain/lot-status"
 import {
   addAllocated,
+  findLotsByIdOrNumber,
   insertAllocation,
+  lockItemStockAt,
+  lockOpenAllocations,
+  settleAllocationPart,
   insertShortfall,
   lockAllocationCandidates,
   lockOrderLine,
@@ -36,6 +41,9 @@ import {
   type LotModuleOptions,
   type LotReceipt,
   type LotStockChange,
+  type FulfillLotsInput,
+  type FulfillLotsResult,
+  type FulfillmentLineInput,
   type LotStockChangeResult,
   type LotStatusChange,
   type LotStatusChangeInput,
@@ -490,6 +498,298 @@ class LotModuleService extends MedusaService({
       }))
     )
     return released.map((a) => ({ ...a, quantity: Number(a.quantity) }))
+  }
+
+  /**
+   * Takes a fulfillment's units out of lots, in one transaction: the picked lots, or the line's
+   * own allocations, or other eligible lots by strategy — never a lot that is not released or
+   * will not keep until shipment. Refuses (MedusaError, nothing written) when a pick is wrong or
+   * eligible stock is short, saying which lot and why. Records which lots were fulfilled and
+   * gives back allocations the line no longer needs.
+   */
+  @InjectManager()
+  async fulfillOrderLines(input: FulfillLotsInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<FulfillLotsResult> {
+    return await this.fulfillOrderLines_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async fulfillOrderLines_(input: FulfillLotsInput, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const result: FulfillLotsResult = {
+      order_id: input.order_id,
+      fulfillment_id: input.fulfillment_id,
+      location_id: input.location_id,
+      fulfilled: [],
+      released: [],
+    }
+    const picks = input.lines.flatMap((line) => line.picks ?? [])
+    const known = await findLotsByIdOrNumber(
+      sql,
+      picks.map((p) => p.lot_id).filter((id): id is string => Boolean(id)),
+      picks.map((p) => p.lot_number).filter((n): n is string => Boolean(n)).map(normalizeLotNumber)
+    )
+    const ordered = [...input.lines].sort((a, b) =>
+      `${a.inventory_item_id}|${a.line_item_id}`.localeCompare(`${b.inventory_item_id}|${b.line_item_id}`)
+    )
+    for (const line of ordered) {
+      await this.fulfillLine_(sql, input, line, known, result)
+    }
+    return result
+  }
+
+  protected async fulfillLine_(
+    sql: NonNullable<SqlContext["transactionManager"]>,
+    input: FulfillLotsInput,
+    line: FulfillmentLineInput,
+    known: { id: string; lot_number: string; inventory_item_id: string }[],
+    result: FulfillLotsResult
+  ) {
+    const label = line.label ?? line.line_item_id
+    const refuse = (reason: string) =>
+      new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cannot fulfill ${line.quantity} × ${label}: ${reason}.`)
+    await lockOrderLine(sql, line.line_item_id)
+    const stock = await lockItemStockAt(sql, line.inventory_item_id, input.location_id)
+    const open = await lockOpenAllocations(sql, line.line_item_id)
+    const ownAt = new Map<string, number>()
+    for (const a of open.filter((a) => a.location_id === input.location_id)) {
+      ownAt.set(a.lot_id, (ownAt.get(a.lot_id) ?? 0) + a.quantity)
+    }
+    const lots = stock.map((s) => ({ ...s, own_open: ownAt.get(s.lot_id) ?? 0 }))
+
+    let lotPicks: LotPick[] | undefined
+    if (line.picks?.length) {
+      lotPicks = line.picks.map((pick) => {
+        const ref = pick.lot_id ?? pick.lot_number ?? ""
+        const lot = known.find((k) => k.id === pick.lot_id || k.lot_number === normalizeLotNumber(pick.lot_number ?? ""))
+        if (!lot) throw refuse(`picked lot "${ref}" does not exist`)
+        if (lot.inventory_item_id !== line.inventory_item_id) throw refuse(`picked lot ${lot.lot_number} is a different product`)
+        if (!stock.some((s) => s.lot_id === lot.id)) throw refuse(`picked lot ${lot.lot_number} has no stock at this location`)
+        return { lot_id: lot.id, quantity: pick.quantity }
+      })
+    }
+    const rules = { ...line.rules, ship_date: new Date(line.rules.ship_date) }
+    const plan = planFulfillment(lots, line.quantity, rules, lotPicks)
+    if (!plan.ok) {
+      throw refuse(plan.reason)
+    }
+
+    const remainingOpen = new Map(open.map((a) => [a.id, a.quantity]))
+    for (const take of plan.takes) {
+      const row = stock.find((s) => s.lot_id === take.lot_id)!
+      await sql.execute(
+        `UPDATE lot_stock SET quantity = quantity - ?, allocated_quantity = allocated_quantity - ?, updated_at = now() WHERE id = ?`,
+        [take.quantity, take.from_own_allocation, row.stock_id]
+      )
+      let fromOwn = take.from_own_allocation
+      for (const a of open.filter((a) => a.lot_id === take.lot_id && a.location_id === input.location_id)) {
+        const part = Math.min(remainingOpen.get(a.id)!, fromOwn)
+        if (part === 0) continue
+        const id = await settleAllocationPart(sql, { id: a.id, quantity: remainingOpen.get(a.id)! }, part, "fulfilled", input.fulfillment_id)
+        remainingOpen.set(a.id, remainingOpen.get(a.id)! - part)
+        fromOwn -= part
+        result.fulfilled.push({ allocation_id: id, line_item_id: line.line_item_id, lot_id: take.lot_id, lot_number: take.lot_number, location_id: input.location_id, quantity: part })
+      }
+      const extra = take.quantity - take.from_own_allocation
+      if (extra > 0) {
+        const id = await insertAllocation(sql, {
+          order_id: input.order_id,
+          line_item_id: line.line_item_id,
+          inventory_item_id: line.inventory_item_id,
+          location_id: input.location_id,
+          lot_id: take.lot_id,
+          quantity: extra,
+          status: "fulfilled",
+          fulfillment_id: input.fulfillment_id,
+        })
+        result.fulfilled.push({ allocation_id: id, line_item_id: line.line_item_id, lot_id: take.lot_id, lot_number: take.lot_number, location_id: input.location_id, quantity: extra })
+      }
+    }
+    await insertLotEvents(
+      sql,
+      plan.takes.map((take) => ({
+        lot_id: take.lot_id,
+        type: LotEventType.SHIPPED,
+        quantity: -take.quantity,
+        location_id: input.location_id,
+        reference_type: "fulfillment",
+        reference_id: input.fulfillment_id,
+        data: { order_id: input.order_id, line_item_id: line.line_item_id, picked: Boolean(lotPicks) },
+      }))
+    )
+
+    // The line now needs `quantity` fewer allocated units; give back the least preferred surplus.
+    const openBefore = open.reduce((sum, a) => sum + a.quantity, 0)
+    let surplus = [...remainingOpen.values()].reduce((sum, q) => sum + q, 0) - Math.max(0, openBefore - line.quantity)
+    const releaseOrder = [...open].reverse().sort((a, b) => Number(a.location_id === input.location_id) - Number(b.location_id === input.location_id))
+    for (const a of releaseOrder) {
+      if (surplus <= 0) break
+      const part = Math.min(remainingOpen.get(a.id)!, surplus)
+      if (part === 0) continue
+      const id = await settleAllocationPart(sql, { id: a.id, quantity: remainingOpen.get(a.id)! }, part, "released", null)
+      remainingOpen.set(a.id, remainingOpen.get(a.id)! - part)
+      surplus -= part
+      await sql.execute(
+        `UPDATE lot_stock SET allocated_quantity = allocated_quantity - ?, updated_at = now()
+          WHERE lot_id = ? AND location_id = ? AND deleted_at IS NULL`,
+        [part, a.lot_id, a.location_id]
+      )
+      await insertLotEvents(sql, [
+        {
+          lot_id: a.lot_id,
+          type: LotEventType.DEALLOCATED,
+          quantity: -part,
+          location_id: a.location_id,
+          reason: "fulfilled from other lots",
+          reference_type: "order",
+          reference_id: input.order_id,
+          data: { line_item_id: line.line_item_id, allocation_id: id },
+        },
+      ])
+      result.released.push({
+        allocation_id: id,
+        order_id: input.order_id,
+        line_item_id: line.line_item_id,
+        inventory_item_id: line.inventory_item_id,
+        lot_id: a.lot_id,
+        location_id: a.location_id,
+        quantity: part,
+      })
+    }
+  }
+
+  /**
+   * Undoes fulfillOrderLines (workflow compensation, when Medusa rolls the fulfillment back):
+   * the units go back into their lots, still allocated to their lines, and allocations given
+   * back during the fulfillment are open again. Recorded as `reverted` events.
+   */
+  @InjectManager()
+  async undoFulfillOrderLines(result: FulfillLotsResult, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await this.undoFulfillOrderLines_(result, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async undoFulfillOrderLines_(result: FulfillLotsResult, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const reopen = [
+      ...result.fulfilled.map((f) => ({ ...f, back_on_hand: f.quantity })),
+      ...result.released.map((r) => ({ ...r, lot_number: "", back_on_hand: 0 })),
+    ].sort((a, b) => `${a.lot_id}|${a.location_id}`.localeCompare(`${b.lot_id}|${b.location_id}`))
+    for (const row of reopen) {
+      const stock = (await lockLotStock(sql, row.lot_id, row.location_id, true))!
+      await sql.execute(
+        `UPDATE lot_stock SET quantity = quantity + ?, allocated_quantity = allocated_quantity + ?, updated_at = now() WHERE id = ?`,
+        [row.back_on_hand, row.quantity, stock.id]
+      )
+      await sql.execute(`UPDATE lot_allocation SET status = 'open', fulfillment_id = NULL, updated_at = now() WHERE id = ?`, [
+        row.allocation_id,
+      ])
+    }
+    await insertLotEvents(
+      sql,
+      reopen.map((row) => ({
+        lot_id: row.lot_id,
+        type: LotEventType.REVERTED,
+        quantity: row.back_on_hand,
+        location_id: row.location_id,
+        reason: "fulfillment rolled back",
+        reference_type: "fulfillment",
+        reference_id: result.fulfillment_id,
+        data: { order_id: result.order_id, line_item_id: row.line_item_id, allocation_id: row.allocation_id },
+      }))
+    )
+  }
+
+  /** Re-opens released allocations (compensation of a release). */
+  @InjectManager()
+  async reopenAllocations(released: ReleasedAllocation[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    if (!released.length) {
+      return
+    }
+    const { order_id } = released[0]
+    await this.undoFulfillOrderLines_({ order_id, fulfillment_id: "", location_id: "", fulfilled: [], released }, sharedContext)
+  }
+
+  /** Releases every open allocation of a lot (it went on hold, was rejected, recalled or expired). */
+  @InjectManager()
+  async releaseLotAllocations(lotId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await this.releaseLotAllocations_(lotId, reason, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async releaseLotAllocations_(lotId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    const open = await sharedContext.transactionManager!.execute<{ id: string }[]>(
+      `SELECT id FROM lot_allocation WHERE lot_id = ? AND status = 'open' AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [lotId]
+    )
+    return await this.releaseAllocations_(open.map((a) => a.id), reason, sharedContext)
+  }
+
+  /**
+   * Puts the units of a canceled (or rolled back) fulfillment back into their lots and closes its
+   * fulfilled allocations as canceled. Idempotent: a second call finds nothing left to return.
+   */
+  @InjectManager()
+  async returnFulfilledLots(
+    fulfillmentId: string,
+    reason: string,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ order_ids: string[]; lot_ids: string[]; returned: number }> {
+    return await this.returnFulfilledLots_(fulfillmentId, reason, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async returnFulfilledLots_(fulfillmentId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const rows = await sql.execute<{ id: string; order_id: string; line_item_id: string; lot_id: string; location_id: string; quantity: number }[]>(
+      `UPDATE lot_allocation SET status = 'canceled', updated_at = now()
+        WHERE fulfillment_id = ? AND status = 'fulfilled' AND deleted_at IS NULL
+        RETURNING id, order_id, line_item_id, lot_id, location_id, quantity`,
+      [fulfillmentId]
+    )
+    for (const row of [...rows].sort((a, b) => `${a.lot_id}|${a.location_id}`.localeCompare(`${b.lot_id}|${b.location_id}`))) {
+      const stock = (await lockLotStock(sql, row.lot_id, row.location_id, true))!
+      await setLotStockQuantity(sql, stock.id, stock.quantity + Number(row.quantity))
+    }
+    await insertLotEvents(
+      sql,
+      rows.map((row) => ({
+        lot_id: row.lot_id,
+        type: LotEventType.FULFILLMENT_CANCELED,
+        quantity: Number(row.quantity),
+        location_id: row.location_id,
+        reason,
+        reference_type: "fulfillment",
+        reference_id: fulfillmentId,
+        data: { order_id: row.order_id, line_item_id: row.line_item_id },
+      }))
+    )
+    return {
+      order_ids: [...new Set(rows.map((r) => r.order_id))],
+      lot_ids: [...new Set(rows.map((r) => r.lot_id))],
+      returned: rows.reduce((sum, r) => sum + Number(r.quantity), 0),
+    }
+  }
+
+  /** Releases every open allocation of an order (order canceled) and closes its shortfalls. */
+  @InjectManager()
+  async releaseOrderAllocations(orderId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await this.releaseOrderAllocations_(orderId, reason, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async releaseOrderAllocations_(orderId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const open = await sql.execute<{ id: string }[]>(
+      `SELECT id FROM lot_allocation WHERE order_id = ? AND status = 'open' AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [orderId]
+    )
+    const released = await this.releaseAllocations_(open.map((a) => a.id), reason, sharedContext)
+    await sql.execute(
+      `UPDATE lot_allocation_shortfall SET resolved_at = now(), updated_at = now()
+        WHERE order_id = ? AND resolved_at IS NULL AND deleted_at IS NULL`,
+      [orderId]
+    )
+    return released
   }
 
   /** Next value of a lot-number sequence; safe under concurrent receipts (one atomic upsert). */

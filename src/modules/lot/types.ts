@@ -27,6 +27,8 @@ export const AllocationStatus = {
   OPEN: "open",
   FULFILLED: "fulfilled",
   RELEASED: "released",
+  // The fulfillment that shipped these units was canceled before shipment; they went back to the lot.
+  CANCELED: "canceled",
 } as const
 export type AllocationStatus = (typeof AllocationStatus)[keyof typeof AllocationStatus]
 export const ALLOCATION_STATUSES = Object.values(AllocationStatus) as [AllocationStatus, ...AllocationStatus[]]
@@ -44,6 +46,7 @@ export const LotEventType = {
   ALLOCATED: "allocated",
   DEALLOCATED: "deallocated",
   SHIPPED: "shipped",
+  FULFILLMENT_CANCELED: "fulfillment_canceled",
   RETURNED: "returned",
   RECALLED: "recalled",
   EXPIRED: "expired",
@@ -196,4 +199,41 @@ export type ReleasedAllocation = {
   lot_id: string
   location_id: string
   quantity: number
+}
+
+/** What a picker says was picked for a line: a lot by id or number, and how many. */
+export type LotPickInput = { line_item_id: string; lot_id?: string; lot_number?: string; quantity: number }
+
+export type FulfillmentLineInput = {
+  line_item_id: string
+  /** How the line is named in refusals (SKU or title). */
+  label?: string
+  inventory_item_id: string
+  quantity: number
+  rules: OrderLineDemand["rules"]
+  picks?: LotPickInput[]
+}
+
+export type FulfillLotsInput = {
+  order_id: string
+  fulfillment_id: string
+  location_id: string
+  lines: FulfillmentLineInput[]
+}
+
+export type FulfilledLot = {
+  allocation_id: string
+  line_item_id: string
+  lot_id: string
+  lot_number: string
+  location_id: string
+  quantity: number
+}
+
+export type FulfillLotsResult = {
+  order_id: string
+  fulfillment_id: string
+  location_id: string
+  fulfilled: FulfilledLot[]
+  released: ReleasedAllocation[]
 }

@@ -70,14 +70,59 @@ export async function addAllocated(sql: Sql, stockId: string, quantity: number):
 
 export async function insertAllocation(
   sql: Sql,
-  row: { order_id: string; line_item_id: string; inventory_item_id: string; location_id: string; lot_id: string; quantity: number }
+  row: {
+    order_id: string
+    line_item_id: string
+    inventory_item_id: string
+    location_id: string
+    lot_id: string
+    quantity: number
+    status?: "open" | "fulfilled"
+    fulfillment_id?: string | null
+  }
 ): Promise<string> {
   const id = generateEntityId(undefined, "lotalloc")
   await sql.execute(
-    `INSERT INTO lot_allocation (id, order_id, line_item_id, inventory_item_id, location_id, lot_id, quantity, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'open')`,
-    [id, row.order_id, row.line_item_id, row.inventory_item_id, row.location_id, row.lot_id, row.quantity]
+    `INSERT INTO lot_allocation (id, order_id, line_item_id, inventory_item_id, location_id, lot_id, quantity, status, fulfillment_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      id,
+      row.order_id,
+      row.line_item_id,
+      row.inventory_item_id,
+      row.location_id,
+      row.lot_id,
+      row.quantity,
+      row.status ?? "open",
+      row.fulfillment_id ?? null,
+    ]
   )
+  return id
+}
+
+/** Moves `quantity` units of an open allocation to `status`: the whole row, or a split-off part. */
+export async function settleAllocationPart(
+  sql: Sql,
+  row: { id: string; quantity: number },
+  quantity: number,
+  status: "fulfilled" | "released",
+  fulfillmentId: string | null
+): Promise<string> {
+  if (quantity === row.quantity) {
+    await sql.execute(`UPDATE lot_allocation SET status = ?, fulfillment_id = ?, updated_at = now() WHERE id = ?`, [
+      status,
+      fulfillmentId,
+      row.id,
+    ])
+    return row.id
+  }
+  const id = generateEntityId(undefined, "lotalloc")
+  await sql.execute(
+    `INSERT INTO lot_allocation (id, order_id, line_item_id, inventory_item_id, location_id, lot_id, quantity, status, fulfillment_id)
+     SELECT ?, order_id, line_item_id, inventory_item_id, location_id, lot_id, ?, ?, ? FROM lot_allocation WHERE id = ?`,
+    [id, quantity, status, fulfillmentId, row.id]
+  )
+  await sql.execute(`UPDATE lot_allocation SET quantity = quantity - ?, updated_at = now() WHERE id = ?`, [quantity, row.id])
   return id
 }
 
@@ -102,4 +147,63 @@ export async function insertShortfall(
     [id, row.order_id, row.line_item_id, row.inventory_item_id, row.location_id, row.quantity, row.reason]
   )
   return id
+}
+
+export type LineStockRow = LockedCandidate & { quantity: number; allocated_quantity: number }
+
+/** Locks every stock row of the item at the location (id order), whatever is allocated. */
+export async function lockItemStockAt(sql: Sql, inventoryItemId: string, locationId: string): Promise<LineStockRow[]> {
+  const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
+    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE l.inventory_item_id = ? AND s.location_id = ? AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+      ORDER BY s.id
+      FOR UPDATE OF s`,
+    [inventoryItemId, locationId]
+  )
+  return rows.map((r) => ({
+    ...r,
+    quantity: Number(r.quantity),
+    allocated_quantity: Number(r.allocated_quantity),
+    available: Number(r.available),
+    expires_at: r.expires_at ? new Date(r.expires_at) : null,
+    received_at: new Date(r.received_at),
+  }))
+}
+
+export type OpenAllocationRow = {
+  id: string
+  lot_id: string
+  location_id: string
+  quantity: number
+  expires_at: Date | null
+}
+
+/** The line's open allocations, locked, least preferred last (latest expiry, then newest). */
+export async function lockOpenAllocations(sql: Sql, lineItemId: string): Promise<OpenAllocationRow[]> {
+  const rows = await sql.execute<OpenAllocationRow[]>(
+    `SELECT a.id, a.lot_id, a.location_id, a.quantity, l.expires_at
+       FROM lot_allocation a JOIN lot l ON l.id = a.lot_id
+      WHERE a.line_item_id = ? AND a.status = 'open' AND a.deleted_at IS NULL
+      ORDER BY l.expires_at ASC NULLS LAST, a.id
+      FOR UPDATE OF a`,
+    [lineItemId]
+  )
+  return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }))
+}
+
+export async function findLotsByIdOrNumber(
+  sql: Sql,
+  ids: string[],
+  numbers: string[]
+): Promise<{ id: string; lot_number: string; inventory_item_id: string }[]> {
+  if (!ids.length && !numbers.length) {
+    return []
+  }
+  return await sql.execute(
+    `SELECT id, lot_number, inventory_item_id FROM lot
+      WHERE deleted_at IS NULL AND (id IN (?) OR lot_number IN (?))`,
+    [ids.length ? ids : [""], numbers.length ? numbers : [""]]
+  )
 }

@@ -1,0 +1,26 @@
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { allocateOrderLotsStep, getOrderLotDemandStep, returnFulfilledLotsStep, syncLotStockBlocksStep } from "./steps"
+
+export type CancelFulfillmentLotsWorkflowInput = { order_id: string; fulfillment_id: string }
+
+export const cancelFulfillmentLotsWorkflowId = "cancel-fulfillment-lots"
+/**
+ * Follows Medusa when a fulfillment is canceled: its units go back into their lots, and the
+ * order's lines — reserved again by Medusa — are allocated to lots again (FEFO); units returned
+ * into a lot that may not be sold are held back from sale again. Runs from the
+ * `order.fulfillment_canceled` subscriber.
+ *
+ * @example
+ * await cancelFulfillmentLotsWorkflow(container).run({ input: { order_id: "order_1", fulfillment_id: "ful_1" } })
+ */
+export const cancelFulfillmentLotsWorkflow = createWorkflow(
+  cancelFulfillmentLotsWorkflowId,
+  (input: WorkflowData<CancelFulfillmentLotsWorkflowInput>) => {
+    const returned = returnFulfilledLotsStep({ fulfillment_id: input.fulfillment_id })
+    const demand = getOrderLotDemandStep(transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })))
+    const allocations = allocateOrderLotsStep(demand)
+    // Units returned into a lot that is on hold (or worse) must be kept from sale again.
+    syncLotStockBlocksStep(transform({ returned }, ({ returned }) => ({ lot_ids: returned.lot_ids })))
+    return new WorkflowResponse({ returned, allocations })
+  }
+)
