@@ -36,12 +36,17 @@ export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: W
 
   const generatedNumber = when({ input }, ({ input }) => !input.lot_id && !input.lot_number).then(() =>
     generateLotNumberStep(
-      transform({ validated }, ({ validated }) => ({ template: validated.lot_number_template, sku: validated.sku }))
+      transform({ validated, input }, ({ validated, input }) => ({
+        template: validated.lot_number_template,
+        sku: validated.sku,
+        plant: input.plant_code ?? validated.plant_code,
+        line: input.line_code ?? validated.line_code,
+      }))
     )
   )
 
   const receiptInput = transform({ input, validated, generatedNumber }, ({ input, validated, generatedNumber }) => {
-    const { additional_data: _ignored, ...lot } = input
+    const { additional_data: _ignored, plant_code: _plant, line_code: _line, ...lot } = input
     return {
       ...lot,
       lot_number: input.lot_number ?? generatedNumber ?? undefined,

@@ -89,7 +89,11 @@ class LotModuleService extends MedusaService({
   constructor(container: Record<string, unknown>, options?: LotModuleOptions) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
-    this.options_ = { receive_status: options?.receive_status ?? LotStatus.RELEASED }
+    this.options_ = {
+      receive_status: options?.receive_status ?? LotStatus.RELEASED,
+      plant_code: options?.plant_code ?? "",
+      line_code: options?.line_code ?? "",
+    }
   }
 
   getOptions(): Required<LotModuleOptions> {
@@ -123,7 +127,7 @@ class LotModuleService extends MedusaService({
       )
     }
     const stock = (await lockLotStock(sql, lot.id, input.location_id, true))!
-    await setLotStockQuantity(sql, stock.id, stock.quantity + input.quantity)
+    await setLotStockQuantity(sql, stock.id, withinStorableRange(lot.lot_number, stock.quantity + input.quantity))
     const [eventId] = await insertLotEvents(sql, [
       {
         lot_id: lot.id,
@@ -218,7 +222,7 @@ class LotModuleService extends MedusaService({
       if (next < stock.allocated_quantity) {
         throw notEnoughStock(lot.lot_number, change.location_id, stock.quantity - stock.allocated_quantity, -delta)
       }
-      await setLotStockQuantity(sql, stock.id, next)
+      await setLotStockQuantity(sql, stock.id, withinStorableRange(lot.lot_number, next))
       const [eventId] = await insertLotEvents(sql, [
         { ...change.event, lot_id: lot.id, location_id: change.location_id, quantity: delta },
       ])
@@ -810,7 +814,7 @@ class LotModuleService extends MedusaService({
     }
     const rows = await sharedContext.manager!.execute<LotStockTotal[]>(
       `SELECT l.inventory_item_id, s.location_id,
-              SUM(s.quantity)::int AS quantity, SUM(s.allocated_quantity)::int AS allocated_quantity
+              SUM(s.quantity)::bigint AS quantity, SUM(s.allocated_quantity)::bigint AS allocated_quantity
          FROM lot_stock s
          JOIN lot l ON l.id = s.lot_id AND l.deleted_at IS NULL
         WHERE s.deleted_at IS NULL ${ids ? "AND l.inventory_item_id IN (?)" : ""}
@@ -898,6 +902,19 @@ class LotModuleService extends MedusaService({
     }
     return rows[0]
   }
+}
+
+// lot_stock quantities are int4; refuse in words rather than let PostgreSQL overflow.
+const MAX_LOT_STOCK = 2_147_483_647
+
+function withinStorableRange(lotNumber: string, quantity: number): number {
+  if (quantity > MAX_LOT_STOCK) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Lot ${lotNumber} would hold ${quantity} units at one location; at most ${MAX_LOT_STOCK} can be stored.`
+    )
+  }
+  return quantity
 }
 
 function requireWholeUnits(value: number, field: string, { positive }: { positive: boolean }) {

@@ -73,6 +73,9 @@ export const ADJUSTMENT_REASONS = Object.values(AdjustmentReason) as [
 export type LotModuleOptions = {
   /** Status of newly received lots when the request does not say: "released" (default) or "quarantine". */
   receive_status?: typeof LotStatus.RELEASED | typeof LotStatus.QUARANTINE
+  /** Default plant and line codes for `{PLANT}` / `{LINE}` in lot-number templates. */
+  plant_code?: string
+  line_code?: string
 }
 
 export type LotEventInput = {
@@ -132,6 +135,9 @@ export type ReceiveLotInput = {
   actor_id?: string | null
   reference_type?: string | null
   reference_id?: string | null
+  /** Plant and line codes for `{PLANT}` / `{LINE}` when the lot number is generated. */
+  plant_code?: string | null
+  line_code?: string | null
 }
 
 export type LotReceipt = {

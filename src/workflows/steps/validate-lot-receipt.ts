@@ -1,7 +1,7 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE } from "../../modules/lot"
-import { type DateLike, lotDateProblems } from "../../modules/lot/domain/lot-dates"
+import { type DateLike, deriveExpiry, lotDateProblems } from "../../modules/lot/domain/lot-dates"
 import { checkLotNumberAgainstPattern, normalizeLotNumber } from "../../modules/lot/domain/lot-number-template"
 import type LotModuleService from "../../modules/lot/service"
 import { requireStockLocations, requireTrackedPolicy } from "./lib/lookups"
@@ -18,6 +18,8 @@ export type ValidateLotReceiptStepInput = {
 
 export type ValidatedLotReceipt = {
   sku: string | null
+  plant_code: string | null
+  line_code: string | null
   shelf_life_days: number | null
   lot_number_template: string | null
 }
@@ -42,7 +44,8 @@ export const validateLotReceiptStep = createStep(
     await requireStockLocations(container, [input.location_id])
     const policy = await requireTrackedPolicy(lots, input.inventory_item_id)
 
-    const problems = lotDateProblems(input)
+    // Check the expiry the lot will really get, derived from the shelf life when none was typed.
+    const problems = lotDateProblems({ ...input, expires_at: deriveExpiry(input, policy.shelf_life_days) })
     if (problems.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
     }
@@ -52,8 +55,11 @@ export const validateLotReceiptStep = createStep(
         throw new MedusaError(MedusaError.Types.INVALID_DATA, mismatch)
       }
     }
+    const { plant_code, line_code } = lots.getOptions()
     return new StepResponse<ValidatedLotReceipt>({
       sku: item.sku ?? null,
+      plant_code: plant_code || null,
+      line_code: line_code || null,
       shelf_life_days: policy.shelf_life_days ?? null,
       lot_number_template: policy.lot_number_template ?? null,
     })

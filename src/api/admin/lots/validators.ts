@@ -22,6 +22,8 @@ const NEW_LOT_FIELDS = [
   "supplier_lot_number",
   "notes",
   "metadata",
+  "plant_code",
+  "line_code",
 ] as const
 
 export const AdminReceiveLot = z
@@ -44,6 +46,8 @@ export const AdminReceiveLot = z
     supplier_lot_number: boundedText("supplier_lot_number", 64).optional(),
     notes: boundedText("notes", 2000).optional(),
     metadata: metadataSchema.optional(),
+    plant_code: boundedText("plant_code", 10).trim().min(1, "plant_code cannot be empty").optional(),
+    line_code: boundedText("line_code", 10).trim().min(1, "line_code cannot be empty").optional(),
     additional_data: metadataSchema.optional(),
   })
   .strict()
@@ -117,6 +121,8 @@ export type AdminTransferLotType = z.infer<typeof AdminTransferLot>
 const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(100)])
 
 export const AdminGetLotParams = createSelectParams()
+const SORTABLE_LOT_FIELDS = ["lot_number", "status", "expires_at", "manufactured_at", "received_at", "created_at", "updated_at"]
+
 const LotFilters = z.object({
   q: boundedText("q", MAX_LOT_NUMBER_LENGTH).optional(),
   inventory_item_id: oneOrMany(recordId("inventory_item_id")).optional(),
@@ -125,7 +131,19 @@ const LotFilters = z.object({
   expires_before: isoDate("expires_before").optional(),
   expires_after: isoDate("expires_after").optional(),
 })
-export const AdminGetLotsParams = createFindParams({ limit: 50, offset: 0 }).extend(LotFilters.shape).strict()
+export const AdminGetLotsParams = createFindParams({ limit: 50, offset: 0 })
+  .extend(LotFilters.shape)
+  .extend({
+    offset: z.coerce.number({ error: "offset must be a number" }).int().min(0, "offset cannot be negative").default(0),
+    limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(500, "limit must be at most 500").default(50),
+    order: z
+      .string()
+      .refine((value) => SORTABLE_LOT_FIELDS.includes(value.replace(/^-/, "")), {
+        message: `order must be one of ${SORTABLE_LOT_FIELDS.join(", ")} (prefix - for descending)`,
+      })
+      .optional(),
+  })
+  .strict()
 export type AdminGetLotsParamsType = z.infer<typeof LotFilters>
 
 const ReconcileFilters = z.object({ inventory_item_id: oneOrMany(recordId("inventory_item_id")).optional() })
