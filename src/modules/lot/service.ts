@@ -9,6 +9,7 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import type { LotStockBlockRow } from "./domain/blocked-stock"
+import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "./lib/search-sql"
 import { normalizeLotNumber } from "./domain/lot-number-template"
 import { ineligibilityReason, planAllocation } from "./domain/allocation"
 import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
@@ -822,6 +823,16 @@ class LotModuleService extends MedusaService({
       ids ? [ids] : []
     )
     return rows.map((r) => ({ ...r, quantity: Number(r.quantity), allocated_quantity: Number(r.allocated_quantity) }))
+  }
+
+  /** A page of lot ids matching the admin list's filters, and how many match in all. */
+  @InjectManager()
+  async searchLots(
+    filters: LotSearchFilters,
+    page: LotSearchPage,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ ids: string[]; count: number }> {
+    return await searchLotIds(sharedContext.manager!, filters, page)
   }
 
   // The lot history is append-only: the generated edit and delete methods are closed.

@@ -1,5 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LOT_MODULE } from "../../../modules/lot"
+import type LotModuleService from "../../../modules/lot/service"
 import { receiveLotWorkflow } from "../../../workflows/receive-lot"
 import { refetchLot } from "./helpers"
 import type { AdminGetLotsParamsType, AdminReceiveLotType } from "./validators"
@@ -17,21 +19,25 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotType>,
 
 /** Lists lots, filtered by item, location, status, expiry window and lot-number search. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotsParamsType>, res: MedusaResponse) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, inventory_item_id, location_id, status, expires_before, expires_after } = req.validatedQuery
-  const expiry = { ...(expires_before && { $lt: expires_before }), ...(expires_after && { $gte: expires_after }) }
-  const filters = {
-    ...(q && { lot_number: { $ilike: `%${q.trim().toUpperCase().replace(/[\\%_]/g, "\\$&")}%` } }),
-    ...(inventory_item_id && { inventory_item_id: asList(inventory_item_id) }),
-    ...(status && { status: asList(status) }),
-    ...(Object.keys(expiry).length && { expires_at: expiry }),
-    ...(location_id && { stock: { location_id: asList(location_id) } }),
-  }
-  const { data: lots, metadata } = await query.graph({
-    entity: "lot",
-    fields: req.queryConfig.fields,
-    filters,
-    pagination: req.queryConfig.pagination,
-  })
-  res.status(200).json({ lots, count: metadata?.count ?? lots.length, offset: metadata?.skip ?? 0, limit: metadata?.take ?? lots.length })
+  const { skip = 0, take = 50, order } = req.queryConfig.pagination
+  const [sortField, sortDirection] = Object.entries(order ?? {})[0] ?? []
+  const { ids, count } = await req.scope.resolve<LotModuleService>(LOT_MODULE).searchLots(
+    {
+      q,
+      inventory_item_id: asList(inventory_item_id),
+      location_id: asList(location_id),
+      status: asList(status),
+      expires_before,
+      expires_after,
+    },
+    { skip, take, order: sortField ? `${String(sortDirection).toUpperCase() === "DESC" ? "-" : ""}${sortField}` : undefined }
+  )
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = ids.length
+    ? await query.graph({ entity: "lot", fields: req.queryConfig.fields, filters: { id: ids } })
+    : { data: [] }
+  const position = new Map(ids.map((id, index) => [id, index]))
+  const lots = [...data].sort((a, b) => position.get(a.id)! - position.get(b.id)!)
+  res.status(200).json({ lots, count, offset: skip, limit: take })
 }

@@ -1,0 +1,171 @@
+import { toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import { errorMessage, LOT_STATUS_LABELS } from "../lib/format"
+import { sdk } from "../lib/sdk"
+import type {
+  AdjustLotBody,
+  HoldLotBody,
+  LotListQuery,
+  LotListResponse,
+  LotMutationResponse,
+  LotPolicyBody,
+  LotPolicyResponse,
+  LotResponse,
+  LotStatusChangeResponse,
+  OrderLotsResponse,
+  PickListResponse,
+  ReceiveLotBody,
+  ReceiveLotResponse,
+  RejectLotBody,
+  ReleaseLotBody,
+  TransferLotBody,
+} from "../types"
+import { lotQueryKeys } from "./query-keys"
+
+export { lotQueryKeys }
+
+// Queries ---------------------------------------------------------------------------------------
+
+/** GET /admin/lots — one page of lots for a query (search, item, status, paging). */
+export const useLots = (query: LotListQuery, options: { enabled?: boolean } = {}) =>
+  useQuery({
+    queryKey: lotQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<LotListResponse>("/admin/lots", { query }),
+    placeholderData: (previous) => previous,
+    ...options,
+  })
+
+/** GET /admin/lots/:id — a lot with its stock per location and its history, newest first. */
+export const useLot = (id: string) =>
+  useQuery({
+    queryKey: lotQueryKeys.detail(id),
+    queryFn: () =>
+      sdk.client.fetch<LotResponse>(`/admin/lots/${encodeURIComponent(id)}`, {
+        query: { fields: "+inventory_item.title,+inventory_item.sku" },
+      }),
+  })
+
+/** GET /admin/inventory-items/:id/lot-policy — untracked defaults when the item has none. */
+export const useLotPolicy = (inventoryItemId: string) =>
+  useQuery({
+    queryKey: lotQueryKeys.policy(inventoryItemId),
+    queryFn: () =>
+      sdk.client.fetch<LotPolicyResponse>(`/admin/inventory-items/${encodeURIComponent(inventoryItemId)}/lot-policy`),
+  })
+
+/** GET /admin/orders/:id/lots — per line: allocated lots, shipped lots, shortfalls. */
+export const useOrderLots = (orderId: string) =>
+  useQuery({
+    queryKey: lotQueryKeys.orderLots(orderId),
+    queryFn: () => sdk.client.fetch<OrderLotsResponse>(`/admin/orders/${encodeURIComponent(orderId)}/lots`),
+  })
+
+/** GET /admin/orders/:id/pick-list — what to pick, location by location. */
+export const usePickList = (orderId: string) =>
+  useQuery({
+    queryKey: lotQueryKeys.pickList(orderId),
+    queryFn: () => sdk.client.fetch<PickListResponse>(`/admin/orders/${encodeURIComponent(orderId)}/pick-list`),
+  })
+
+// Mutations -------------------------------------------------------------------------------------
+
+/** After any change to a lot: its lists, its detail, and order allocations (holds re-allocate). */
+function invalidateLot(queryClient: QueryClient, lotId?: string) {
+  queryClient.invalidateQueries({ queryKey: lotQueryKeys.lists() })
+  queryClient.invalidateQueries({ queryKey: lotId ? lotQueryKeys.detail(lotId) : lotQueryKeys.details() })
+  queryClient.invalidateQueries({ queryKey: lotQueryKeys.orders() })
+}
+
+const showError = (title: string) => (error: unknown) => toast.error(title, { description: errorMessage(error) })
+
+/** POST /admin/lots — receive stock into a new lot. */
+export const useReceiveLot = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ReceiveLotBody) =>
+      sdk.client.fetch<ReceiveLotResponse>("/admin/lots", { method: "POST", body }),
+    onSuccess: ({ receipt }) => {
+      invalidateLot(queryClient, receipt.lot_id)
+      toast.success("Lot received", {
+        description: `${receipt.quantity} units received into lot ${receipt.lot_number}.`,
+      })
+    },
+    onError: showError("The lot was not received"),
+  })
+}
+
+/** POST /admin/inventory-items/:id/lot-policy — create or update the item's lot policy. */
+export const useUpdateLotPolicy = (inventoryItemId: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: LotPolicyBody) =>
+      sdk.client.fetch<LotPolicyResponse>(`/admin/inventory-items/${encodeURIComponent(inventoryItemId)}/lot-policy`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: lotQueryKeys.policy(inventoryItemId) })
+      toast.success("Lot policy saved")
+    },
+    onError: showError("The lot policy was not saved"),
+  })
+}
+
+type StatusAction = "hold" | "release" | "reject"
+type StatusVariables =
+  | { action: "hold"; lotId: string; body: HoldLotBody }
+  | { action: "release"; lotId: string; body: ReleaseLotBody }
+  | { action: "reject"; lotId: string; body: RejectLotBody }
+
+const STATUS_ERROR_TITLES: Record<StatusAction, string> = {
+  hold: "The lot was not put on hold",
+  release: "The lot was not released",
+  reject: "The lot was not rejected",
+}
+
+/** POST /admin/lots/:id/{hold,release,reject} — move a lot through its status machine. */
+export const useChangeLotStatus = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ action, lotId, body }: StatusVariables) =>
+      sdk.client.fetch<LotStatusChangeResponse>(`/admin/lots/${encodeURIComponent(lotId)}/${action}`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: ({ status_change }) => {
+      invalidateLot(queryClient, status_change.lot_id)
+      toast.success(`Lot ${status_change.lot_number}: ${LOT_STATUS_LABELS[status_change.to_status].toLowerCase()}`, {
+        description: `Was ${LOT_STATUS_LABELS[status_change.from_status].toLowerCase()}.`,
+      })
+    },
+    onError: (error, { action }) => showError(STATUS_ERROR_TITLES[action])(error),
+  })
+}
+
+/** POST /admin/lots/:id/adjust — count correction or write-off at one location. */
+export const useAdjustLot = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ lotId, body }: { lotId: string; body: AdjustLotBody }) =>
+      sdk.client.fetch<LotMutationResponse>(`/admin/lots/${encodeURIComponent(lotId)}/adjust`, { method: "POST", body }),
+    onSuccess: ({ lot }) => {
+      invalidateLot(queryClient, lot.id)
+      toast.success(`Lot ${lot.lot_number} adjusted`)
+    },
+    onError: showError("The stock was not adjusted"),
+  })
+}
+
+/** POST /admin/lots/:id/transfer — move unallocated units between locations. */
+export const useTransferLot = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ lotId, body }: { lotId: string; body: TransferLotBody }) =>
+      sdk.client.fetch<LotMutationResponse>(`/admin/lots/${encodeURIComponent(lotId)}/transfer`, { method: "POST", body }),
+    onSuccess: ({ lot }, { body }) => {
+      invalidateLot(queryClient, lot.id)
+      toast.success(`Lot ${lot.lot_number}: ${body.quantity} units transferred`)
+    },
+    onError: showError("The stock was not transferred"),
+  })
+}

@@ -1,0 +1,136 @@
+import type { AdjustmentReason, AllocationStrategy, LotEventType, LotStatus } from "../types"
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+
+export const LOT_STATUS_LABELS: Record<LotStatus, string> = {
+  quarantine: "Quarantine",
+  released: "Released",
+  on_hold: "On hold",
+  rejected: "Rejected",
+  recalled: "Recalled",
+  expired: "Expired",
+}
+
+export const LOT_STATUS_COLORS: Record<LotStatus, BadgeColor> = {
+  quarantine: "orange",
+  released: "green",
+  on_hold: "purple",
+  rejected: "red",
+  recalled: "red",
+  expired: "grey",
+}
+
+export const STRATEGY_LABELS: Record<AllocationStrategy, string> = {
+  fefo: "FEFO — first expired, first out",
+  fifo: "FIFO — first received, first out",
+  lifo: "LIFO — last received, first out",
+}
+
+export const ADJUSTMENT_REASON_LABELS: Record<AdjustmentReason, string> = {
+  count: "Stock count",
+  scrap: "Scrap",
+  damage: "Damage",
+  sample: "Sample taken",
+  other: "Other",
+}
+
+export const LOT_EVENT_LABELS: Record<LotEventType, string> = {
+  received: "Received",
+  adjusted: "Adjusted",
+  scrapped: "Scrapped",
+  transferred_out: "Transferred out",
+  transferred_in: "Transferred in",
+  released: "Released",
+  held: "Put on hold",
+  rejected: "Rejected",
+  allocated: "Allocated to an order",
+  deallocated: "Allocation released",
+  shipped: "Shipped",
+  fulfillment_canceled: "Fulfillment canceled",
+  returned: "Returned",
+  recalled: "Recalled",
+  expired: "Expired",
+  reverted: "Reverted",
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+})
+
+/** A calendar date stored as midnight UTC (expiry, manufacture), e.g. "22 Nov 2026". */
+export function formatDay(value: string | null | undefined): string {
+  return value ? dayFormat.format(new Date(value)) : "—"
+}
+
+/** A moment in time in the viewer's time zone, e.g. "25 Nov 2026, 09:29". */
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dateTimeFormat.format(new Date(value)) : "—"
+}
+
+/** Whole calendar days from today (UTC) to the expiry day; negative once expired, null without expiry. */
+export function daysLeft(expiresAt: string | null | undefined, now: Date = new Date()): number | null {
+  if (!expiresAt) {
+    return null
+  }
+  const expiry = new Date(expiresAt)
+  const expiryDay = Date.UTC(expiry.getUTCFullYear(), expiry.getUTCMonth(), expiry.getUTCDate())
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
+  return Math.round((expiryDay - today) / DAY_MS)
+}
+
+/** Colour of the expiry window: expired or within 30 days red, 60 orange, 90 blue, later green. */
+export function expiryColor(days: number | null): BadgeColor {
+  if (days === null) {
+    return "grey"
+  }
+  if (days <= 30) {
+    return "red"
+  }
+  if (days <= 60) {
+    return "orange"
+  }
+  if (days <= 90) {
+    return "blue"
+  }
+  return "green"
+}
+
+/** "Expired 3 days ago", "Expires today", "12 days left". */
+export function describeDaysLeft(days: number | null): string {
+  if (days === null) {
+    return "No expiry"
+  }
+  if (days < 0) {
+    return `Expired ${-days} ${-days === 1 ? "day" : "days"} ago`
+  }
+  if (days === 0) {
+    return "Expires today"
+  }
+  return `${days} ${days === 1 ? "day" : "days"} left`
+}
+
+/** The message of an API error ({ message } body) or any thrown value, in words. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) {
+    return error.message
+  }
+  if (typeof error === "string" && error) {
+    return error
+  }
+  return "Something went wrong. Please try again."
+}
+
+/** Units on hand and allocated across all locations of a lot. */
+export function totals(stock: { quantity: number; allocated_quantity: number }[]) {
+  return stock.reduce(
+    (sum, row) => ({ quantity: sum.quantity + row.quantity, allocated: sum.allocated + row.allocated_quantity }),
+    { quantity: 0, allocated: 0 }
+  )
+}
