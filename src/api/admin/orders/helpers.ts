@@ -3,6 +3,13 @@ import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/frame
 import { LOT_MODULE } from "../../../modules/lot"
 import type LotModuleService from "../../../modules/lot/service"
 
+/** The part of an order the lot routes show (typed here: the generated query types may be absent). */
+export type OrderLines = {
+  id: string
+  display_id?: number | string | null
+  items?: ({ id: string; title: string; variant_sku?: string | null; quantity: unknown } | null)[] | null
+}
+
 /** An order's lines with every lot allocation (open, fulfilled, released) and open shortfall. */
 export async function loadOrderLots(orderId: string, scope: MedusaContainer) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -27,5 +34,6 @@ export async function loadOrderLots(orderId: string, scope: MedusaContainer) {
     ? await scope.resolve(Modules.STOCK_LOCATION).listStockLocations({ id: locationIds }, { select: ["id", "name"] })
     : []
   const locationName = new Map(locations.map((l) => [l.id, l.name]))
-  return { order: orders[0], allocations, shortfalls, locationName }
+  const order: OrderLines = orders[0]
+  return { order, allocations, shortfalls, locationName }
 }
