@@ -37,7 +37,7 @@ export const changeLotStatusWorkflow = createWorkflow(
     // allocated again from other eligible lots, or show a shortfall.
     const released = releaseAllocationsStep(
       transform({ change }, ({ change }) => ({
-        lot_id: change.lot_id,
+        lot_ids: [change.lot_id],
         lot_status: change.to_status,
         reason: `lot ${change.to_status.replace("_", " ")}`,
       }))

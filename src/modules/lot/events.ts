@@ -7,5 +7,6 @@ export const LotEvents = {
   STATUS_CHANGED: "lot.status_changed",
   ALLOCATED: "lot.allocated",
   ALLOCATION_SHORTFALL: "lot.allocation_shortfall",
+  EXPIRED: "lot.expired",
 } as const
 export type LotEventName = (typeof LotEvents)[keyof typeof LotEvents]

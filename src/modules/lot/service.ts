@@ -9,6 +9,7 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import type { LotStockBlockRow } from "./domain/blocked-stock"
+import { expireDueLotsSql, type ExpiredLot } from "./lib/expiry-sql"
 import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "./lib/search-sql"
 import { normalizeLotNumber } from "./domain/lot-number-template"
 import { ineligibilityReason, planAllocation } from "./domain/allocation"
@@ -714,17 +715,20 @@ class LotModuleService extends MedusaService({
     await this.undoFulfillOrderLines_({ order_id, fulfillment_id: "", location_id: "", fulfilled: [], released }, sharedContext)
   }
 
-  /** Releases every open allocation of a lot (it went on hold, was rejected, recalled or expired). */
+  /** Releases every open allocation of these lots (on hold, rejected, recalled or expired). */
   @InjectManager()
-  async releaseLotAllocations(lotId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
-    return await this.releaseLotAllocations_(lotId, reason, sharedContext)
+  async releaseLotAllocations(lotIds: string[], reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await this.releaseLotAllocations_(lotIds, reason, sharedContext)
   }
 
   @InjectTransactionManager()
-  protected async releaseLotAllocations_(lotId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+  protected async releaseLotAllocations_(lotIds: string[], reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    if (!lotIds.length) {
+      return []
+    }
     const open = await sharedContext.transactionManager!.execute<{ id: string }[]>(
-      `SELECT id FROM lot_allocation WHERE lot_id = ? AND status = 'open' AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
-      [lotId]
+      `SELECT id FROM lot_allocation WHERE lot_id IN (?) AND status = 'open' AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [lotIds]
     )
     return await this.releaseAllocations_(open.map((a) => a.id), reason, sharedContext)
   }
@@ -795,6 +799,43 @@ class LotModuleService extends MedusaService({
       [orderId]
     )
     return released
+  }
+
+  /**
+   * Marks lots whose expiry has passed as expired — one set-based statement per batch, with one
+   * `expired` event per lot written by the same statement. Lots locked by another transaction are
+   * skipped (SKIP LOCKED) and caught by the next run.
+   */
+  @InjectManager()
+  async expireDueLots(asOf: Date, limit: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<ExpiredLot[]> {
+    return await this.expireDueLots_(asOf, limit, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async expireDueLots_(asOf: Date, limit: number, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await expireDueLotsSql(sharedContext.transactionManager!, asOf, limit)
+  }
+
+  /** Undoes expireDueLots (compensation): each lot back to the status it had, as `reverted` events. */
+  @InjectManager()
+  async unexpireLots(lots: ExpiredLot[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await this.unexpireLots_(lots, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async unexpireLots_(lots: ExpiredLot[], @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    for (const lot of lots) {
+      const rows = await sql.execute<{ id: string }[]>(
+        `UPDATE lot SET status = ?, updated_at = now() WHERE id = ? AND status = 'expired' RETURNING id`,
+        [lot.from_status, lot.id]
+      )
+      if (rows.length) {
+        await insertLotEvents(sql, [
+          { lot_id: lot.id, type: LotEventType.REVERTED, from_status: LotStatus.EXPIRED, to_status: lot.from_status, reason: "expiry sweep reverted" },
+        ])
+      }
+    }
   }
 
   /** Next value of a lot-number sequence; safe under concurrent receipts (one atomic upsert). */

@@ -6,16 +6,16 @@ import type { LotStatus } from "../../modules/lot/types"
 
 export type ReleaseAllocationsStepInput =
   | { order_id: string; reason: string }
-  | { lot_id: string; lot_status: LotStatus; reason: string }
+  | { lot_ids: string[]; lot_status: LotStatus; reason: string }
 
 export const releaseAllocationsStepId = "release-allocations"
 /**
- * Gives open allocations back to their lots: all of an order's (canceled), or all of a lot's once
- * it may no longer be sold (held, rejected, recalled, expired; nothing happens for a released
+ * Gives open allocations back to their lots: all of an order's (canceled), or all of some lots'
+ * once they may no longer be sold (held, rejected, recalled, expired; nothing happens for a released
  * lot). Compensation re-opens them.
  *
  * @example
- * const released = releaseAllocationsStep({ lot_id: "lot_1", lot_status: "on_hold", reason: "held" })
+ * const released = releaseAllocationsStep({ lot_ids: ["lot_1"], lot_status: "on_hold", reason: "held" })
  */
 export const releaseAllocationsStep = createStep(
   releaseAllocationsStepId,
@@ -25,7 +25,7 @@ export const releaseAllocationsStep = createStep(
     if ("order_id" in input) {
       released = await lots.releaseOrderAllocations(input.order_id, input.reason)
     } else if (!isAllocatableStatus(input.lot_status)) {
-      released = await lots.releaseLotAllocations(input.lot_id, input.reason)
+      released = await lots.releaseLotAllocations(input.lot_ids, input.reason)
     }
     return new StepResponse(released, released)
   },

@@ -2,6 +2,7 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import * as QueryConfig from "./query-config"
 import {
   AdminAdjustLot,
+  AdminExpireLots,
   AdminGetLotParams,
   AdminGetLotsParams,
   AdminHoldLot,
@@ -26,6 +27,7 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
       validateAndTransformQuery(AdminGetLotParams, QueryConfig.retrieveLotTransformQueryConfig),
     ],
   },
+  { method: ["POST"], matcher: "/admin/lots/expire", middlewares: [validateAndTransformBody(AdminExpireLots)] },
   {
     method: ["GET"],
     matcher: "/admin/lots/reconciliation",

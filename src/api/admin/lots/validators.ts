@@ -177,3 +177,5 @@ export const AdminReleaseLot = z
     message: "A lot with a failed test result cannot be released; reject it or keep it in quarantine",
   })
 export type AdminLotStatusChangeType = { reason?: string; note?: string; test_results?: z.infer<typeof AdminReleaseLot>["test_results"] }
+
+export const AdminExpireLots = z.object({}).strict()
