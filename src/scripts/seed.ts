@@ -893,7 +893,7 @@ async function seedOrders(
       })
       const { result: order } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
       // Subscribers may not run under `medusa exec`; allocate explicitly (idempotent per line).
-      await allocateOrderLotsWorkflow(container).run({ input: { order_id: order.id } })
+      await allocateOrderLotsWorkflow(container).run({ input: { order_ids: [order.id] } })
       placed++
       logger.info(`[seed]   order ${order.id} for ${spec.email}`)
     } catch (error) {

@@ -3,7 +3,7 @@ import { allocateOrderLotsWorkflow } from "../workflows/allocate-order-lots"
 
 /** Allocates a new order's lot-tracked lines to lots (FEFO by default) as soon as it is placed. */
 export default async function allocateLotsOnOrderPlaced({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
-  await allocateOrderLotsWorkflow(container).run({ input: { order_id: data.id } })
+  await allocateOrderLotsWorkflow(container).run({ input: { order_ids: [data.id] } })
 }
 
 export const config: SubscriberConfig = {

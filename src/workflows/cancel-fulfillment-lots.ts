@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { allocateOrderLotsStep, getOrderLotDemandStep, returnFulfilledLotsStep, syncLotStockBlocksStep } from "./steps"
+import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
+import { returnFulfilledLotsStep, syncLotStockBlocksStep } from "./steps"
 
 export type CancelFulfillmentLotsWorkflowInput = { order_id: string; fulfillment_id: string }
 
@@ -17,8 +18,9 @@ export const cancelFulfillmentLotsWorkflow = createWorkflow(
   cancelFulfillmentLotsWorkflowId,
   (input: WorkflowData<CancelFulfillmentLotsWorkflowInput>) => {
     const returned = returnFulfilledLotsStep({ fulfillment_id: input.fulfillment_id })
-    const demand = getOrderLotDemandStep(transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })))
-    const allocations = allocateOrderLotsStep(demand)
+    const allocations = allocateOrderLotsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })),
+    })
     // Units returned into a lot that is on hold (or worse) must be kept from sale again.
     syncLotStockBlocksStep(transform({ returned }, ({ returned }) => ({ lot_ids: returned.lot_ids })))
     return new WorkflowResponse({ returned, allocations })

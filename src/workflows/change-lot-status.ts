@@ -2,12 +2,11 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, type LotStatusChangeInput } from "../modules/lot"
 import {
-  allocateOrderLotsStep,
   changeLotStatusStep,
-  getOrderLotDemandStep,
   releaseAllocationsStep,
   syncLotStockBlocksStep,
 } from "./steps"
+import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
 
 export type ChangeLotStatusWorkflowInput = LotStatusChangeInput & { additional_data?: Record<string, unknown> }
 
@@ -42,13 +41,12 @@ export const changeLotStatusWorkflow = createWorkflow(
         reason: `lot ${change.to_status.replace("_", " ")}`,
       }))
     )
-    const demand = getOrderLotDemandStep(
-      transform({ released }, ({ released }) => ({
+    const reallocated = allocateOrderLotsWorkflow.runAsStep({
+      input: transform({ released }, ({ released }) => ({
         order_ids: [...new Set(released.map((r) => r.order_id))],
         line_item_ids: [...new Set(released.map((r) => r.line_item_id))],
-      }))
-    )
-    const reallocated = allocateOrderLotsStep(demand)
+      })),
+    })
     syncLotStockBlocksStep(transform({ change }, ({ change }) => ({ lot_ids: [change.lot_id] })))
 
     const lotStatusChanged = createHook("lotStatusChanged", { change, additional_data: input.additional_data })

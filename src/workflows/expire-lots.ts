@@ -2,13 +2,12 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, LotStatus } from "../modules/lot"
 import {
-  allocateOrderLotsStep,
   expireDueLotsStep,
-  getOrderLotDemandStep,
   releaseAllocationsStep,
   syncLotStockBlocksStep,
   type ExpireDueLotsStepInput,
 } from "./steps"
+import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
 
 export const expireLotsWorkflowId = "expire-lots"
 /**
@@ -26,13 +25,12 @@ export const expireLotsWorkflow = createWorkflow(expireLotsWorkflowId, (input: W
   const released = releaseAllocationsStep(
     transform({ lotIds }, ({ lotIds }) => ({ lot_ids: lotIds, lot_status: LotStatus.EXPIRED, reason: "lot expired" }))
   )
-  const demand = getOrderLotDemandStep(
-    transform({ released }, ({ released }) => ({
+  allocateOrderLotsWorkflow.runAsStep({
+    input: transform({ released }, ({ released }) => ({
       order_ids: [...new Set(released.map((r) => r.order_id))],
       line_item_ids: [...new Set(released.map((r) => r.line_item_id))],
-    }))
-  )
-  allocateOrderLotsStep(demand)
+    })),
+  })
   syncLotStockBlocksStep(transform({ lotIds }, ({ lotIds }) => ({ lot_ids: lotIds })))
   emitEventStep({
     eventName: LotEvents.EXPIRED,

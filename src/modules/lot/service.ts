@@ -17,9 +17,11 @@ import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
 import { LotStatusAction, LotStatusTransitionError, nextLotStatus } from "./domain/lot-status"
 import {
   addAllocated,
+  coverShortfall,
   findLotsByIdOrNumber,
   insertAllocation,
   lockItemStockAt,
+  lockLotsShared,
   lockOpenAllocations,
   settleAllocationPart,
   insertShortfall,
@@ -388,8 +390,10 @@ class LotModuleService extends MedusaService({
       }
       results.push(result)
       if (missing <= 0) {
+        result.resolved_shortfall_ids = await resolveShortfalls(sql, line.line_item_id)
         continue
       }
+      await lockLotsShared(sql, line.inventory_item_id, line.location_id)
       const excluded = new Set(line.excluded_lot_ids ?? [])
       const candidates = (await lockAllocationCandidates(sql, line.inventory_item_id, line.location_id)).filter(
         (c) => !excluded.has(c.lot_id)
@@ -554,6 +558,7 @@ class LotModuleService extends MedusaService({
     const refuse = (reason: string) =>
       new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cannot fulfill ${line.quantity} × ${label}: ${reason}.`)
     await lockOrderLine(sql, line.line_item_id)
+    await lockLotsShared(sql, line.inventory_item_id, input.location_id)
     const stock = await lockItemStockAt(sql, line.inventory_item_id, input.location_id)
     const open = await lockOpenAllocations(sql, line.line_item_id)
     const ownAt = new Map<string, number>()
@@ -610,6 +615,8 @@ class LotModuleService extends MedusaService({
         result.fulfilled.push({ allocation_id: id, line_item_id: line.line_item_id, lot_id: take.lot_id, lot_number: take.lot_number, location_id: input.location_id, quantity: extra })
       }
     }
+    // Units shipped from lots the line was not allocated cover its shortfall, if it had one.
+    await coverShortfall(sql, line.line_item_id, plan.takes.reduce((sum, t) => sum + t.quantity - t.from_own_allocation, 0))
     await insertLotEvents(
       sql,
       plan.takes.map((take) => ({

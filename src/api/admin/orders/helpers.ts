@@ -7,7 +7,10 @@ import type LotModuleService from "../../../modules/lot/service"
 export type OrderLines = {
   id: string
   display_id?: number | string | null
-  items?: ({ id: string; title: string; variant_sku?: string | null; quantity: unknown } | null)[] | null
+  // An order line's quantity lives on its detail (items.quantity is the line item's, often empty).
+  items?:
+    | ({ id: string; title: string; variant_sku?: string | null; quantity: unknown; detail?: { quantity: unknown } | null } | null)[]
+    | null
 }
 
 /** An order's lines with every lot allocation (open, fulfilled, released) and open shortfall. */
@@ -15,7 +18,7 @@ export async function loadOrderLots(orderId: string, scope: MedusaContainer) {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({
     entity: "order",
-    fields: ["id", "display_id", "items.id", "items.title", "items.variant_sku", "items.quantity"],
+    fields: ["id", "display_id", "items.id", "items.title", "items.variant_sku", "items.quantity", "items.detail.quantity"],
     filters: { id: orderId },
   })
   if (!orders.length) {

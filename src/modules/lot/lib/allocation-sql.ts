@@ -207,3 +207,43 @@ export async function findLotsByIdOrNumber(
     [ids.length ? ids : [""], numbers.length ? numbers : [""]]
   )
 }
+
+/**
+ * Share-locks the item's lots that have stock at the location, in id order, before their stock
+ * rows are locked: a status change (which locks the lot row) then waits for an allocation in
+ * progress instead of missing it, and every path takes lot before stock, so none can deadlock.
+ */
+export async function lockLotsShared(sql: Sql, inventoryItemId: string, locationId: string): Promise<void> {
+  await sql.execute(
+    `SELECT l.id FROM lot l
+      WHERE l.inventory_item_id = ? AND l.deleted_at IS NULL
+        AND EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ? AND s.deleted_at IS NULL)
+      ORDER BY l.id
+      FOR SHARE`,
+    [inventoryItemId, locationId]
+  )
+}
+
+/** Takes `units` off the line's open shortfall(s), closing those that reach zero. */
+export async function coverShortfall(sql: Sql, lineItemId: string, units: number): Promise<void> {
+  if (units <= 0) {
+    return
+  }
+  const open = await sql.execute<{ id: string; quantity: number }[]>(
+    `SELECT id, quantity FROM lot_allocation_shortfall
+      WHERE line_item_id = ? AND resolved_at IS NULL AND deleted_at IS NULL ORDER BY created_at FOR UPDATE`,
+    [lineItemId]
+  )
+  let left = units
+  for (const row of open) {
+    if (left <= 0) break
+    const covered = Math.min(Number(row.quantity), left)
+    left -= covered
+    await sql.execute(
+      `UPDATE lot_allocation_shortfall
+          SET quantity = quantity - ?, resolved_at = CASE WHEN quantity - ? <= 0 THEN now() END, updated_at = now()
+        WHERE id = ?`,
+      [covered, covered, row.id]
+    )
+  }
+}

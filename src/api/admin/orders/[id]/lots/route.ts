@@ -22,7 +22,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       line_item_id: item!.id,
       title: item!.title,
       sku: item!.variant_sku ?? null,
-      quantity: Number(item!.quantity),
+      quantity: Number(item!.detail?.quantity ?? item!.quantity),
       allocated: mine.filter((a) => a.status === AllocationStatus.OPEN).map(describe),
       shipped: mine.filter((a) => a.status === AllocationStatus.FULFILLED).map(describe),
       shortfalls: shortfalls
