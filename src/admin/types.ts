@@ -159,7 +159,8 @@ export type OrderLotLine = {
   line_item_id: string
   title: string
   sku: string | null
-  quantity: number
+  /** Ordered units; absent when the API could not read it. */
+  quantity?: number | null
   allocated: OrderLotAllocation[]
   shipped: OrderLotAllocation[]
   shortfalls: OrderLineShortfall[]

@@ -36,7 +36,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { LOT_MODULE, LotStatus, type AllocationStrategy } from "../modules/lot"
 import type LotModuleService from "../modules/lot/service"
-import { allocateOrderLotsWorkflow, receiveLotWorkflow, upsertLotPolicyWorkflow } from "../workflows"
+import { allocateOrderLotsWorkflow, receiveLotWorkflow, sweepExpiredLots, upsertLotPolicyWorkflow } from "../workflows"
 
 /** The product whose presence (with the store marker) says the demo is in. */
 export const DEMO_MARKER_HANDLE = "greek-yogurt-500g"
@@ -485,6 +485,10 @@ export default async function seedDemo({ container }: ExecArgs) {
 
   logger.info("[seed] Orders...")
   const orderSummary = await seedOrders(ctx, { regionId: region.id, salesChannelId: salesChannel.id, products, shippingOptions })
+
+  // What the daily job would do: lots already past their expiry become expired, off sale.
+  const expired = await sweepExpiredLots(container)
+  logger.info(`[seed] Expiry sweep: ${expired.map((lot) => lot.lot_number).join(", ") || "nothing"} expired`)
 
   await updateStoresWorkflow(container).run({
     input: {

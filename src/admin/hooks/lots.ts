@@ -26,12 +26,22 @@ export { lotQueryKeys }
 
 // Queries ---------------------------------------------------------------------------------------
 
-/** GET /admin/lots — one page of lots for a query (search, item, status, paging). */
+/**
+ * GET /admin/lots — one page of lots for a query (search, item, status, paging). While the next
+ * page or search loads, the previous one stays on screen — but never another item's lots.
+ */
 export const useLots = (query: LotListQuery, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: lotQueryKeys.list(query),
     queryFn: () => sdk.client.fetch<LotListResponse>("/admin/lots", { query }),
-    placeholderData: (previous) => previous,
+    placeholderData: (previous, previousQuery) => {
+      const previousFilter = previousQuery?.queryKey[2]
+      const sameItem =
+        typeof previousFilter === "object" && previousFilter !== null && "inventory_item_id" in previousFilter
+          ? previousFilter.inventory_item_id === query.inventory_item_id
+          : query.inventory_item_id === undefined
+      return sameItem ? previous : undefined
+    },
     ...options,
   })
 

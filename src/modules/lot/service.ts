@@ -12,7 +12,7 @@ import type { LotStockBlockRow } from "./domain/blocked-stock"
 import { expireDueLotsSql, type ExpiredLot } from "./lib/expiry-sql"
 import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "./lib/search-sql"
 import { normalizeLotNumber } from "./domain/lot-number-template"
-import { ineligibilityReason, planAllocation } from "./domain/allocation"
+import { ineligibilityReason, planAllocation, type AllocationRules } from "./domain/allocation"
 import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
 import { LotStatusAction, LotStatusTransitionError, nextLotStatus } from "./domain/lot-status"
 import {
@@ -20,12 +20,13 @@ import {
   coverShortfall,
   findLotsByIdOrNumber,
   insertAllocation,
-  lockItemStockAt,
-  lockLotsShared,
+  lockCoveringStock,
+  lockStockRows,
+  retryOnLockConflict,
+  sampleIneligibleLots,
   lockOpenAllocations,
   settleAllocationPart,
   insertShortfall,
-  lockAllocationCandidates,
   lockOrderLine,
   openAllocatedQuantity,
   resolveShortfalls,
@@ -364,7 +365,7 @@ class LotModuleService extends MedusaService({
     lines: OrderLineDemand[],
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<OrderLineAllocation[]> {
-    return await this.allocateOrderLines_(lines, sharedContext)
+    return await retryOnLockConflict(() => this.allocateOrderLines_(lines, sharedContext))
   }
 
   @InjectTransactionManager()
@@ -393,12 +394,9 @@ class LotModuleService extends MedusaService({
         result.resolved_shortfall_ids = await resolveShortfalls(sql, line.line_item_id)
         continue
       }
-      await lockLotsShared(sql, line.inventory_item_id, line.location_id)
-      const excluded = new Set(line.excluded_lot_ids ?? [])
-      const candidates = (await lockAllocationCandidates(sql, line.inventory_item_id, line.location_id)).filter(
-        (c) => !excluded.has(c.lot_id)
-      )
       const rules = { ...line.rules, ship_date: new Date(line.rules.ship_date) }
+      const query = eligibilityQuery(line.inventory_item_id, line.location_id, rules, line.excluded_lot_ids ?? [])
+      const candidates = await lockCoveringStock(sql, query, rules, missing)
       const plan = planAllocation(candidates, missing, rules)
       const stockIdOf = new Map(candidates.map((c) => [c.lot_id, c.stock_id]))
       for (const take of plan.allocations) {
@@ -420,7 +418,7 @@ class LotModuleService extends MedusaService({
       )
       result.resolved_shortfall_ids = await resolveShortfalls(sql, line.line_item_id)
       if (plan.shortfall > 0) {
-        const passedOver = candidates
+        const passedOver = [...candidates, ...(await sampleIneligibleLots(sql, query))]
           .map((c) => ineligibilityReason(c, rules))
           .filter((reason): reason is string => reason !== null)
         result.shortfall = plan.shortfall
@@ -519,7 +517,7 @@ class LotModuleService extends MedusaService({
    */
   @InjectManager()
   async fulfillOrderLines(input: FulfillLotsInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<FulfillLotsResult> {
-    return await this.fulfillOrderLines_(input, sharedContext)
+    return await retryOnLockConflict(() => this.fulfillOrderLines_(input, sharedContext))
   }
 
   @InjectTransactionManager()
@@ -558,15 +556,18 @@ class LotModuleService extends MedusaService({
     const refuse = (reason: string) =>
       new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cannot fulfill ${line.quantity} × ${label}: ${reason}.`)
     await lockOrderLine(sql, line.line_item_id)
-    await lockLotsShared(sql, line.inventory_item_id, input.location_id)
-    const stock = await lockItemStockAt(sql, line.inventory_item_id, input.location_id)
     const open = await lockOpenAllocations(sql, line.line_item_id)
     const ownAt = new Map<string, number>()
     for (const a of open.filter((a) => a.location_id === input.location_id)) {
       ownAt.set(a.lot_id, (ownAt.get(a.lot_id) ?? 0) + a.quantity)
     }
-    const lots = stock.map((s) => ({ ...s, own_open: ownAt.get(s.lot_id) ?? 0 }))
-
+    const pickedLotIds = known.filter((k) => k.inventory_item_id === line.inventory_item_id).map((k) => k.id)
+    // Lock only what this line can ship from: its own allocated lots and the picked ones; other
+    // eligible lots are locked below only if those do not cover the quantity.
+    let stock = await lockStockRows(sql, {
+      lot_ids: [...new Set([...ownAt.keys(), ...(line.picks?.length ? pickedLotIds : [])])],
+      location_id: input.location_id,
+    })
     let lotPicks: LotPick[] | undefined
     if (line.picks?.length) {
       lotPicks = line.picks.map((pick) => {
@@ -579,7 +580,17 @@ class LotModuleService extends MedusaService({
       })
     }
     const rules = { ...line.rules, ship_date: new Date(line.rules.ship_date) }
-    const plan = planFulfillment(lots, line.quantity, rules, lotPicks)
+    const withOwn = (rows: typeof stock) => rows.map((s) => ({ ...s, own_open: ownAt.get(s.lot_id) ?? 0 }))
+    let plan = planFulfillment(withOwn(stock), line.quantity, rules, lotPicks)
+    if (!plan.ok && !lotPicks) {
+      const query = eligibilityQuery(line.inventory_item_id, input.location_id, rules, [])
+      const covered = withOwn(stock)
+        .filter((lot) => ineligibilityReason(lot, rules) === null)
+        .reduce((sum, lot) => sum + lot.own_open, 0)
+      stock = await lockCoveringStock(sql, query, rules, line.quantity - covered, stock)
+      const passedOver = (await sampleIneligibleLots(sql, query)).filter((row) => !stock.some((s) => s.stock_id === row.stock_id))
+      plan = planFulfillment([...withOwn(stock), ...withOwn(passedOver).map((lot) => ({ ...lot, available: 0 }))], line.quantity, rules)
+    }
     if (!plan.ok) {
       throw refuse(plan.reason)
     }
@@ -974,6 +985,18 @@ function withinStorableRange(lotNumber: string, quantity: number): number {
     )
   }
   return quantity
+}
+
+/** Which lots may serve a line at a location (see pickEligibleStockIds). */
+function eligibilityQuery(inventoryItemId: string, locationId: string, rules: AllocationRules, excludedLotIds: string[]) {
+  return {
+    inventory_item_id: inventoryItemId,
+    location_id: locationId,
+    strategy: rules.strategy,
+    must_outlast: new Date(rules.ship_date.getTime() + rules.min_remaining_shelf_life_days * 86_400_000),
+    exclude_lot_ids: excludedLotIds,
+    exclude_stock_ids: [],
+  }
 }
 
 function requireWholeUnits(value: number, field: string, { positive }: { positive: boolean }) {

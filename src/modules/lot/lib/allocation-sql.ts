@@ -1,6 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import type { AllocatableLot } from "../domain/allocation"
-import type { LotStatus } from "../types"
+import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "../domain/allocation"
+import type { AllocationStrategy, LotStatus } from "../types"
 import type { Sql } from "./sql"
 
 type CandidateRow = {
@@ -30,35 +30,6 @@ export async function openAllocatedQuantity(sql: Sql, lineItemId: string, locati
     [lineItemId, locationId]
   )
   return Number(row.total)
-}
-
-/**
- * Locks every stock row of the item at the location that still has unallocated units, in id order
- * (one global order, so concurrent allocations never deadlock). All statuses are returned so a
- * shortfall can say why lots were passed over.
- */
-export async function lockAllocationCandidates(
-  sql: Sql,
-  inventoryItemId: string,
-  locationId: string
-): Promise<LockedCandidate[]> {
-  const rows = await sql.execute<CandidateRow[]>(
-    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity - s.allocated_quantity AS available
-       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
-      WHERE l.inventory_item_id = ? AND s.location_id = ?
-        AND s.quantity > s.allocated_quantity
-        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
-      ORDER BY s.id
-      FOR UPDATE OF s`,
-    [inventoryItemId, locationId]
-  )
-  return rows.map((r) => ({
-    ...r,
-    available: Number(r.available),
-    expires_at: r.expires_at ? new Date(r.expires_at) : null,
-    received_at: new Date(r.received_at),
-  }))
 }
 
 export async function addAllocated(sql: Sql, stockId: string, quantity: number): Promise<void> {
@@ -149,29 +120,6 @@ export async function insertShortfall(
   return id
 }
 
-export type LineStockRow = LockedCandidate & { quantity: number; allocated_quantity: number }
-
-/** Locks every stock row of the item at the location (id order), whatever is allocated. */
-export async function lockItemStockAt(sql: Sql, inventoryItemId: string, locationId: string): Promise<LineStockRow[]> {
-  const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
-    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
-       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
-      WHERE l.inventory_item_id = ? AND s.location_id = ? AND s.deleted_at IS NULL AND l.deleted_at IS NULL
-      ORDER BY s.id
-      FOR UPDATE OF s`,
-    [inventoryItemId, locationId]
-  )
-  return rows.map((r) => ({
-    ...r,
-    quantity: Number(r.quantity),
-    allocated_quantity: Number(r.allocated_quantity),
-    available: Number(r.available),
-    expires_at: r.expires_at ? new Date(r.expires_at) : null,
-    received_at: new Date(r.received_at),
-  }))
-}
-
 export type OpenAllocationRow = {
   id: string
   lot_id: string
@@ -208,22 +156,6 @@ export async function findLotsByIdOrNumber(
   )
 }
 
-/**
- * Share-locks the item's lots that have stock at the location, in id order, before their stock
- * rows are locked: a status change (which locks the lot row) then waits for an allocation in
- * progress instead of missing it, and every path takes lot before stock, so none can deadlock.
- */
-export async function lockLotsShared(sql: Sql, inventoryItemId: string, locationId: string): Promise<void> {
-  await sql.execute(
-    `SELECT l.id FROM lot l
-      WHERE l.inventory_item_id = ? AND l.deleted_at IS NULL
-        AND EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id = ? AND s.deleted_at IS NULL)
-      ORDER BY l.id
-      FOR SHARE`,
-    [inventoryItemId, locationId]
-  )
-}
-
 /** Takes `units` off the line's open shortfall(s), closing those that reach zero. */
 export async function coverShortfall(sql: Sql, lineItemId: string, units: number): Promise<void> {
   if (units <= 0) {
@@ -245,5 +177,149 @@ export async function coverShortfall(sql: Sql, lineItemId: string, units: number
         WHERE id = ?`,
       [covered, covered, row.id]
     )
+  }
+}
+
+export type EligibilityQuery = {
+  inventory_item_id: string
+  location_id: string
+  strategy: AllocationStrategy
+  /** Lots must not expire on or before this instant (ship date + minimum remaining shelf life). */
+  must_outlast: Date
+  exclude_lot_ids: string[]
+  exclude_stock_ids: string[]
+}
+
+// Strategy order in SQL, matching compareLots (removal lead days shift every lot of an item alike).
+const ORDER_BY: Record<AllocationStrategy, string> = {
+  fefo: "l.expires_at ASC NULLS LAST, l.received_at ASC, l.id ASC",
+  fifo: "l.received_at ASC, l.id ASC",
+  lifo: "l.received_at DESC, l.id ASC",
+}
+
+/**
+ * The stock rows (not locked) of eligible lots that would cover `needed` units in strategy order:
+ * released, keeping past `must_outlast`, with free units. A running sum stops at the first rows
+ * that cover the need, so an item with thousands of lots costs a handful of rows, not all of them.
+ */
+export async function pickEligibleStockIds(sql: Sql, query: EligibilityQuery, needed: number): Promise<string[]> {
+  const rows = await sql.execute<{ id: string }[]>(
+    `SELECT id FROM (
+       SELECT s.id, s.quantity - s.allocated_quantity AS free,
+              SUM(s.quantity - s.allocated_quantity) OVER (ORDER BY ${ORDER_BY[query.strategy]}) AS running
+         FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+        WHERE l.inventory_item_id = ? AND s.location_id = ?
+          AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+          AND l.status = 'released' AND (l.expires_at IS NULL OR l.expires_at > ?)
+          AND s.quantity > s.allocated_quantity
+          AND l.id NOT IN (?) AND s.id NOT IN (?)
+     ) ranked
+     WHERE running - free < ?`,
+    [
+      query.inventory_item_id,
+      query.location_id,
+      query.must_outlast,
+      query.exclude_lot_ids.length ? query.exclude_lot_ids : [""],
+      query.exclude_stock_ids.length ? query.exclude_stock_ids : [""],
+      needed,
+    ]
+  )
+  return rows.map((r) => r.id)
+}
+
+export type LockedStockRow = LockedCandidate & { quantity: number; allocated_quantity: number }
+
+/**
+ * Locks the given stock rows for update — their lots first, shared, so a status change waits for
+ * this transaction instead of missing it; every path takes lot before stock, in id order, so none
+ * can deadlock — and returns them as they are now (eligibility is re-checked by the caller).
+ */
+export async function lockStockRows(
+  sql: Sql,
+  where: { stock_ids: string[] } | { lot_ids: string[]; location_id: string }
+): Promise<LockedStockRow[]> {
+  const byIds = "stock_ids" in where
+  if (byIds ? !where.stock_ids.length : !where.lot_ids.length) {
+    return []
+  }
+  const filter = byIds ? "s.id IN (?)" : "s.lot_id IN (?) AND s.location_id = ?"
+  const params = byIds ? [where.stock_ids] : [where.lot_ids, where.location_id]
+  await sql.execute(
+    `SELECT l.id FROM lot l WHERE l.id IN (SELECT s.lot_id FROM lot_stock s WHERE ${filter}) ORDER BY l.id FOR SHARE`,
+    params
+  )
+  const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
+    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE ${filter} AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+      ORDER BY s.id
+      FOR UPDATE OF s`,
+    params
+  )
+  return rows.map(toLocked)
+}
+
+/** A few lots with stock here that may not ship (unlocked): the words for a shortfall or a refusal. */
+export async function sampleIneligibleLots(sql: Sql, query: EligibilityQuery, limit = 4): Promise<LockedStockRow[]> {
+  const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
+    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE l.inventory_item_id = ? AND s.location_id = ? AND s.quantity > 0
+        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+        AND (l.status <> 'released' OR l.expires_at <= ?)
+      ORDER BY l.expires_at ASC NULLS LAST, l.id
+      LIMIT ?`,
+    [query.inventory_item_id, query.location_id, query.must_outlast, limit]
+  )
+  return rows.map(toLocked)
+}
+
+function toLocked(r: CandidateRow & { quantity: number; allocated_quantity: number }): LockedStockRow {
+  return {
+    ...r,
+    quantity: Number(r.quantity),
+    allocated_quantity: Number(r.allocated_quantity),
+    available: Number(r.available),
+    expires_at: r.expires_at ? new Date(r.expires_at) : null,
+    received_at: new Date(r.received_at),
+  }
+}
+
+/**
+ * Locks eligible stock rows until they cover `needed` free units (or none are left), starting
+ * from rows already locked. Rows are picked unlocked, then locked and re-checked: one that changed
+ * while we waited (allocated elsewhere, put on hold) simply counts for less and more are fetched.
+ */
+export async function lockCoveringStock(
+  sql: Sql,
+  query: EligibilityQuery,
+  rules: AllocationRules,
+  needed: number,
+  locked: LockedStockRow[] = []
+): Promise<LockedStockRow[]> {
+  const rows = [...locked]
+  for (let round = 0; round < 5; round++) {
+    const free = rows.filter((r) => ineligibilityReason(r, rules) === null).reduce((sum, r) => sum + r.available, 0)
+    if (free >= needed) break
+    const ids = await pickEligibleStockIds(sql, { ...query, exclude_stock_ids: rows.map((r) => r.stock_id) }, needed - free)
+    if (!ids.length) break
+    rows.push(...(await lockStockRows(sql, { stock_ids: ids })))
+  }
+  return rows
+}
+
+/** Runs `work` again when PostgreSQL broke a lock cycle by aborting it (deadlock, serialization). */
+export async function retryOnLockConflict<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      const code = (error as { code?: string })?.code
+      if (attempt >= attempts || (code !== "40P01" && code !== "40001")) {
+        throw error
+      }
+    }
   }
 }

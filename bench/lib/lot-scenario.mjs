@@ -1,0 +1,408 @@
+// The shop behind the `allocation` and `fulfillment` suites, built once per run and shared:
+//
+//   - a storefront (region "de", sales channel, publishable key) with BENCH_ALLOC_LOCATIONS
+//     (default 5) stock locations, each wired for shipping;
+//   - a TRACKED product: lot policy (FEFO, removal lead 30 days, min. 60 days shelf life at
+//     shipment) set through POST /admin/inventory-items/:id/lot-policy, then BENCH_ALLOC_LOTS
+//     (default 10,000) lots bulk-loaded with SQL, spread evenly over the locations (2,000 each):
+//     lot, lot_stock and a "received" lot_event per lot, ~5% of lots quarantined / on hold /
+//     recalled / rejected, ~5% past their expiry and marked expired, ~5% past their expiry but
+//     still "released" (the expiry job has not run: only the date check filters them), ~7% too
+//     close to expiry for the 60-day rule. Lots that may not be sold get the blocking reservation
+//     the plugin keeps for them (reservation_item without a line item, lot_stock.blocked_reservation_id),
+//     and the item's inventory levels hold exactly the lot stock (stocked) and those blocks
+//     (reserved) — what the plugin's receipts and holds would have left behind;
+//   - an UNTRACKED product (stock Medusa: no lot policy, no lots) with the same stocked quantity
+//     at the same locations;
+//   - an order pool: orders the allocation suite placed (not fulfilled yet) are left for the
+//     fulfillment suite, which places more (untimed) when it runs alone or needs more.
+//
+// Medusa reserves a line at the first of the sales channel's locations with enough stock, in the
+// order its query returns them, which varies from order to order here (all 5 have stock): each
+// order records where it was reserved, and is allocated (by the plugin) and fulfilled there.
+// Every checkout picks the shipping option of the first location (that does not steer the
+// reservation). Two warm-up orders of each product come first (untimed).
+import fs from "node:fs"
+import path from "node:path"
+import { setupStore, createStockedProduct, checkout, nowMs } from "./storefront.mjs"
+import { medusaHttp, retryOnRestart } from "./medusa-http.mjs"
+import { envInt, projectRoot, sleep } from "./util.mjs"
+
+export const scenarioConfig = () => ({
+  lots: envInt("BENCH_ALLOC_LOTS", 10_000),
+  locations: Math.max(1, envInt("BENCH_ALLOC_LOCATIONS", 5)),
+  orders: Math.max(1, envInt("BENCH_ORDERS", 20)),
+  quantity: Math.max(1, envInt("BENCH_ORDER_QTY", 2)),
+  sql_runs: Math.max(1, envInt("BENCH_SQL_RUNS", 50)),
+  poll_ms: Math.max(5, envInt("BENCH_POLL_MS", 25)),
+})
+
+export const POLICY = { tracked: true, strategy: "fefo", shelf_life_days: 730, removal_lead_days: 30, min_remaining_shelf_life_days: 60 }
+
+const cache = new WeakMap()
+
+/** The shared shop (built on first use). */
+export function lotScenario(ctx) {
+  if (!cache.has(ctx)) {
+    const p = build(ctx)
+    p.catch(() => cache.delete(ctx)) // a failed build may be retried by the next suite
+    cache.set(ctx, p)
+  }
+  return cache.get(ctx)
+}
+
+// A region owns its countries: a shop rebuilt after a restart (which leaves the first attempt's
+// objects behind, harmless) takes the next country.
+const COUNTRIES = ["de", "fr", "nl", "at", "be"]
+
+let buildAttempts = 0
+
+async function build(ctx) {
+  const http = await medusaHttp(ctx)
+  // A finished shop stays good across a restart (it is all in the database); a build that a
+  // restart broke is started again, under new names.
+  return await retryOnRestart(ctx, http, "lot scenario: building the shop", () => buildOnce(ctx, http, ++buildAttempts), 4)
+}
+
+async function buildOnce(ctx, http, attempt) {
+  const cfg = scenarioConfig()
+  const t0 = nowMs()
+  ctx.log(`  shop: ${cfg.locations} stock locations, a tracked product with ${cfg.lots.toLocaleString("en-US")} lots, an untracked twin`)
+  const label = attempt > 1 ? `Bench shop ${attempt}` : "Bench shop"
+  const sku = (s) => (attempt > 1 ? `${s}-${attempt}` : s)
+  const title = (t) => (attempt > 1 ? `${t} ${attempt}` : t)
+  const store = await setupStore(http, { label, locations: cfg.locations, country: COUNTRIES[(attempt - 1) % COUNTRIES.length] })
+  const locationIds = store.locations.map((l) => l.id)
+
+  const tracked = await createStockedProduct(http, store, { title: title("Bench yogurt (lot-tracked)"), sku: sku("BENCH-YOG") })
+  await http.admin("POST", `/admin/inventory-items/${tracked.inventoryItemId}/lot-policy`, POLICY)
+  const loadStart = nowMs()
+  const lots = await loadItemLots(ctx.sql, { inventoryItemId: tracked.inventoryItemId, sku: sku("BENCH-YOG"), locationIds, count: cfg.lots })
+  const loadSeconds = (nowMs() - loadStart) / 1000
+  // Levels = the lot stock; then the plugin's blocks go into reserved_quantity.
+  await http.admin("POST", `/admin/inventory-items/${tracked.inventoryItemId}/location-levels/batch`, {
+    create: locationIds.map((id) => ({ location_id: id, stocked_quantity: lots.stockAt[id] })),
+  })
+  await applyBlockedToLevels(ctx.sql, tracked.inventoryItemId)
+
+  const untracked = await createStockedProduct(http, store, {
+    title: title("Bench crackers (untracked)"),
+    sku: sku("BENCH-CRK"),
+    stock: Object.fromEntries(locationIds.map((id) => [id, lots.stockAt[id]])),
+  })
+  await ctx.sql(`VACUUM (ANALYZE) lot, lot_stock, lot_event, reservation_item, inventory_level`)
+
+  const reconciliation = await http.admin("GET", `/admin/lots/reconciliation?inventory_item_id=${tracked.inventoryItemId}`).catch((e) => ({ error: e.message }))
+  if (reconciliation.in_balance === false || reconciliation.error) {
+    ctx.warn(`lot scenario: the plugin's reconciliation does not see the loaded lots in balance: ${JSON.stringify(reconciliation).slice(0, 300)}`)
+  }
+
+  const sc = {
+    cfg,
+    http,
+    sql: ctx.sql,
+    store,
+    tracked,
+    untracked,
+    lots,
+    shipOption: store.locations[0].shippingOption,
+    locationName: Object.fromEntries(store.locations.map((l) => [l.id, l.name])),
+    pool: { tracked: [], untracked: [] },
+    setup_seconds: null,
+    load_seconds: Math.round(loadSeconds * 10) / 10,
+    reconciliation,
+  }
+
+  // Warm-up orders (untimed): first-request costs out of the way.
+  for (const kind of ["untracked", "tracked", "untracked", "tracked"]) await retryOnRestart(ctx, http, "lot scenario: warm-up order", () => placeOrder(sc, kind))
+  sc.setup_seconds = Math.round((nowMs() - t0) / 100) / 10
+  ctx.log(`  shop ready in ${sc.setup_seconds}s (lots loaded with SQL in ${sc.load_seconds}s)`)
+  return sc
+}
+
+/**
+ * Bulk-loads `count` lots of one item, spread round-robin over `locationIds`, with one stock row
+ * and one receipt event each; lots that may not be sold get a blocking reservation. Deterministic
+ * (hashint4 of the row number). Returns { stockAt: { location_id: units }, statuses, perLocation }.
+ */
+export async function loadItemLots(sql, { inventoryItemId, sku, locationIds, count }) {
+  const suffix = inventoryItemId.slice(-8).toUpperCase()
+  await sql(`DROP TABLE IF EXISTS bench_item_lots`)
+  await sql(
+    `CREATE TEMP TABLE bench_item_lots AS
+     WITH base AS (
+       SELECT i,
+              ($3::text[])[1 + (i - 1) % cardinality($3::text[])] AS location_id,
+              '01JC' || $4 || lpad(i::text, 14, '0') AS ulid,
+              (hashint4(i + 101)::bigint & 2147483647) AS r1,
+              (hashint4(i + 7777777)::bigint & 2147483647) AS r2,
+              (hashint4(i + 15555555)::bigint & 2147483647) AS r3
+         FROM generate_series(1, $1::int) AS i
+     ), dated AS (
+       SELECT b.*,
+              -- expiries from 60 days ago to ~2 years ahead
+              date_trunc('day', now()) - interval '60 days' + (r1 % 790) * interval '1 day' + interval '23 hours' AS expires_at
+         FROM base b
+     )
+     SELECT d.*,
+            d.expires_at - interval '730 days' AS manufactured_at,
+            d.expires_at - interval '730 days' + (1 + d.r2 % 14) * interval '1 day' + (d.r3 % 36000) * interval '1 second' AS received_at,
+            $2 || '-' || to_char(d.expires_at - interval '730 days', 'YYMMDD') || '-' || lpad(d.i::text, 5, '0') AS lot_number,
+            10 + (d.r3 % 191) AS qty,
+            CASE
+              WHEN d.r3 % 1000 < 20 THEN 'quarantine'
+              WHEN d.r3 % 1000 < 40 THEN 'on_hold'
+              WHEN d.r3 % 1000 < 45 THEN 'recalled'
+              WHEN d.r3 % 1000 < 50 THEN 'rejected'
+              WHEN d.expires_at < now() AND d.r2 % 2 = 0 THEN 'expired'
+              ELSE 'released'
+            END AS status
+       FROM dated d`,
+    [count, sku, locationIds, suffix.replace(/[^0-9A-Z]/g, "0").padEnd(8, "0").slice(0, 8)]
+  )
+  await sql(
+    `INSERT INTO lot (id, lot_number, inventory_item_id, status, manufactured_at, expires_at, received_at, supplier, created_at, updated_at)
+     SELECT 'lot_' || ulid, lot_number, $1, status, manufactured_at, expires_at, received_at, 'Bench Dairy GmbH', received_at, received_at
+       FROM bench_item_lots`,
+    [inventoryItemId]
+  )
+  await sql(
+    `INSERT INTO lot_stock (id, lot_id, location_id, quantity, allocated_quantity, created_at, updated_at)
+     SELECT 'lotstk_' || ulid, 'lot_' || ulid, location_id, qty, 0, received_at, received_at FROM bench_item_lots`
+  )
+  await sql(
+    `INSERT INTO lot_event (id, lot_id, type, quantity, location_id, to_status, data, created_at, updated_at)
+     SELECT 'lotevt_' || ulid, 'lot_' || ulid, 'received', qty, location_id,
+            CASE WHEN status = 'quarantine' THEN 'quarantine' ELSE 'released' END,
+            '{"supplier":"Bench Dairy GmbH"}'::jsonb, received_at, received_at
+       FROM bench_item_lots`
+  )
+  // The plugin's blocking reservations for stock that may not be sold (see sync-lot-stock-blocks).
+  const resCols = new Set((await sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'reservation_item'`)).map((r) => r.column_name))
+  for (const c of ["id", "inventory_item_id", "location_id", "quantity", "raw_quantity", "allow_backorder", "line_item_id", "description", "metadata"]) {
+    if (!resCols.has(c)) throw new Error(`reservation_item has no column ${c}: Medusa's schema changed, adapt bench/lib/lot-scenario.mjs`)
+  }
+  await sql(
+    `INSERT INTO reservation_item (id, inventory_item_id, location_id, quantity, raw_quantity, allow_backorder, line_item_id,
+                                   description, metadata, created_at, updated_at)
+     SELECT 'resitem_' || ulid, $1, location_id, qty, jsonb_build_object('value', qty::text, 'precision', 20), true, NULL,
+            'Lot ' || lot_number || ' is ' || replace(status, '_', ' ') || ': not for sale',
+            jsonb_build_object('lot_id', 'lot_' || ulid, 'lot_stock_id', 'lotstk_' || ulid), received_at, received_at
+       FROM bench_item_lots WHERE status <> 'released'`,
+    [inventoryItemId]
+  )
+  await sql(
+    `UPDATE lot_stock s SET blocked_reservation_id = 'resitem_' || b.ulid
+       FROM bench_item_lots b WHERE s.id = 'lotstk_' || b.ulid AND b.status <> 'released'`
+  )
+  const stock = await sql(`SELECT location_id, sum(qty)::int AS units, count(*)::int AS lots FROM bench_item_lots GROUP BY location_id`)
+  const statuses = await sql(
+    `SELECT CASE WHEN status = 'released' AND expires_at < now() THEN 'released, past expiry'
+                 WHEN status = 'released' AND expires_at < now() + interval '60 days' THEN 'released, < 60 days left'
+                 ELSE status END AS kind, count(*)::int AS lots
+       FROM bench_item_lots GROUP BY 1 ORDER BY 2 DESC`
+  )
+  await sql(`DROP TABLE bench_item_lots`)
+  return {
+    count,
+    stockAt: Object.fromEntries(stock.map((r) => [r.location_id, r.units])),
+    perLocation: Object.fromEntries(stock.map((r) => [r.location_id, r.lots])),
+    statuses: Object.fromEntries(statuses.map((r) => [r.kind, r.lots])),
+  }
+}
+
+/** reserved_quantity of the item's levels := its open reservations (the blocks just inserted). */
+async function applyBlockedToLevels(sql, inventoryItemId) {
+  const cols = new Set((await sql(`SELECT column_name FROM information_schema.columns WHERE table_name = 'inventory_level'`)).map((r) => r.column_name))
+  const raw = cols.has("raw_reserved_quantity")
+  await sql(
+    `UPDATE inventory_level l
+        SET reserved_quantity = r.q ${raw ? ", raw_reserved_quantity = jsonb_build_object('value', r.q::text, 'precision', 20)" : ""}
+       FROM (SELECT location_id, sum(quantity) AS q FROM reservation_item
+              WHERE inventory_item_id = $1 AND deleted_at IS NULL GROUP BY location_id) r
+      WHERE l.inventory_item_id = $1 AND l.location_id = r.location_id AND l.deleted_at IS NULL`,
+    [inventoryItemId]
+  )
+}
+
+/** Where Medusa reserved a line (and how much), read from the database. */
+async function reservationOf(sql, lineItemId) {
+  const rows = await sql(`SELECT location_id, quantity::int AS quantity FROM reservation_item WHERE line_item_id = $1 AND deleted_at IS NULL`, [lineItemId])
+  if (rows.length !== 1) throw new Error(`line ${lineItemId}: expected one reservation, found ${rows.length}`)
+  return rows[0]
+}
+
+/**
+ * Places one order of `kind` ("tracked" | "untracked") through the store API and adds it to the
+ * pool. Returns the pool entry { kind, orderId, lineItemId, locationId, quantity, checkout }.
+ * With `waitAllocated`, a tracked order is only returned once its lots are allocated.
+ */
+export async function placeOrder(sc, kind, { waitAllocated = true } = {}) {
+  const product = sc[kind]
+  const result = await checkout(sc.http, sc.store, [{ variant_id: product.variantId, quantity: sc.cfg.quantity }], {
+    shippingOption: sc.shipOption,
+  })
+  const line = result.order.items[0]
+  const reservation = await reservationOf(sc.sql, line.id)
+  const entry = {
+    kind,
+    orderId: result.order.id,
+    lineItemId: line.id,
+    quantity: sc.cfg.quantity,
+    locationId: reservation.location_id,
+    checkout: result,
+    allocation: null,
+  }
+  if (kind === "tracked" && waitAllocated) entry.allocation = await waitForAllocation(sc, entry)
+  sc.pool[kind].push(entry)
+  return entry
+}
+
+/**
+ * Polls GET /admin/orders/:id/lots every `poll_ms` until the line has allocated lots (or a
+ * shortfall). Returns { lots, shortfalls, seenAt (hrtime ms), polls }.
+ */
+export async function waitForAllocation(sc, entry, timeoutMs = 20_000) {
+  const deadline = nowMs() + timeoutMs
+  let polls = 0
+  for (;;) {
+    const { body } = await sc.http.adminTimed("GET", `/admin/orders/${entry.orderId}/lots`)
+    polls++
+    const line = body.lines.find((l) => l.line_item_id === entry.lineItemId)
+    if (line && (line.allocated.length || line.shortfalls.length)) {
+      return { seenAt: nowMs(), polls, lots: line.allocated, shortfalls: line.shortfalls }
+    }
+    if (nowMs() > deadline) throw new Error(`order ${entry.orderId}: no lots allocated after ${timeoutMs} ms (${polls} polls)`)
+    await sleep(sc.cfg.poll_ms)
+  }
+}
+
+const usable = (o) => !o.taken && (o.kind === "untracked" || o.allocation?.lots?.length > 0)
+
+/** The next unfulfilled pool order of `kind`, placing (untimed) a new one when none is left. */
+export async function takeOrder(sc, kind) {
+  // A tracked order counts only once its lots are allocated (a restart can lose the subscriber run).
+  const next = sc.pool[kind].find((o) => usable(o))
+  if (next) {
+    next.taken = true
+    return next
+  }
+  const placed = await placeOrder(sc, kind)
+  placed.taken = true
+  return placed
+}
+
+/**
+ * The statement lockAllocationCandidates runs (src/modules/lot/lib/allocation-sql.ts), with
+ * PostgreSQL placeholders instead of knex's `?`. Keep in sync with the source.
+ */
+export const ALLOCATION_CANDIDATES_SQL = `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE l.inventory_item_id = $1 AND s.location_id = $2
+        AND s.quantity > s.allocated_quantity
+        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+      ORDER BY s.id
+      FOR UPDATE OF s`
+
+/** lockItemStockAt (same file): what a fulfillment of a tracked line locks. */
+export const ITEM_STOCK_AT_SQL = `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE l.inventory_item_id = $1 AND s.location_id = $2 AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+      ORDER BY s.id
+      FOR UPDATE OF s`
+
+/** The stock-Medusa baseline: the item's level at the location. */
+export const LEVEL_SQL = `SELECT * FROM inventory_level WHERE inventory_item_id = $1 AND location_id = $2`
+
+/**
+ * A FEFO-first alternative (what a fix could run): only lots that are eligible at the ship date,
+ * in FEFO order, locking just enough rows to cover the line. Not what the plugin runs today.
+ */
+export const ELIGIBLE_FEFO_SQL = `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE l.inventory_item_id = $1 AND s.location_id = $2
+        AND l.status = 'released' AND l.expires_at > now() + make_interval(days => $3)
+        AND s.quantity > s.allocated_quantity
+        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+      ORDER BY l.expires_at, l.received_at, l.id
+      LIMIT $4
+      FOR UPDATE OF s`
+
+/**
+ * Checks a tracked order's allocation against FEFO: every allocated lot is released and keeps
+ * past the 60-day rule, and no eligible lot at that location expiring earlier still has free units.
+ * Returns null when right, else a description.
+ */
+export async function checkFefo(sql, entry) {
+  for (const lot of entry.allocation?.lots ?? []) {
+    const [row] = await sql(
+      `SELECT l.status, l.expires_at > now() + interval '${POLICY.min_remaining_shelf_life_days} days' AS keeps,
+              (SELECT count(*)::int FROM lot o JOIN lot_stock os ON os.lot_id = o.id
+                WHERE o.inventory_item_id = l.inventory_item_id AND os.location_id = $2
+                  AND o.status = 'released' AND o.expires_at > now() + interval '${POLICY.min_remaining_shelf_life_days} days'
+                  AND os.quantity > os.allocated_quantity AND o.deleted_at IS NULL AND os.deleted_at IS NULL
+                  AND (o.expires_at, o.received_at, o.id) < (l.expires_at, l.received_at, l.id)) AS earlier_free
+         FROM lot l WHERE l.id = $1`,
+      [lot.lot_id, lot.location_id]
+    )
+    if (!row) return `lot ${lot.lot_id} not found`
+    if (row.status !== "released" || !row.keeps) return `lot ${lot.lot_number} is ${row.status}, keeps 60 days: ${row.keeps}`
+    if (row.earlier_free > 0) return `lot ${lot.lot_number} chosen while ${row.earlier_free} eligible lot(s) expiring earlier had free units`
+  }
+  return null
+}
+
+/** Places (untimed) enough orders of `kind` for `count` more takeOrder calls; returns how many it placed. */
+export async function ensurePool(sc, kind, count) {
+  const ready = sc.pool[kind].filter((o) => usable(o)).length
+  for (let i = ready; i < count; i++) {
+    await placeOrder(sc, kind)
+    await sleep(50)
+  }
+  return Math.max(0, count - ready)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plugin's locking statements, read from its source at run time (others edit it while the
+// bench runs): for a service method, the `lock*` helpers of lib/allocation-sql.ts it calls per
+// order line with (inventory item, location), in call order, each with its SQL text.
+
+const SRC = path.join(projectRoot, "src", "modules", "lot")
+
+/** The SQL text (knex `?` placeholders turned into $1, $2, ...) of an allocation-sql.ts helper. */
+export function helperSql(name) {
+  const file = fs.readFileSync(path.join(SRC, "lib", "allocation-sql.ts"), "utf8")
+  const start = file.indexOf(`export async function ${name}(`)
+  if (start < 0) return null
+  const next = file.indexOf("\nexport ", start + 1)
+  const body = file.slice(start, next < 0 ? undefined : next)
+  const m = body.match(/\.execute(?:<[^>]*>)?\(\s*`([\s\S]*?)`/)
+  if (!m) return null
+  let n = 0
+  return m[1].replace(/\?/g, () => `$${++n}`)
+}
+
+/**
+ * The `lock*(sql, <item>, <location>)` helpers a service method calls, in order, with their SQL:
+ * [{ name, text }]. `fallback` (names) is used when the source cannot be read that way.
+ */
+export function serviceLocks(method, fallback) {
+  let names = []
+  try {
+    const file = fs.readFileSync(path.join(SRC, "service.ts"), "utf8")
+    const start = file.indexOf(`async ${method}(`)
+    if (start >= 0) {
+      const next = file.slice(start + 1).search(/\n  (?:@\w+|protected |async |\w+ = )/)
+      const body = file.slice(start, next < 0 ? undefined : start + 1 + next)
+      names = [...body.matchAll(/await (lock\w+)\(sql, line\.inventory_item_id, (?:line|input)\.location_id\)/g)].map((x) => x[1])
+    }
+  } catch {
+    // fall back below
+  }
+  const fromSource = names.length > 0
+  const list = (fromSource ? names : fallback).map((name) => ({ name, text: helperSql(name) }))
+  return { fromSource, locks: list.filter((l) => l.text) }
+}

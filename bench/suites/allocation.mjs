@@ -1,0 +1,204 @@
+// Suite "allocation": what lot allocation costs for ONE order line when the item has 10,000 lots
+// at 5 stock locations (2,000 each; see bench/lib/lot-scenario.mjs for the data).
+//
+// The plugin allocates in a subscriber on `order.placed` (allocateOrderLotsWorkflow ->
+// LotModuleService.allocateOrderLines), so it is measured three ways:
+//   1. checkout latency of the tracked item vs the same checkout of an untracked item (stock
+//      Medusa), BENCH_ORDERS (20) of each, placed alternately (ABBA) one at a time, every step of
+//      the guest checkout timed, the cart completion on its own too;
+//   2. "order placed -> lots allocated": after each tracked checkout, GET /admin/orders/:id/lots
+//      is polled every BENCH_POLL_MS (25) until the line shows its lots (resolution: one poll
+//      interval plus one request). Each allocation is checked against FEFO with SQL;
+//   3. the allocation statement itself (lockAllocationCandidates: every stock row of the item at
+//      the location with free units, locked FOR UPDATE), run directly against the database in
+//      rolled-back transactions, BENCH_SQL_RUNS (50) times, alternating with stock Medusa's
+//      baseline `SELECT ... FROM inventory_level WHERE inventory_item_id = $1 AND location_id = $2`,
+//      the same statement without FOR UPDATE (what the locks cost), and a FEFO-first sketch of a
+//      fix (eligible lots only, FEFO order, LIMIT, FOR UPDATE). EXPLAIN (ANALYZE, BUFFERS) of each.
+// With SQL tracing on, the plugin's statements as the server ran them during the checkouts are
+// attached to the "placed -> allocated" case (per tracked order).
+// Writes: orders, reservations, lot allocations (the orders are left for the fulfillment suite).
+import { withoutRestart } from "../lib/medusa-http.mjs"
+import {
+  ALLOCATION_CANDIDATES_SQL,
+  ELIGIBLE_FEFO_SQL,
+  LEVEL_SQL,
+  POLICY,
+  checkFefo,
+  helperSql,
+  lotScenario,
+  serviceLocks,
+  placeOrder,
+  waitForAllocation,
+} from "../lib/lot-scenario.mjs"
+import { accumulateSql, caseFromSamples, pairedDifference, pluginStatements, ratio, sqlEntry, summarize, timeStatements } from "../lib/samples.mjs"
+import { SqlTrace } from "../lib/sql-trace.mjs"
+import { sleep } from "../lib/util.mjs"
+
+const SETTLE_MS = 400 // without SQL tracing: after each order, let its subscribers finish before the next checkout
+
+export default {
+  name: "allocation",
+  description: "Lot allocation of one order line, item with 10,000 lots at 5 locations: checkout vs untracked, placed->allocated, allocation SQL vs inventory_level",
+
+  async run(ctx) {
+    const sc = await lotScenario(ctx)
+    const { cfg, http } = sc
+    const sql = ctx.sql
+    const n = cfg.lots.toLocaleString("en-US")
+    const perLocation = Math.round(cfg.lots / cfg.locations).toLocaleString("en-US")
+    const cases = []
+    const derived = []
+    const warn = (m) => ctx.warn(`allocation: ${m}`)
+
+    // 1 + 2. Checkouts, alternating, one at a time. After each order the server's SQL trace is
+    // read (which also gives the order's subscribers time to finish before the next checkout).
+    const s = {
+      untracked: { total: [], complete: [] },
+      tracked: { total: [], complete: [], afterAnswer: [], afterSent: [], polls: [] },
+    }
+    const serverSql = { untracked: new Map(), tracked: new Map() }
+    const reservedAt = {}
+    const fefoProblems = []
+    let measuredSeconds = 0
+    const trace = http.traceDir ? new SqlTrace(http.traceDir) : null
+    const settle = async () => (trace ? await trace.since() : (await sleep(SETTLE_MS), []))
+    await trace?.mark()
+    ctx.log(`  ${cfg.orders} checkouts of each item, alternating (${cfg.quantity} units per order line)`)
+    for (let i = 0; i < cfg.orders; i++) {
+      const kinds = i % 2 === 0 ? ["untracked", "tracked"] : ["tracked", "untracked"]
+      const { value: pair } = await withoutRestart(ctx, http, `allocation: checkout pair ${i + 1}`, async () => {
+        await settle() // drop what ran before this attempt
+        const out = {}
+        for (const kind of kinds) {
+          const entry = await placeOrder(sc, kind, { waitAllocated: false })
+          if (kind === "tracked") entry.allocation = await waitForAllocation(sc, entry)
+          else await http.adminTimed("GET", `/admin/orders/${entry.orderId}/lots`) // the same follow-up read as one poll
+          out[kind] = { entry, sqlRows: await settle() }
+        }
+        return out
+      })
+      for (const kind of kinds) {
+        const { entry: e, sqlRows } = pair[kind]
+        s[kind].total.push(e.checkout.ms.total)
+        s[kind].complete.push(e.checkout.ms.complete)
+        accumulateSql(serverSql[kind], sqlRows)
+        measuredSeconds += e.checkout.ms.total / 1000
+        const where = sc.locationName[e.locationId] ?? e.locationId
+        reservedAt[where] = (reservedAt[where] ?? 0) + 1
+      }
+      const t = pair.tracked.entry
+      s.tracked.afterAnswer.push(t.allocation.seenAt - t.checkout.completeAnsweredAt)
+      s.tracked.afterSent.push(t.allocation.seenAt - t.checkout.completeSentAt)
+      s.tracked.polls.push(t.allocation.polls)
+      if (t.allocation.shortfalls.length) fefoProblems.push(`order ${t.orderId}: shortfall ${JSON.stringify(t.allocation.shortfalls[0])}`)
+      const problem = await checkFefo(sql, t)
+      if (problem) fefoProblems.push(`order ${t.orderId}: ${problem}`)
+    }
+
+    const data = {
+      untracked: `stock Medusa, ${cfg.locations} locations`,
+      tracked: `${n} lots / ${cfg.locations} locations`,
+    }
+    const row = (label, dataText, samples, extra) => caseFromSamples({ label, data: dataText, samples, extra })
+    cases.push(row("checkout (6 store requests), untracked item", data.untracked, s.untracked.total))
+    cases.push(row("checkout (6 store requests), tracked item", data.tracked, s.tracked.total))
+    cases.push(row("POST /store/carts/:id/complete, untracked", data.untracked, s.untracked.complete))
+    cases.push(row("POST /store/carts/:id/complete, tracked", data.tracked, s.tracked.complete))
+    // The bench's own polling reads lot_allocation(_shortfall) through the ORM ("l0" aliases): not allocation work.
+    const polling = /from "lot_allocation(_shortfall)?" as "l0"/i
+    const plugin = trace ? pluginStatements(serverSql.tracked, s.tracked.total.length, { exclude: polling }) : null
+    const pluginUntracked = trace ? pluginStatements(serverSql.untracked, s.untracked.total.length, { exclude: polling }) : null
+    cases.push(
+      row("order placed -> lots allocated (poll after answer)", `${perLocation} lots at the location, poll ${cfg.poll_ms} ms`, s.tracked.afterAnswer, {
+        after_complete_sent_ms: summarize(s.tracked.afterSent),
+        polls: summarize(s.tracked.polls),
+        ...(plugin && { sql: plugin.sql, sql_statements_per_request: plugin.statements_per_flow, sql_ms_per_request: plugin.ms_per_flow }),
+      })
+    )
+
+    // 3. The statement itself, straight against the database.
+    const item = sc.tracked.inventoryItemId
+    const loc = { id: sc.pool.tracked.at(-1).locationId }
+    const lotsHere = sc.lots.perLocation[loc.id]
+    // The statements as the plugin's source has them now (others may be editing it).
+    const candidatesSql = helperSql("lockAllocationCandidates") ?? ALLOCATION_CANDIDATES_SQL
+    if (candidatesSql === ALLOCATION_CANDIDATES_SQL && !helperSql("lockAllocationCandidates")) warn("lockAllocationCandidates not found in src: timing the bench's copy of it")
+    const { fromSource, locks } = serviceLocks("allocateOrderLines_", ["lockAllocationCandidates"])
+    const stmts = [
+      { key: "candidates", text: candidatesSql, values: [item, loc.id] },
+      { key: "baseline", text: LEVEL_SQL, values: [item, loc.id] },
+      { key: "no_lock", text: candidatesSql.replace(/\s+FOR UPDATE OF s\s*$/, ""), values: [item, loc.id] },
+      { key: "fefo_fix", text: ELIGIBLE_FEFO_SQL, values: [item, loc.id, POLICY.min_remaining_shelf_life_days, 5] },
+    ]
+    const sequence = locks.length > 1 ? { key: "sequence", steps: locks.map((l) => ({ text: l.text, values: [item, loc.id] })) } : null
+    if (sequence) stmts.push(sequence, ...locks.filter((l) => l.name !== "lockAllocationCandidates").map((l) => ({ key: l.name, text: l.text, values: [item, loc.id] })))
+    ctx.log(`  allocation SQL: ${cfg.sql_runs} runs of each statement, alternating, in rolled-back transactions`)
+    const { value: timedSql } = await withoutRestart(ctx, http, "allocation: SQL timing", () => timeStatements(sql, stmts, { runs: cfg.sql_runs }))
+    const sqlCase = (key, label, dataText) => {
+      const r = timedSql[key]
+      const st = stmts.find((x) => x.key === key)
+      const c = caseFromSamples({ label, data: dataText, samples: r.samples })
+      c.rows_returned = r.rows
+      c.sql = [sqlEntry({ text: st.text, values: st.values, samples: r.samples, explain: r.explain })]
+      c.sql_statements_per_request = 1
+      c.sql_ms_per_request = c.latency_ms.p50
+      return c
+    }
+    cases.push(sqlCase("candidates", "SQL lockAllocationCandidates (FOR UPDATE)", `${timedSql.candidates.rows} rows locked of ${lotsHere} at location`))
+    cases.push(sqlCase("no_lock", "SQL same SELECT without FOR UPDATE", `${timedSql.no_lock.rows} rows`))
+    cases.push(sqlCase("baseline", "SQL inventory_level (item, location)", `stock Medusa, ${timedSql.baseline.rows} row`))
+    cases.push(sqlCase("fefo_fix", "SQL fix sketch: eligible FEFO LIMIT 5 FOR UPDATE", `${timedSql.fefo_fix.rows} rows locked`))
+    let seqDerived = null
+    if (sequence) {
+      for (const l of locks.filter((x) => x.name !== "lockAllocationCandidates")) cases.push(sqlCase(l.name, `SQL ${l.name}`, `${timedSql[l.name].rows} rows locked`))
+      const c = caseFromSamples({ label: `SQL lock sequence per line (${locks.map((l) => l.name).join(" + ")})`, data: `as allocateOrderLines runs them${fromSource ? "" : " (fallback list)"}`, samples: timedSql.sequence.samples })
+      c.sql_statements_per_request = locks.length
+      c.sql_ms_per_request = c.latency_ms.p50
+      cases.push(c)
+      seqDerived = { name: "allocation lock sequence p50 / inventory_level p50", value: ratio(c.latency_ms.p50, cases[7].latency_ms.p50), unit: "x", note: `${c.latency_ms.p50} ms for ${locks.map((l) => l.name).join(" + ")} in one transaction` }
+    }
+
+    const p = (c) => c.latency_ms
+    const [cu, ct, ku, kt, alloc, sqlC, sqlN, sqlB, sqlF] = cases
+    derived.push({ name: "checkout p50 tracked / untracked", value: ratio(p(ct).p50, p(cu).p50), unit: "x", note: `${p(ct).p50} vs ${p(cu).p50} ms, ${s.tracked.total.length} + ${s.untracked.total.length} orders` })
+    derived.push({ name: "checkout p95 tracked / untracked", value: ratio(p(ct).p95, p(cu).p95), unit: "x" })
+    const pairedCheckout = pairedDifference(s.untracked.total, s.tracked.total)
+    derived.push({ name: "checkout tracked - untracked, median over pairs", value: pairedCheckout.median, unit: "ms", note: `p95 ${pairedCheckout.p95} ms over ${pairedCheckout.pairs} pairs (robust to load that hits both)` })
+    derived.push({ name: "cart complete p50 tracked / untracked", value: ratio(p(kt).p50, p(ku).p50), unit: "x", note: `${p(kt).p50} vs ${p(ku).p50} ms` })
+    derived.push({ name: "cart complete p95 tracked / untracked", value: ratio(p(kt).p95, p(ku).p95), unit: "x" })
+    const pairedComplete = pairedDifference(s.untracked.complete, s.tracked.complete)
+    derived.push({ name: "cart complete tracked - untracked, median over pairs", value: pairedComplete.median, unit: "ms", note: `p95 ${pairedComplete.p95} ms (the allocation subscriber starts before the answer and competes with it)` })
+    derived.push({ name: "order placed -> lots allocated p50", value: p(alloc).p50, unit: "ms", note: `after the checkout answer; p95 ${p(alloc).p95} ms; from sending the completion: p50 ${alloc.after_complete_sent_ms.p50}, p95 ${alloc.after_complete_sent_ms.p95} ms` })
+    if (plugin) derived.push({ name: "plugin SQL per tracked order (server)", value: plugin.ms_per_flow, unit: "ms", note: `${plugin.statements_per_flow} statements on lot tables or locks, seen from the server process (waits included); untracked order: ${pluginUntracked.ms_per_flow} ms, ${pluginUntracked.statements_per_flow} statements` })
+    derived.push({ name: "allocation SQL p50 / inventory_level p50", value: ratio(p(sqlC).p50, p(sqlB).p50), unit: "x", note: `${p(sqlC).p50} vs ${p(sqlB).p50} ms; ${timedSql.candidates.rows} rows locked and sent to the server per allocation` })
+    if (seqDerived) derived.push(seqDerived)
+    derived.push({ name: "FOR UPDATE share of the allocation SQL (p50)", value: ratio(p(sqlC).p50 - p(sqlN).p50, p(sqlC).p50), unit: "", note: `${p(sqlN).p50} ms without the lock` })
+    derived.push({ name: "fix sketch p50 / allocation SQL p50", value: ratio(p(sqlF).p50, p(sqlC).p50), unit: "x", note: `${p(sqlF).p50} ms, ${timedSql.fefo_fix.rows} rows locked` })
+    derived.push({ name: "FEFO choice verified", value: s.tracked.total.length - fefoProblems.length, unit: `of ${s.tracked.total.length} orders`, note: fefoProblems[0] })
+    if (fefoProblems.length) warn(`${fefoProblems.length} allocation(s) did not follow FEFO, e.g. ${fefoProblems[0]}`)
+
+    return {
+      cases,
+      derived,
+      data: {
+        locations: sc.cfg.locations,
+        lots: sc.lots.count,
+        lots_per_location: sc.lots.perLocation,
+        lot_kinds: sc.lots.statuses,
+        policy: POLICY,
+        orders_reserved_at: reservedAt,
+        sql_timed_at_location: sc.locationName[loc.id],
+        service_lock_sequence: locks.map((l) => l.name),
+        order_quantity: cfg.quantity,
+        orders_each: cfg.orders,
+        shop_setup_seconds: sc.setup_seconds,
+        ...(pluginUntracked && { plugin_sql_per_untracked_order: { ms: pluginUntracked.ms_per_flow, statements: pluginUntracked.statements_per_flow, top: pluginUntracked.sql.slice(0, 3).map((x) => x.text.slice(0, 120)) } }),
+        lot_load_seconds: sc.load_seconds,
+        reconciliation: { in_balance: sc.reconciliation.in_balance, checked_items: sc.reconciliation.checked_items },
+        settle_between_orders: trace ? "SQL trace read (~0.4 s)" : `${SETTLE_MS} ms`,
+        measured_checkout_seconds: Math.round(measuredSeconds),
+      },
+    }
+  },
+}

@@ -1,0 +1,166 @@
+import { Input, Label, Select, Switch, Text } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
+import { useUpdateLotPolicy } from "../../hooks/lots"
+import { STRATEGY_LABELS } from "../../lib/format"
+import { ALLOCATION_STRATEGIES, type AllocationStrategy, type LotPolicy, type LotPolicyBody } from "../../types"
+import { DrawerForm, FormDrawer } from "../common/drawer-form"
+import { FormField } from "../common/form-field"
+
+type Props = { inventoryItemId: string; policy: LotPolicy; defaultTemplate: string }
+type FormState = {
+  tracked: boolean
+  strategy: AllocationStrategy
+  shelf_life_days: string
+  min_remaining_shelf_life_days: string
+  removal_lead_days: string
+  lot_number_template: string
+}
+type Errors = Partial<Record<keyof FormState, string>>
+
+/** Whole days from a text field; null when empty, NaN when not a whole number. */
+const parseDays = (value: string): number | null =>
+  value.trim() === "" ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN
+
+function toBody(form: FormState): { body?: LotPolicyBody; errors: Errors } {
+  const errors: Errors = {}
+  const shelfLife = parseDays(form.shelf_life_days)
+  const minRemaining = parseDays(form.min_remaining_shelf_life_days)
+  const removal = parseDays(form.removal_lead_days)
+  if (Number.isNaN(shelfLife) || shelfLife === 0) errors.shelf_life_days = "Enter a whole number of days (at least 1), or leave empty."
+  if (Number.isNaN(minRemaining)) errors.min_remaining_shelf_life_days = "Enter a whole number of days."
+  if (Number.isNaN(removal)) errors.removal_lead_days = "Enter a whole number of days."
+  if (Object.keys(errors).length) return { errors }
+  return {
+    errors,
+    body: {
+      tracked: form.tracked,
+      strategy: form.strategy,
+      shelf_life_days: shelfLife,
+      min_remaining_shelf_life_days: minRemaining ?? 0,
+      removal_lead_days: removal ?? 0,
+      lot_number_template: form.lot_number_template.trim() || null,
+    },
+  }
+}
+
+/** Edit form for an item's lot policy. */
+export const LotPolicyDrawer = ({
+  open,
+  onOpenChange,
+  ...props
+}: Props & { open: boolean; onOpenChange: (open: boolean) => void }) => (
+  <FormDrawer open={open} onOpenChange={onOpenChange} testId="lot-policy-drawer">
+    <LotPolicyForm {...props} onDone={() => onOpenChange(false)} />
+  </FormDrawer>
+)
+
+const LotPolicyForm = ({ inventoryItemId, policy, defaultTemplate, onDone }: Props & { onDone: () => void }) => {
+  const [form, setForm] = useState<FormState>(() => ({
+    tracked: policy.tracked,
+    strategy: policy.strategy,
+    shelf_life_days: policy.shelf_life_days?.toString() ?? "",
+    min_remaining_shelf_life_days: String(policy.min_remaining_shelf_life_days),
+    removal_lead_days: String(policy.removal_lead_days),
+    lot_number_template: policy.lot_number_template ?? "",
+  }))
+  const [errors, setErrors] = useState<Errors>({})
+  const { mutateAsync, isPending } = useUpdateLotPolicy(inventoryItemId)
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    const { body, errors: found } = toBody(form)
+    setErrors(found)
+    if (!body) return
+    try {
+      await mutateAsync(body)
+      onDone()
+    } catch {
+      // The hook shows the API's message in a toast; the form stays open to fix it.
+    }
+  }
+
+  return (
+    <DrawerForm title="Edit lot policy" onSubmit={onSubmit} submitLabel="Save" isPending={isPending}>
+      <div className="flex items-start justify-between gap-x-4">
+        <div className="flex flex-col gap-y-1">
+          <Label htmlFor="policy-tracked" size="small" weight="plus">
+            Track this item in lots
+          </Label>
+          <Text size="small" className="text-ui-fg-subtle">
+            Stock is received as lots with expiry dates; orders are allocated from released lots.
+          </Text>
+        </div>
+        <Switch id="policy-tracked" checked={form.tracked} onCheckedChange={(checked) => set("tracked", checked)} />
+      </div>
+      <FormField id="policy-strategy" label="Allocation strategy">
+        <Select value={form.strategy} onValueChange={(value) => set("strategy", value as AllocationStrategy)}>
+          <Select.Trigger id="policy-strategy">
+            <Select.Value />
+          </Select.Trigger>
+          <Select.Content>
+            {ALLOCATION_STRATEGIES.map((s) => (
+              <Select.Item key={s} value={s}>
+                {STRATEGY_LABELS[s]}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </FormField>
+      <FormField
+        id="policy-shelf-life"
+        label="Shelf life (days)"
+        optional
+        hint="Expiry is derived from the manufacture date when a receipt gives none."
+        error={errors.shelf_life_days}
+      >
+        <Input
+          id="policy-shelf-life"
+          inputMode="numeric"
+          value={form.shelf_life_days}
+          onChange={(e) => set("shelf_life_days", e.target.value)}
+        />
+      </FormField>
+      <FormField
+        id="policy-min-remaining"
+        label="Minimum remaining shelf life at shipment (days)"
+        hint="Lots with fewer days left are not allocated to orders."
+        error={errors.min_remaining_shelf_life_days}
+      >
+        <Input
+          id="policy-min-remaining"
+          inputMode="numeric"
+          value={form.min_remaining_shelf_life_days}
+          onChange={(e) => set("min_remaining_shelf_life_days", e.target.value)}
+        />
+      </FormField>
+      <FormField
+        id="policy-removal"
+        label="Removal lead time (days)"
+        hint="FEFO picks by expiry minus this many days."
+        error={errors.removal_lead_days}
+      >
+        <Input
+          id="policy-removal"
+          inputMode="numeric"
+          value={form.removal_lead_days}
+          onChange={(e) => set("removal_lead_days", e.target.value)}
+        />
+      </FormField>
+      <FormField
+        id="policy-template"
+        label="Lot number template"
+        optional
+        hint={`Used when a receipt has no lot number. Default ${defaultTemplate}. Tokens: {SKU} {YYMMDD} {YJJJ} {SEQ:n} {PLANT} {LINE}.`}
+      >
+        <Input
+          id="policy-template"
+          placeholder={defaultTemplate}
+          value={form.lot_number_template}
+          onChange={(e) => set("lot_number_template", e.target.value)}
+        />
+      </FormField>
+    </DrawerForm>
+  )
+}

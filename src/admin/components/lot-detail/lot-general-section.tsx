@@ -1,0 +1,46 @@
+import { Container, Heading, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { formatDay } from "../../lib/format"
+import type { LotWithEvents } from "../../types"
+import { ExpiryLabel } from "../common/expiry-label"
+import { LotStatusBadge } from "../common/lot-status-badge"
+import { SectionRow } from "../common/section-row"
+import { LotActionsMenu } from "../lots/lot-actions-menu"
+
+/** Lot number, status, actions, the item it belongs to, its dates and supplier. */
+export const LotGeneralSection = ({ lot }: { lot: LotWithEvents }) => (
+  <Container className="divide-y p-0" data-testid="lot-general-section">
+    <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex items-center gap-x-3">
+        <Heading className="font-mono">{lot.lot_number}</Heading>
+        <LotStatusBadge status={lot.status} />
+      </div>
+      <LotActionsMenu lot={lot} />
+    </div>
+    <SectionRow
+      title="Item"
+      value={
+        <Link
+          to={`/inventory/${lot.inventory_item_id}`}
+          className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small"
+        >
+          {lot.inventory_item?.title ?? lot.inventory_item_id}
+          {lot.inventory_item?.sku ? ` · ${lot.inventory_item.sku}` : ""}
+        </Link>
+      }
+    />
+    <SectionRow title="Expiry" value={<ExpiryLabel expiresAt={lot.expires_at} />} />
+    <SectionRow title="Manufactured" value={formatDay(lot.manufactured_at)} />
+    {lot.best_before_at && <SectionRow title="Best before" value={formatDay(lot.best_before_at)} />}
+    <SectionRow title="Received" value={formatDay(lot.received_at)} />
+    <SectionRow title="Supplier" value={lot.supplier ?? "—"} />
+    <SectionRow title="Supplier's lot number" value={lot.supplier_lot_number ?? "—"} />
+    {lot.notes && (
+      <div className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-subtle whitespace-pre-line">
+          {lot.notes}
+        </Text>
+      </div>
+    )}
+  </Container>
+)

@@ -1,0 +1,85 @@
+import { ArrowUpDown, Adjustments, CheckCircle, EllipsisHorizontal, Pause, XCircle } from "@medusajs/icons"
+import { DropdownMenu, IconButton, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { useChangeLotStatus } from "../../hooks/lots"
+import { useStockLocations } from "../../hooks/stock-locations"
+import type { Lot, LotStatus } from "../../types"
+import { AdjustLotDrawer } from "./adjust-lot-drawer"
+import { StatusReasonDrawer } from "./status-reason-drawer"
+import { TransferLotDrawer } from "./transfer-lot-drawer"
+
+// Mirrors the server's status machine (src/modules/lot/domain/lot-status.ts); the server decides.
+const CAN_RELEASE: LotStatus[] = ["quarantine", "on_hold"]
+const CAN_HOLD: LotStatus[] = ["quarantine", "released"]
+const CAN_REJECT: LotStatus[] = ["quarantine", "released", "on_hold"]
+
+type Dialog = "hold" | "reject" | "adjust" | "transfer" | null
+
+/** The "…" menu of a lot: hold, release, reject, adjust stock, transfer. */
+export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
+  const [dialog, setDialog] = useState<Dialog>(null)
+  const { locations, nameOf } = useStockLocations()
+  const { mutate: changeStatus } = useChangeLotStatus()
+  const prompt = usePrompt()
+
+  const release = async () => {
+    const confirmed = await prompt({
+      title: `Release lot ${lot.lot_number}?`,
+      description: "Released stock becomes available to orders and the storefront.",
+      confirmText: "Release",
+      cancelText: "Cancel",
+      variant: "confirmation",
+    })
+    if (confirmed) changeStatus({ action: "release", lotId: lot.id, body: {} })
+  }
+
+  const movable = lot.stock.some((s) => s.quantity - s.allocated_quantity > 0)
+  const onOpenChange = (open: boolean) => !open && setDialog(null)
+
+  // Stop clicks (also from the drawers, which React bubbles through portals) reaching a clickable row.
+  return (
+    <div onClick={(event) => event.stopPropagation()} className="flex justify-end">
+      {/* Not modal: a modal menu that opens a drawer can leave the page unclickable (Radix). */}
+      <DropdownMenu modal={false}>
+        <DropdownMenu.Trigger asChild>
+          <IconButton size="small" variant="transparent" aria-label={`Actions for lot ${lot.lot_number}`}>
+            <EllipsisHorizontal />
+          </IconButton>
+        </DropdownMenu.Trigger>
+        <DropdownMenu.Content align="end">
+          <DropdownMenu.Item disabled={!CAN_RELEASE.includes(lot.status)} onSelect={release} className="gap-x-2">
+            <CheckCircle className="text-ui-fg-subtle" />
+            Release
+          </DropdownMenu.Item>
+          <DropdownMenu.Item disabled={!CAN_HOLD.includes(lot.status)} onSelect={() => setDialog("hold")} className="gap-x-2">
+            <Pause className="text-ui-fg-subtle" />
+            Put on hold
+          </DropdownMenu.Item>
+          <DropdownMenu.Item disabled={!CAN_REJECT.includes(lot.status)} onSelect={() => setDialog("reject")} className="gap-x-2">
+            <XCircle className="text-ui-fg-subtle" />
+            Reject
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator />
+          <DropdownMenu.Item disabled={!lot.stock.length} onSelect={() => setDialog("adjust")} className="gap-x-2">
+            <Adjustments className="text-ui-fg-subtle" />
+            Adjust stock
+          </DropdownMenu.Item>
+          <DropdownMenu.Item disabled={!movable || locations.length < 2} onSelect={() => setDialog("transfer")} className="gap-x-2">
+            <ArrowUpDown className="text-ui-fg-subtle" />
+            Transfer
+          </DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu>
+      <StatusReasonDrawer action="hold" lot={lot} open={dialog === "hold"} onOpenChange={onOpenChange} />
+      <StatusReasonDrawer action="reject" lot={lot} open={dialog === "reject"} onOpenChange={onOpenChange} />
+      <AdjustLotDrawer lot={lot} nameOf={nameOf} open={dialog === "adjust"} onOpenChange={onOpenChange} />
+      <TransferLotDrawer
+        lot={lot}
+        locations={locations}
+        nameOf={nameOf}
+        open={dialog === "transfer"}
+        onOpenChange={onOpenChange}
+      />
+    </div>
+  )
+}

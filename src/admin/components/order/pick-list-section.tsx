@@ -1,0 +1,74 @@
+import { ExclamationCircle } from "@medusajs/icons"
+import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { usePickList } from "../../hooks/lots"
+import { formatDay } from "../../lib/format"
+import type { PickListLocation } from "../../types"
+import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
+
+const LocationPicks = ({ location }: { location: PickListLocation }) => (
+  <div data-testid="pick-list-location">
+    <div className="bg-ui-bg-subtle px-6 py-2">
+      <Text size="small" weight="plus">
+        {location.location_name ?? location.location_id}
+      </Text>
+    </div>
+    <Table className="[&_td]:pr-4 [&_th]:pr-4">
+      <Table.Body>
+        {location.picks.map((pick) => (
+          <Table.Row key={`${pick.line_item_id}-${pick.lot_id}`}>
+            <Table.Cell>
+              <div className="flex flex-col">
+                <Text size="small" leading="compact" className="text-ui-fg-base">
+                  {pick.title ?? "—"}
+                </Text>
+                {pick.sku && (
+                  <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
+                    {pick.sku}
+                  </Text>
+                )}
+              </div>
+            </Table.Cell>
+            <Table.Cell className="whitespace-nowrap font-mono">{pick.lot_number}</Table.Cell>
+            <Table.Cell className="whitespace-nowrap">exp. {formatDay(pick.expires_at)}</Table.Cell>
+            <Table.Cell className="text-ui-fg-base whitespace-nowrap text-right font-medium">× {pick.quantity}</Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  </div>
+)
+
+/** What to pick for the order, location by location, lots in FEFO order (GET /admin/orders/:id/pick-list). */
+export const PickListSection = ({ orderId }: { orderId: string }) => {
+  const { data, isLoading, error, refetch } = usePickList(orderId)
+
+  return (
+    <Container className="divide-y p-0" data-testid="pick-list-section">
+      <div className="px-6 py-4">
+        <Heading level="h2">Pick list</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          Open allocations to pick, by location, earliest expiry first
+        </Text>
+      </div>
+      {isLoading && <SectionLoading rows={3} />}
+      {error && <SectionError error={error} onRetry={() => refetch()} />}
+      {data && data.locations.length === 0 && data.shortfalls.length === 0 && (
+        <SectionEmpty title="Nothing to pick">No open lot allocations: shipped, canceled or not lot-tracked.</SectionEmpty>
+      )}
+      {data?.locations.map((location) => <LocationPicks key={location.location_id} location={location} />)}
+      {data && data.shortfalls.length > 0 && (
+        <div className="flex flex-col gap-y-1 px-6 py-4" role="alert">
+          {data.shortfalls.map((s, i) => (
+            <div key={i} className="flex items-start gap-x-2">
+              <ExclamationCircle className="text-ui-fg-error mt-0.5 shrink-0" />
+              <Text size="small">
+                Cannot pick {s.quantity} × {s.title ?? s.line_item_id}
+                {s.reason ? `: ${s.reason}` : ""}
+              </Text>
+            </div>
+          ))}
+        </div>
+      )}
+    </Container>
+  )
+}
