@@ -1,0 +1,160 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LOT_MODULE } from "../../../../modules/lot"
+import type { AllocationRules } from "../../../../modules/lot/domain/allocation"
+import { MAX_LOT_NUMBER_LENGTH } from "../../../../modules/lot/domain/lot-number-template"
+import type LotModuleService from "../../../../modules/lot/service"
+import { AllocationStrategy, type LotStatus } from "../../../../modules/lot/types"
+
+/** A product variant as the scan answers it (typed here: the generated query types may be absent). */
+export type ScanVariant = {
+  id: string
+  title: string | null
+  sku: string | null
+  barcode: string | null
+  ean: string | null
+  upc: string | null
+  product: { id: string; title: string | null } | null
+  inventory_items: { inventory_item_id: string }[]
+}
+
+export type ScanLot = {
+  id: string
+  lot_number: string
+  inventory_item_id: string
+  status: LotStatus
+  expires_at: Date | string | null
+  received_at: Date | string
+  inventory_item: {
+    id: string
+    title: string | null
+    sku: string | null
+    /** Titles of the products whose variants stock this item. */
+    product_titles: string[]
+  } | null
+  stock: { location_id: string; quantity: number; allocated_quantity: number }[]
+}
+
+const VARIANT_FIELDS = [
+  "id",
+  "title",
+  "sku",
+  "barcode",
+  "ean",
+  "upc",
+  "product.id",
+  "product.title",
+  "inventory_items.inventory_item_id",
+]
+
+const LOT_FIELDS = [
+  "id",
+  "lot_number",
+  "inventory_item_id",
+  "status",
+  "expires_at",
+  "received_at",
+  "inventory_item.id",
+  "inventory_item.title",
+  "inventory_item.sku",
+  "inventory_item.variants.product.title",
+  "stock.location_id",
+  "stock.quantity",
+  "stock.allocated_quantity",
+]
+
+/**
+ * The spellings a store may have typed for a GTIN-14: itself, GTIN-13 (one leading zero less),
+ * UPC-A / GTIN-12 (two less) and GTIN-8 (six less), each only where the dropped digits are zeros.
+ */
+export function gtinForms(gtin14: string): string[] {
+  return [0, 1, 2, 6].filter((drop) => /^0*$/.test(gtin14.slice(0, drop))).map((drop) => gtin14.slice(drop))
+}
+
+/** Variants whose barcode, EAN or UPC is the GTIN in any of its forms, ordered by id. */
+export async function findVariantsByGtin(scope: MedusaContainer, gtin14: string): Promise<ScanVariant[]> {
+  const forms = gtinForms(gtin14)
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product_variant",
+    fields: VARIANT_FIELDS,
+    filters: { $or: [{ barcode: forms }, { ean: forms }, { upc: forms }] },
+  })
+  const variants: ScanVariant[] = data.map((row) => ({
+    id: row.id,
+    title: row.title ?? null,
+    sku: row.sku ?? null,
+    barcode: row.barcode ?? null,
+    ean: row.ean ?? null,
+    upc: row.upc ?? null,
+    product: row.product ? { id: row.product.id, title: row.product.title ?? null } : null,
+    inventory_items: (row.inventory_items ?? []).flatMap((link) =>
+      link?.inventory_item_id ? [{ inventory_item_id: link.inventory_item_id }] : []
+    ),
+  }))
+  return variants.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+}
+
+/** The lot with this (already normalised) number, or null. */
+export async function findLotByNumber(scope: MedusaContainer, lotNumber: string): Promise<ScanLot | null> {
+  if (!lotNumber || lotNumber.length > MAX_LOT_NUMBER_LENGTH) {
+    return null
+  }
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "lot", fields: LOT_FIELDS, filters: { lot_number: lotNumber } })
+  const [row] = data
+  if (!row) {
+    return null
+  }
+  const item = row.inventory_item
+  return {
+    id: row.id,
+    lot_number: row.lot_number,
+    inventory_item_id: row.inventory_item_id,
+    status: row.status,
+    expires_at: row.expires_at ?? null,
+    received_at: row.received_at,
+    inventory_item: item
+      ? {
+          id: item.id,
+          title: item.title ?? null,
+          sku: item.sku ?? null,
+          product_titles: [...new Set((item.variants ?? []).flatMap((v) => (v?.product?.title ? [v.product.title] : [])))],
+        }
+      : null,
+    stock: (row.stock ?? []).flatMap((s) =>
+      s ? [{ location_id: s.location_id, quantity: Number(s.quantity), allocated_quantity: Number(s.allocated_quantity) }] : []
+    ),
+  }
+}
+
+/** The item's lot policy as allocation rules for a shipment today, and whether it is lot-tracked. */
+export async function shipTodayRules(
+  scope: MedusaContainer,
+  inventoryItemId: string,
+  now: Date
+): Promise<{ rules: AllocationRules; tracked: boolean }> {
+  const [policy] = await scope.resolve<LotModuleService>(LOT_MODULE).listLotPolicies({ inventory_item_id: inventoryItemId })
+  return {
+    tracked: !!policy?.tracked,
+    rules: {
+      strategy: AllocationStrategy.FEFO,
+      ship_date: now,
+      min_remaining_shelf_life_days: policy?.min_remaining_shelf_life_days ?? 0,
+      removal_lead_days: policy?.removal_lead_days ?? 0,
+    },
+  }
+}
+
+/** Words for a variant: "Greek yogurt (SKU YOG-500)". */
+export function describeVariant(variant: ScanVariant): string {
+  const name = variant.product?.title ?? variant.title ?? variant.id
+  return variant.sku ? `${name} (SKU ${variant.sku})` : name
+}
+
+/** Words for the inventory item a lot belongs to: its product's title where one stocks it. */
+export function describeLotItem(lot: ScanLot): string {
+  const item = lot.inventory_item
+  const name = item?.product_titles.join(" / ") || item?.title || item?.sku || lot.inventory_item_id
+  return item?.sku && name !== item.sku ? `${name} (SKU ${item.sku})` : name
+}
