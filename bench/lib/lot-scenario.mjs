@@ -292,44 +292,8 @@ export async function takeOrder(sc, kind) {
   return placed
 }
 
-/**
- * The statement lockAllocationCandidates runs (src/modules/lot/lib/allocation-sql.ts), with
- * PostgreSQL placeholders instead of knex's `?`. Keep in sync with the source.
- */
-export const ALLOCATION_CANDIDATES_SQL = `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity - s.allocated_quantity AS available
-       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
-      WHERE l.inventory_item_id = $1 AND s.location_id = $2
-        AND s.quantity > s.allocated_quantity
-        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
-      ORDER BY s.id
-      FOR UPDATE OF s`
-
-/** lockItemStockAt (same file): what a fulfillment of a tracked line locks. */
-export const ITEM_STOCK_AT_SQL = `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
-       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
-      WHERE l.inventory_item_id = $1 AND s.location_id = $2 AND s.deleted_at IS NULL AND l.deleted_at IS NULL
-      ORDER BY s.id
-      FOR UPDATE OF s`
-
 /** The stock-Medusa baseline: the item's level at the location. */
 export const LEVEL_SQL = `SELECT * FROM inventory_level WHERE inventory_item_id = $1 AND location_id = $2`
-
-/**
- * A FEFO-first alternative (what a fix could run): only lots that are eligible at the ship date,
- * in FEFO order, locking just enough rows to cover the line. Not what the plugin runs today.
- */
-export const ELIGIBLE_FEFO_SQL = `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity - s.allocated_quantity AS available
-       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
-      WHERE l.inventory_item_id = $1 AND s.location_id = $2
-        AND l.status = 'released' AND l.expires_at > now() + make_interval(days => $3)
-        AND s.quantity > s.allocated_quantity
-        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
-      ORDER BY l.expires_at, l.received_at, l.id
-      LIMIT $4
-      FOR UPDATE OF s`
 
 /**
  * Checks a tracked order's allocation against FEFO: every allocated lot is released and keeps
@@ -367,42 +331,232 @@ export async function ensurePool(sc, kind, count) {
 
 // ---------------------------------------------------------------------------------------------
 // The plugin's locking statements, read from its source at run time (others edit it while the
-// bench runs): for a service method, the `lock*` helpers of lib/allocation-sql.ts it calls per
-// order line with (inventory item, location), in call order, each with its SQL text.
+// bench runs), so the suites time what src/modules/lot says today:
+//
+//   allocation (allocateOrderLines_, per line):  lockOrderLine -> lockCoveringStock =
+//       pickEligibleStockIds (unlocked running-sum pick of the eligible rows covering the need,
+//       in strategy order) -> lockStockRows (their lots FOR SHARE, then those stock rows FOR
+//       UPDATE), re-checked; sampleIneligibleLots only on a shortfall;
+//   fulfillment (fulfillLine_, per line):  lockOrderLine -> lockOpenAllocations -> lockStockRows
+//       of the line's allocated (and picked) lots at the location -> lockCoveringStock only when
+//       those do not cover the quantity.
+//
+// Each helper's statements are the backtick templates of its `sql.execute(...)` calls in
+// lib/allocation-sql.ts. `${...}` in a template (strategy ORDER BY, lockStockRows' filter) is
+// filled from the same file's constants; knex's `?` become $1, $2, ... with array values expanded
+// into one placeholder per element, as knex binds them. The copies below are the fallback (as of
+// the running-sum pick) when the source cannot be read that way.
 
 const SRC = path.join(projectRoot, "src", "modules", "lot")
 
-/** The SQL text (knex `?` placeholders turned into $1, $2, ...) of an allocation-sql.ts helper. */
-export function helperSql(name) {
-  const file = fs.readFileSync(path.join(SRC, "lib", "allocation-sql.ts"), "utf8")
-  const start = file.indexOf(`export async function ${name}(`)
+const FALLBACK = {
+  lockOrderLine: [`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`],
+  pickEligibleStockIds: [
+    `SELECT id FROM (
+       SELECT s.id, s.quantity - s.allocated_quantity AS free,
+              SUM(s.quantity - s.allocated_quantity) OVER (ORDER BY \${ORDER_BY[query.strategy]}) AS running
+         FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+        WHERE l.inventory_item_id = ? AND s.location_id = ?
+          AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+          AND l.status = 'released' AND (l.expires_at IS NULL OR l.expires_at > ?)
+          AND s.quantity > s.allocated_quantity
+          AND l.id NOT IN (?) AND s.id NOT IN (?)
+     ) ranked
+     WHERE running - free < ?`,
+  ],
+  lockStockRows: [
+    `SELECT l.id FROM lot l WHERE l.id IN (SELECT s.lot_id FROM lot_stock s WHERE \${filter}) ORDER BY l.id FOR SHARE`,
+    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE \${filter} AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+      ORDER BY s.id
+      FOR UPDATE OF s`,
+  ],
+  sampleIneligibleLots: [
+    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE l.inventory_item_id = ? AND s.location_id = ? AND s.quantity > 0
+        AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+        AND (l.status <> 'released' OR l.expires_at <= ?)
+      ORDER BY l.expires_at ASC NULLS LAST, l.id
+      LIMIT ?`,
+  ],
+  lockOpenAllocations: [
+    `SELECT a.id, a.lot_id, a.location_id, a.quantity, l.expires_at
+       FROM lot_allocation a JOIN lot l ON l.id = a.lot_id
+      WHERE a.line_item_id = ? AND a.status = 'open' AND a.deleted_at IS NULL
+      ORDER BY l.expires_at ASC NULLS LAST, a.id
+      FOR UPDATE OF a`,
+  ],
+}
+const FALLBACK_ORDER_BY = {
+  fefo: "l.expires_at ASC NULLS LAST, l.received_at ASC, l.id ASC",
+  fifo: "l.received_at ASC, l.id ASC",
+  lifo: "l.received_at DESC, l.id ASC",
+}
+const FALLBACK_FILTER = { stock_ids: "s.id IN (?)", lot_ids: "s.lot_id IN (?) AND s.location_id = ?" }
+
+const readSrc = (rel) => {
+  try {
+    return fs.readFileSync(path.join(SRC, rel), "utf8")
+  } catch {
+    return null
+  }
+}
+
+/** The text of `export async function name(` up to the next top-level export. */
+function libFunction(file, name) {
+  const start = file?.indexOf(`export async function ${name}(`) ?? -1
   if (start < 0) return null
   const next = file.indexOf("\nexport ", start + 1)
-  const body = file.slice(start, next < 0 ? undefined : next)
-  const m = body.match(/\.execute(?:<[^>]*>)?\(\s*`([\s\S]*?)`/)
-  if (!m) return null
-  let n = 0
-  return m[1].replace(/\?/g, () => `$${++n}`)
+  return file.slice(start, next < 0 ? undefined : next)
+}
+
+/** The SQL templates (raw, knex `?` and `${...}` left in) of a helper's sql.execute calls, in order. */
+function templatesFromSource(file, name) {
+  const body = libFunction(file, name)
+  if (!body) return null
+  const out = [...body.matchAll(/\.execute(?:<[\s\S]*?>)?\(\s*`([\s\S]*?)`/g)].map((m) => m[1])
+  return out.length ? out : null
+}
+
+/** The `${...}` values a template may use, read from allocation-sql.ts (fallback: the copies above). */
+function interpolations(file, strategy, mode) {
+  const orderBy = { ...FALLBACK_ORDER_BY }
+  const block = file?.match(/const ORDER_BY\b[^=]*=\s*\{([\s\S]*?)\n\}/)?.[1]
+  const fromSource = { order_by: false, filter: false }
+  if (block) {
+    for (const m of block.matchAll(/(\w+):\s*"([^"]*)"/g)) orderBy[m[1]] = m[2]
+    fromSource.order_by = true
+  }
+  const filter = { ...FALLBACK_FILTER }
+  const f = file?.match(/const filter = byIds \? "([^"]*)" : "([^"]*)"/)
+  if (f) {
+    filter.stock_ids = f[1]
+    filter.lot_ids = f[2]
+    fromSource.filter = true
+  }
+  return { values: { "ORDER_BY[query.strategy]": orderBy[strategy], filter: filter[mode] }, fromSource }
 }
 
 /**
- * The `lock*(sql, <item>, <location>)` helpers a service method calls, in order, with their SQL:
- * [{ name, text }]. `fallback` (names) is used when the source cannot be read that way.
+ * A knex template bound for pg: `${expr}` filled from `interp` (an unknown one throws: the source
+ * changed shape), then each `?` -> $n, an array value -> one $n per element (as knex expands it).
  */
-export function serviceLocks(method, fallback) {
-  let names = []
-  try {
-    const file = fs.readFileSync(path.join(SRC, "service.ts"), "utf8")
-    const start = file.indexOf(`async ${method}(`)
-    if (start >= 0) {
-      const next = file.slice(start + 1).search(/\n  (?:@\w+|protected |async |\w+ = )/)
-      const body = file.slice(start, next < 0 ? undefined : start + 1 + next)
-      names = [...body.matchAll(/await (lock\w+)\(sql, line\.inventory_item_id, (?:line|input)\.location_id\)/g)].map((x) => x[1])
+export function bindKnex(template, values, interp = {}) {
+  const text0 = template.replace(/\$\{([^}]+)\}/g, (_, expr) => {
+    const v = interp[expr.trim()]
+    if (v === undefined) throw new Error(`unknown \${${expr}} in a plugin statement`)
+    return v
+  })
+  const out = []
+  let i = 0
+  const text = text0.replace(/\?/g, () => {
+    if (i >= values.length) throw new Error("more ? than values in a plugin statement")
+    const v = values[i++]
+    if (Array.isArray(v)) {
+      const list = v.length ? v : [""]
+      return list.map((x) => (out.push(x), `$${out.length}`)).join(", ")
     }
-  } catch {
-    // fall back below
+    out.push(v)
+    return `$${out.length}`
+  })
+  if (i !== values.length) throw new Error(`${values.length} values for ${i} ? in a plugin statement`)
+  return { text, values: out }
+}
+
+/**
+ * The plugin's statements, bound like the service binds them, read from src now (fallback: the
+ * copies above, with a note in `fallbacks`). Each builder returns [{ text, values }] (one per
+ * sql.execute of the helper).
+ */
+export function pluginSql({ strategy = "fefo" } = {}) {
+  const file = readSrc(path.join("lib", "allocation-sql.ts"))
+  const fallbacks = new Set()
+  const bind = (name, values, mode = "stock_ids") => {
+    const templates = templatesFromSource(file, name)
+    const { values: interp, fromSource } = interpolations(file, strategy, mode)
+    if (templates) {
+      try {
+        const needs = templates.join("\n")
+        if (needs.includes("${ORDER_BY") && !fromSource.order_by) fallbacks.add(`ORDER_BY (${name})`)
+        if (needs.includes("${filter}") && !fromSource.filter) fallbacks.add(`filter (${name})`)
+        return templates.map((t, k) => bindKnex(t, values(k), interp))
+      } catch (err) {
+        fallbacks.add(`${name} (${err.message})`)
+      }
+    } else fallbacks.add(name)
+    return FALLBACK[name].map((t, k) => bindKnex(t, values(k), interp))
   }
-  const fromSource = names.length > 0
-  const list = (fromSource ? names : fallback).map((name) => ({ name, text: helperSql(name) }))
-  return { fromSource, locks: list.filter((l) => l.text) }
+  // Fallback copies that no longer match the source (informational: the source is what runs).
+  const norm = (t) => t.replace(/\s+/g, " ").trim()
+  const stale = Object.keys(FALLBACK).filter((name) => {
+    const t = templatesFromSource(file, name)
+    return t && t.map(norm).join("\n") !== FALLBACK[name].map(norm).join("\n")
+  })
+  return {
+    fallbacks,
+    stale,
+    lockOrderLine: (lineItemId) => bind("lockOrderLine", () => [`lot-allocation:${lineItemId}`]),
+    /** needed: units still to cover; mustOutlast: ship date + minimum remaining shelf life. */
+    pickEligibleStockIds: ({ item, location, mustOutlast, needed, excludeLots = [], excludeStock = [] }) =>
+      bind("pickEligibleStockIds", () => [item, location, mustOutlast, excludeLots, excludeStock, needed]),
+    lockStockRows: (where) =>
+      "stock_ids" in where
+        ? bind("lockStockRows", () => [where.stock_ids], "stock_ids")
+        : bind("lockStockRows", () => [where.lot_ids, where.location_id], "lot_ids"),
+    sampleIneligibleLots: ({ item, location, mustOutlast, limit = 4 }) => bind("sampleIneligibleLots", () => [item, location, mustOutlast, limit]),
+    lockOpenAllocations: (lineItemId) => bind("lockOpenAllocations", () => [lineItemId]),
+  }
+}
+
+/** What a line's lots must outlast at a ship date of now (eligibilityQuery in service.ts). */
+export const mustOutlastNow = () => new Date(Date.now() + POLICY.min_remaining_shelf_life_days * 86_400_000)
+
+/**
+ * The helpers a function calls with the transaction (`await name(sql, ...)`), in source order:
+ * a service method (`service.ts`) or, with `lib`, an allocation-sql.ts helper. null when unreadable.
+ */
+export function sqlCalls(fn, { lib = false } = {}) {
+  if (lib) {
+    const body = libFunction(readSrc(path.join("lib", "allocation-sql.ts")), fn)
+    return body ? [...body.matchAll(/await (\w+)\(\s*sql\b/g)].map((m) => m[1]) : null
+  }
+  const file = readSrc("service.ts")
+  const start = file?.indexOf(`async ${fn}(`) ?? -1
+  if (start < 0) return null
+  const next = file.slice(start + 1).search(/\n  (?:@\w+|protected |async |\w+ = )/)
+  const body = file.slice(start, next < 0 ? undefined : start + 1 + next)
+  return [...body.matchAll(/await (?:this\.)?(\w+)\(\s*sql\b/g)].map((m) => m[1])
+}
+
+/**
+ * Checks that the source still takes its locks the way a suite models them: `expect` maps a
+ * function ("service:method" or "lib:helper") to helper names it must call, in that order.
+ * Returns { calls: { fn: [names] }, problems: [text] }.
+ */
+export function checkCallModel(expect) {
+  const calls = {}
+  const problems = []
+  for (const [key, names] of Object.entries(expect)) {
+    const [kind, fn] = key.split(":")
+    const got = sqlCalls(fn, { lib: kind === "lib" })
+    calls[fn] = got
+    if (!got) {
+      problems.push(`${fn} not found in src`)
+      continue
+    }
+    let at = -1
+    for (const n of names) {
+      const k = got.indexOf(n, at + 1)
+      if (k < 0) {
+        problems.push(`${fn} no longer calls ${n} (after ${names.slice(0, names.indexOf(n)).join(", ") || "the start"}); it calls ${got.join(", ")}`)
+        break
+      }
+      at = k
+    }
+  }
+  return { calls, problems }
 }

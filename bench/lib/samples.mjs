@@ -45,34 +45,78 @@ export const ratio = (a, b) => (a && b ? a / b : null)
 
 /**
  * Times SQL statements run alternately against the bench database, each inside its own
- * transaction that is rolled back (so FOR UPDATE takes and releases its row locks every run and
- * nothing is written). `statements`: [{ key, text, values }] or [{ key, steps: [{ text, values }] }]
- * (several statements in one transaction, timed together). Returns per key
- * { samples (ms, the statements only), rows (of the last step), explain }, after `warmup` rounds.
+ * transaction that is rolled back (so FOR UPDATE / FOR SHARE take and release their row locks
+ * every run and nothing is written). `statements`: [{ key, text, values }] or
+ * [{ key, steps: [step] }] (several statements in one transaction, timed together and each on its
+ * own), where a step is { text, values } or { build(prevRows) -> { text, values } } (prevRows: the
+ * rows of the steps before it in this transaction, e.g. the ids a pick returned, to lock them).
+ * Returns per key { samples (ms, the statements only), rows (of the last step), explain } plus, for
+ * steps, { step_samples: [[ms]], step_rows: [n] (last run), step_sql: [{ text, values }] (last run),
+ * step_explain: [plan] }, after `warmup` rounds.
  */
 export async function timeStatements(sql, statements, { runs = 50, warmup = 3, explain = true } = {}) {
-  const out = Object.fromEntries(statements.map((s) => [s.key, { samples: [], rows: null, explain: null }]))
+  const out = Object.fromEntries(
+    statements.map((s) => [
+      s.key,
+      { samples: [], rows: null, explain: null, ...(s.steps && { step_samples: s.steps.map(() => []), step_rows: [], step_sql: [], step_explain: [] }) },
+    ])
+  )
   for (let round_ = 0; round_ < warmup + runs; round_++) {
     // Rotate the order each round so neither statement always runs on a cold or warm cache.
     const order = statements.map((_, i) => statements[(i + round_) % statements.length])
     for (const s of order) {
+      const o = out[s.key]
       await sql("BEGIN")
       try {
-        const t = process.hrtime.bigint()
+        let total = 0
         let rows = []
-        for (const step of s.steps ?? [s]) rows = await sql(step.text, step.values)
-        const ms = Number(process.hrtime.bigint() - t) / 1e6
-        if (round_ >= warmup) out[s.key].samples.push(ms)
-        out[s.key].rows = rows.length
+        const prev = []
+        for (const [k, step] of (s.steps ?? [s]).entries()) {
+          const st = step.build ? step.build(prev) : step
+          const t = process.hrtime.bigint()
+          rows = await sql(st.text, st.values)
+          const ms = Number(process.hrtime.bigint() - t) / 1e6
+          total += ms
+          prev.push(rows)
+          if (s.steps) {
+            if (round_ >= warmup) o.step_samples[k].push(ms)
+            o.step_rows[k] = rows.length
+            o.step_sql[k] = st
+          }
+        }
+        if (round_ >= warmup) o.samples.push(total)
+        o.rows = rows.length
       } finally {
         await sql("ROLLBACK")
       }
     }
   }
   if (explain) {
-    for (const s of statements) if (!s.steps) out[s.key].explain = await explainWithLocks(sql, s)
+    for (const s of statements) {
+      if (!s.steps) out[s.key].explain = await explainWithLocks(sql, s)
+      else for (const k of s.steps.keys()) out[s.key].step_explain[k] = await explainStep(sql, s.steps, k)
+    }
   }
   return out
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of step k of a sequence, after the steps before it ran for real, in one rolled-back transaction. */
+async function explainStep(sql, steps, k) {
+  await sql("BEGIN")
+  try {
+    const prev = []
+    for (let j = 0; j < k; j++) {
+      const st = steps[j].build ? steps[j].build(prev) : steps[j]
+      prev.push(await sql(st.text, st.values))
+    }
+    const st = steps[k].build ? steps[k].build(prev) : steps[k]
+    const rows = await sql(`EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.values)
+    return rows.map((r) => r["QUERY PLAN"]).join("\n")
+  } catch (err) {
+    return `EXPLAIN failed: ${err.message}`
+  } finally {
+    await sql("ROLLBACK").catch(() => {})
+  }
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) in a rolled-back transaction; unlike the harness's helper it also
@@ -116,6 +160,7 @@ export function accumulateSql(acc, rows) {
     else {
       a.calls += row.calls
       a.total_ms += row.total_ms
+      a.rows = (a.rows ?? 0) + (row.rows ?? 0)
       a.max_ms = Math.max(a.max_ms, row.max_ms)
       Object.assign(a, { text: row.text, values: row.values })
     }
@@ -166,3 +211,37 @@ export function pairedDifference(a, b) {
   const d = a.map((x, i) => b[i] - x).sort((x, y) => x - y)
   return { median: round(percentile(d, 50)), p95: round(percentile(d, 95)), pairs: d.length }
 }
+
+/**
+ * Rows the plugin's statements locked per flow, from accumulated SqlTrace rows (the trace counts
+ * the rows each statement returned; a SELECT ... FOR UPDATE / FOR SHARE locks the rows it returns
+ * of the table named by OF, else of its outer FROM): [{ table, mode, calls, rows }] per flow, and
+ * `advisory` (pg_advisory_xact_lock calls per flow). null rows when the trace has no row counts.
+ */
+export function lockedRowsPerFlow(acc, perCount) {
+  const out = new Map()
+  let advisory = 0
+  let counted = true
+  for (const r of acc.values()) {
+    if (!PLUGIN_SQL.test(r.text)) continue
+    if (/pg_advisory_xact_lock/.test(r.text)) advisory += r.calls
+    const lock = r.text.match(/\bFOR\s+(NO KEY UPDATE|UPDATE|KEY SHARE|SHARE)(?:\s+OF\s+(\w+))?/i)
+    if (!lock) continue
+    if (r.rows === undefined) counted = false
+    const alias = lock[2]
+    const table = alias
+      ? r.text.match(new RegExp(`\\b(?:from|join)\\s+"?(\\w+)"?\\s+(?:as\\s+)?"?${alias}"?\\b`, "i"))?.[1] ?? alias
+      : r.text.match(/\bfrom\s+"?(\w+)"?/i)?.[1]
+    const key = `${table} FOR ${lock[1].toUpperCase()}`
+    const a = out.get(key) ?? { table, mode: `FOR ${lock[1].toUpperCase()}`, calls: 0, rows: 0 }
+    a.calls += r.calls
+    a.rows += r.rows ?? 0
+    out.set(key, a)
+  }
+  const per = (v) => (perCount ? round(v / perCount, 2) : null)
+  const locks = [...out.values()].map((a) => ({ ...a, calls: per(a.calls), rows: counted ? per(a.rows) : null }))
+  return { locks, advisory: per(advisory), rows_total: counted ? round(locks.reduce((s, l) => s + l.rows, 0), 2) : null }
+}
+
+/** "lot_stock FOR UPDATE 1 + lot FOR SHARE 1" from lockedRowsPerFlow().locks. */
+export const describeLocks = (locks) => locks.map((l) => `${l.table} ${l.mode} ${l.rows ?? "?"}`).join(" + ") || "none"

@@ -1,7 +1,7 @@
 // Preloaded into the Medusa server by the bench harness (NODE_OPTIONS=--require ...) when
 // BENCH_SQL_TRACE_DIR is set. Wraps pg's Client#query in every copy of `pg` the app can load and
-// keeps, per statement shape, the call count, total and max time, and the text and parameters
-// of the latest call. Cumulative stats are written every 250 ms to BENCH_SQL_TRACE_DIR/trace-<pid>.json
+// keeps, per statement shape, the call count, total and max time, rows returned, and the text and
+// parameters of the latest call. Cumulative stats are written every 250 ms to BENCH_SQL_TRACE_DIR/trace-<pid>.json
 // (outside the project folder), so the harness can attribute statements to each measured phase
 // and EXPLAIN the expensive ones. Cost per query: one Map lookup and two hrtime calls.
 "use strict"
@@ -19,16 +19,25 @@ if (dir) {
   const shape = (text) =>
     text.length > 20000 ? text.slice(0, 20000) : text.replace(/'(?:[^']|'')*'/g, "?").replace(/\b\d+(?:\.\d+)?\b/g, "?")
 
-  const record = (text, values, ms) => {
+  // Rows a call returned (a SELECT ... FOR UPDATE locks those): rowCount, or the rows' length.
+  const rowsOf = (res) => {
+    if (!res) return 0
+    if (Array.isArray(res)) return res.reduce((a, r) => a + rowsOf(r), 0)
+    if (typeof res.rowCount === "number") return res.rowCount
+    return Array.isArray(res.rows) ? res.rows.length : 0
+  }
+
+  const record = (text, values, ms, rows) => {
     const key = shape(text)
     let s = stats.get(key)
     if (!s) {
       if (stats.size >= MAX_STATEMENTS) return
-      s = { calls: 0, total_ms: 0, max_ms: 0, text, values: null }
+      s = { calls: 0, total_ms: 0, max_ms: 0, rows: 0, text, values: null }
       stats.set(key, s)
     }
     s.calls++
     s.total_ms += ms
+    s.rows += rows
     if (ms >= s.max_ms) s.max_ms = ms
     // The latest call is the sample: it belongs to the phase the harness is looking at.
     s.text = text
@@ -48,23 +57,23 @@ if (dir) {
       }
       const params = Array.isArray(values) ? values : config && config.values
       const start = process.hrtime.bigint()
-      const done = () => record(text, params, Number(process.hrtime.bigint() - start) / 1e6)
+      const done = (res) => record(text, params, Number(process.hrtime.bigint() - start) / 1e6, rowsOf(res))
       if (typeof values === "function") {
         const cb = values
         return original.call(this, config, function (...a) {
-          done()
+          done(a[0] ? null : a[1])
           return cb.apply(this, a)
         })
       }
       if (typeof callback === "function") {
         const cb = callback
         return original.call(this, config, values, function (...a) {
-          done()
+          done(a[0] ? null : a[1])
           return cb.apply(this, a)
         })
       }
       const result = original.apply(this, arguments)
-      if (result && typeof result.then === "function") result.then(done, done)
+      if (result && typeof result.then === "function") result.then(done, () => done(null))
       return result
     }
   }

@@ -38,6 +38,7 @@ export class SqlTrace {
         else {
           m.calls += s.calls
           m.total_ms += s.total_ms
+          m.rows = (m.rows ?? 0) + (s.rows ?? 0)
           m.max_ms = Math.max(m.max_ms, s.max_ms)
           if (s.calls) Object.assign(m, { text: s.text, values: s.values })
         }
@@ -58,12 +59,14 @@ export class SqlTrace {
     const now = this.read()
     const rows = []
     for (const [key, s] of now) {
-      const before = this.last.get(key) ?? { calls: 0, total_ms: 0 }
+      const before = this.last.get(key) ?? { calls: 0, total_ms: 0, rows: 0 }
       const calls = s.calls - before.calls
       if (calls <= 0) continue
       const total = s.total_ms - before.total_ms
       // max_ms and the sample are cumulative over the run, not only this phase.
-      rows.push({ shape: key, text: s.text, calls, total_ms: total, mean_ms: total / calls, max_ms: s.max_ms, values: s.values })
+      // rows: undefined when the server's trace predates row counting
+      const n = s.rows === undefined ? undefined : s.rows - (before.rows ?? 0)
+      rows.push({ shape: key, text: s.text, calls, total_ms: total, mean_ms: total / calls, max_ms: s.max_ms, rows: n, values: s.values })
     }
     this.last = now
     return rows.sort((a, b) => b.total_ms - a.total_ms)

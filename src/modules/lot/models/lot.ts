@@ -27,6 +27,12 @@ const Lot = model
     { name: "IDX_lot_lot_number_unique", on: ["lot_number"], unique: true, where: "deleted_at IS NULL" },
     { name: "IDX_lot_inventory_item_id", on: ["inventory_item_id"], where: "deleted_at IS NULL" },
     { name: "IDX_lot_status_expires_at", on: ["status", "expires_at"], where: "deleted_at IS NULL" },
+    // Serves the FEFO / FIFO pick of an item's sellable lots without sorting all of them.
+    {
+      name: "IDX_lot_released_item_expiry",
+      on: ["inventory_item_id", "expires_at", "received_at"],
+      where: "deleted_at IS NULL AND status = 'released'",
+    },
     { name: "IDX_lot_expires_at", on: ["expires_at"], where: "deleted_at IS NULL" },
   ])
 
