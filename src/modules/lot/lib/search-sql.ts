@@ -52,16 +52,18 @@ export async function searchLotIds(sql: Sql, filters: LotSearchFilters, page: Lo
     where.push("EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id IN (?) AND s.deleted_at IS NULL)")
     params.push(filters.location_id)
   }
-  const field = page.order?.replace(/^-/, "") ?? "created_at"
-  if (!SORTABLE.has(field)) {
+  const field = page.order?.replace(/^-/, "")
+  if (field && !SORTABLE.has(field)) {
     throw new Error(`Cannot order lots by "${field}"`)
   }
   const direction = page.order?.startsWith("-") ? "DESC" : "ASC"
   const nulls = direction === "ASC" ? "NULLS LAST" : "NULLS FIRST"
+  // Without an order, ids (time-ordered) keep the newest-last order the primary key index serves.
+  const orderSql = field ? `l.${field} ${direction} ${nulls}, l.id ${direction}` : "l.id ASC"
   const whereSql = where.join(" AND ")
   const [rows, [{ count }]] = await Promise.all([
     sql.execute<{ id: string }[]>(
-      `SELECT l.id FROM lot l WHERE ${whereSql} ORDER BY l.${field} ${direction} ${nulls}, l.id ${direction} LIMIT ? OFFSET ?`,
+      `SELECT l.id FROM lot l WHERE ${whereSql} ORDER BY ${orderSql} LIMIT ? OFFSET ?`,
       [...params, page.take, page.skip]
     ),
     sql.execute<{ count: number }[]>(`SELECT count(*)::int AS count FROM lot l WHERE ${whereSql}`, params),
