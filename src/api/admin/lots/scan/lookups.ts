@@ -35,6 +35,35 @@ export type ScanLot = {
   stock: { location_id: string; quantity: number; allocated_quantity: number }[]
 }
 
+// The rows query.graph returns for the fields below. Spelled out because the generated query
+// types (.medusa/types) exist only after `medusa develop` has run, not in a fresh clone's build.
+type VariantRow = {
+  id: string
+  title?: string | null
+  sku?: string | null
+  barcode?: string | null
+  ean?: string | null
+  upc?: string | null
+  product?: { id: string; title?: string | null } | null
+  inventory_items?: ({ inventory_item_id?: string | null } | null)[] | null
+}
+
+type LotRow = {
+  id: string
+  lot_number: string
+  inventory_item_id: string
+  status: LotStatus
+  expires_at?: Date | string | null
+  received_at: Date | string
+  inventory_item?: {
+    id: string
+    title?: string | null
+    sku?: string | null
+    variants?: ({ product?: { title?: string | null } | null } | null)[] | null
+  } | null
+  stock?: ({ location_id: string; quantity: unknown; allocated_quantity: unknown } | null)[] | null
+}
+
 const VARIANT_FIELDS = [
   "id",
   "title",
@@ -80,7 +109,8 @@ export async function findVariantsByGtin(scope: MedusaContainer, gtin14: string)
     fields: VARIANT_FIELDS,
     filters: { $or: [{ barcode: forms }, { ean: forms }, { upc: forms }] },
   })
-  const variants: ScanVariant[] = data.map((row) => ({
+  const rows = data as unknown as VariantRow[]
+  const variants: ScanVariant[] = rows.map((row) => ({
     id: row.id,
     title: row.title ?? null,
     sku: row.sku ?? null,
@@ -102,7 +132,7 @@ export async function findLotByNumber(scope: MedusaContainer, lotNumber: string)
   }
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "lot", fields: LOT_FIELDS, filters: { lot_number: lotNumber } })
-  const [row] = data
+  const [row] = data as unknown as LotRow[]
   if (!row) {
     return null
   }
@@ -119,7 +149,9 @@ export async function findLotByNumber(scope: MedusaContainer, lotNumber: string)
           id: item.id,
           title: item.title ?? null,
           sku: item.sku ?? null,
-          product_titles: [...new Set((item.variants ?? []).flatMap((v) => (v?.product?.title ? [v.product.title] : [])))],
+          product_titles: [
+            ...new Set((item.variants ?? []).flatMap((v): string[] => (v?.product?.title ? [v.product.title] : []))),
+          ],
         }
       : null,
     stock: (row.stock ?? []).flatMap((s) =>
