@@ -49,33 +49,33 @@ export async function setLotStockQuantity(sql: Sql, stockId: string, quantity: n
   await sql.execute(`UPDATE lot_stock SET quantity = ?, updated_at = now() WHERE id = ?`, [quantity, stockId])
 }
 
+/** Writes history entries in one multi-row INSERT; returns their ids in input order. */
 export async function insertLotEvents(sql: Sql, events: LotEventInput[]): Promise<string[]> {
-  const ids: string[] = []
-  for (const event of events) {
-    const id = generateEntityId(undefined, "lotevt")
-    ids.push(id)
-    await sql.execute(
-      `INSERT INTO lot_event (id, lot_id, type, quantity, location_id, to_location_id, from_status,
-                              to_status, actor_id, reason, note, reference_type, reference_id, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        id,
-        event.lot_id,
-        event.type,
-        event.quantity ?? 0,
-        event.location_id ?? null,
-        event.to_location_id ?? null,
-        event.from_status ?? null,
-        event.to_status ?? null,
-        event.actor_id ?? null,
-        event.reason ?? null,
-        event.note ?? null,
-        event.reference_type ?? null,
-        event.reference_id ?? null,
-        event.data ? JSON.stringify(event.data) : null,
-      ]
-    )
+  if (!events.length) {
+    return []
   }
+  const ids = events.map(() => generateEntityId(undefined, "lotevt"))
+  await sql.execute(
+    `INSERT INTO lot_event (id, lot_id, type, quantity, location_id, to_location_id, from_status,
+                            to_status, actor_id, reason, note, reference_type, reference_id, data)
+     VALUES ${events.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+    events.flatMap((event, index) => [
+      ids[index],
+      event.lot_id,
+      event.type,
+      event.quantity ?? 0,
+      event.location_id ?? null,
+      event.to_location_id ?? null,
+      event.from_status ?? null,
+      event.to_status ?? null,
+      event.actor_id ?? null,
+      event.reason ?? null,
+      event.note ?? null,
+      event.reference_type ?? null,
+      event.reference_id ?? null,
+      event.data ? JSON.stringify(event.data) : null,
+    ])
+  )
   return ids
 }
 
