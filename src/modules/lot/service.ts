@@ -12,6 +12,7 @@ import type { LotStockBlockRow } from "./domain/blocked-stock"
 import { expireDueLotsSql, type ExpiredLot } from "./lib/expiry-sql"
 import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "./lib/search-sql"
 import { normalizeLotNumber } from "./domain/lot-number-template"
+import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "./domain/expiry-warnings"
 import { ineligibilityReason, planAllocation, type AllocationRules } from "./domain/allocation"
 import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
 import { LotStatusAction, LotStatusTransitionError, nextLotStatus } from "./domain/lot-status"
@@ -31,7 +32,23 @@ import {
   openAllocatedQuantity,
   resolveShortfalls,
 } from "./lib/allocation-sql"
-import { Lot, LotAllocation, LotAllocationShortfall, LotEvent, LotNumberSequence, LotPolicy, LotStock } from "./models"
+import {
+  Lot,
+  LotAllocation,
+  LotAllocationShortfall,
+  LotEvent,
+  LotLineage,
+  LotNumberSequence,
+  LotPolicy,
+  LotReturn,
+  LotShipment,
+  LotStock,
+  MockRecall,
+  Recall,
+  RecallCustomer,
+  RecallLot,
+  RecallShipment,
+} from "./models"
 import {
   insertLotEvents,
   isUniqueViolation,
@@ -88,6 +105,14 @@ class LotModuleService extends MedusaService({
   LotNumberSequence,
   LotAllocation,
   LotAllocationShortfall,
+  LotShipment,
+  LotLineage,
+  LotReturn,
+  Recall,
+  RecallLot,
+  RecallShipment,
+  RecallCustomer,
+  MockRecall,
 }) {
   protected readonly options_: Required<LotModuleOptions>
 
@@ -98,6 +123,8 @@ class LotModuleService extends MedusaService({
       receive_status: options?.receive_status ?? LotStatus.RELEASED,
       plant_code: options?.plant_code ?? "",
       line_code: options?.line_code ?? "",
+      return_to_quarantine: options?.return_to_quarantine ?? true,
+      expiry_warning_days: normalizeWarningDays(options?.expiry_warning_days ?? DEFAULT_EXPIRY_WARNING_DAYS),
     }
   }
 

@@ -48,13 +48,64 @@ export const LotEventType = {
   SHIPPED: "shipped",
   FULFILLMENT_CANCELED: "fulfillment_canceled",
   RETURNED: "returned",
+  // Returned units that sat in quarantine were inspected and put back into sellable stock.
+  RETURN_RESTOCKED: "return_restocked",
   RECALLED: "recalled",
   EXPIRED: "expired",
+  EXPIRY_WARNING: "expiry_warning",
+  // Production and splits: units of an input lot used up, units of an output lot made.
+  CONSUMED: "consumed",
+  PRODUCED: "produced",
   // Written by a workflow's compensation when a change it made is undone.
   REVERTED: "reverted",
 } as const
 export type LotEventType = (typeof LotEventType)[keyof typeof LotEventType]
 export const LOT_EVENT_TYPES = Object.values(LotEventType) as [LotEventType, ...LotEventType[]]
+
+/** Where the units of a shipment link are: they left in a fulfillment, then shipped and arrived. */
+export const LotShipmentStatus = {
+  FULFILLED: "fulfilled",
+  SHIPPED: "shipped",
+  DELIVERED: "delivered",
+  // The fulfillment was canceled before it shipped: kept for the history, left out of traces.
+  CANCELED: "canceled",
+} as const
+export type LotShipmentStatus = (typeof LotShipmentStatus)[keyof typeof LotShipmentStatus]
+export const LOT_SHIPMENT_STATUSES = Object.values(LotShipmentStatus) as [LotShipmentStatus, ...LotShipmentStatus[]]
+
+/** How a child lot came from a parent: made from it (production) or split off it (repack, relabel). */
+export const LotLineageKind = {
+  PRODUCTION: "production",
+  SPLIT: "split",
+} as const
+export type LotLineageKind = (typeof LotLineageKind)[keyof typeof LotLineageKind]
+export const LOT_LINEAGE_KINDS = Object.values(LotLineageKind) as [LotLineageKind, ...LotLineageKind[]]
+
+export const LotReturnStatus = {
+  DESIGNATED: "designated",
+  RECEIVED: "received",
+} as const
+export type LotReturnStatus = (typeof LotReturnStatus)[keyof typeof LotReturnStatus]
+export const LOT_RETURN_STATUSES = Object.values(LotReturnStatus) as [LotReturnStatus, ...LotReturnStatus[]]
+
+/** FDA recall classes: I may cause serious harm, II temporary or remote harm, III unlikely harm. */
+export const RecallClassification = {
+  CLASS_I: "I",
+  CLASS_II: "II",
+  CLASS_III: "III",
+} as const
+export type RecallClassification = (typeof RecallClassification)[keyof typeof RecallClassification]
+export const RECALL_CLASSIFICATIONS = Object.values(RecallClassification) as [
+  RecallClassification,
+  ...RecallClassification[],
+]
+
+export const RecallStatus = {
+  OPEN: "open",
+  CLOSED: "closed",
+} as const
+export type RecallStatus = (typeof RecallStatus)[keyof typeof RecallStatus]
+export const RECALL_STATUSES = Object.values(RecallStatus) as [RecallStatus, ...RecallStatus[]]
 
 /** Why a counted correction was made. SCRAP and DAMAGE may only take stock away. */
 export const AdjustmentReason = {
@@ -76,6 +127,10 @@ export type LotModuleOptions = {
   /** Default plant and line codes for `{PLANT}` / `{LINE}` in lot-number templates. */
   plant_code?: string
   line_code?: string
+  /** Returned units go into quarantine at the return's location until inspected (default true). */
+  return_to_quarantine?: boolean
+  /** Days before expiry at which `lot.expiring_soon` is emitted, once per window (default 90, 60, 30). */
+  expiry_warning_days?: number[]
 }
 
 export type LotEventInput = {

@@ -13,6 +13,8 @@ const LotStock = model
     location_id: model.text(),
     quantity: model.number().default(0),
     allocated_quantity: model.number().default(0),
+    // Returned units waiting for inspection: on hand, but neither sellable nor allocatable.
+    quarantined_quantity: model.number().default(0),
     blocked_reservation_id: model.text().nullable(),
     lot: model.belongsTo(() => Lot, { mappedBy: "stock" }),
   })
@@ -28,9 +30,10 @@ const LotStock = model
   .checks([
     { name: "CHK_lot_stock_quantity_not_negative", expression: (c) => `${c.quantity} >= 0` },
     { name: "CHK_lot_stock_allocated_not_negative", expression: (c) => `${c.allocated_quantity} >= 0` },
+    { name: "CHK_lot_stock_quarantined_not_negative", expression: (c) => `${c.quarantined_quantity} >= 0` },
     {
       name: "CHK_lot_stock_allocated_within_quantity",
-      expression: (c) => `${c.allocated_quantity} <= ${c.quantity}`,
+      expression: (c) => `${c.allocated_quantity} + ${c.quarantined_quantity} <= ${c.quantity}`,
     },
   ])
 

@@ -18,6 +18,8 @@ const Lot = model
     supplier_lot_number: model.text().nullable(),
     notes: model.text().nullable(),
     metadata: model.json().nullable(),
+    // Smallest expiry warning window (days) already announced for this lot; each window warns once.
+    expiry_warning_days: model.number().nullable(),
     stock: model.hasMany(() => LotStock, { mappedBy: "lot" }),
     allocations: model.hasMany(() => LotAllocation, { mappedBy: "lot" }),
   })
