@@ -6,6 +6,7 @@
 //   (prompt), reject (reason + danger prompt) -> scan a GS1 string to jump to the lot.
 // Every wait is bounded (15 s per action, 45-60 s for a first page load).
 import assert from "node:assert/strict"
+import { api, reveal } from "./support/page.mjs"
 
 const ADMIN_EMAIL = "admin@medusa-lots.test"
 const ADMIN_PASSWORD = "lots-demo-2026"
@@ -15,30 +16,6 @@ const LOCATION = "Cold store — Utrecht"
 const OTHER_LOCATION = "Main warehouse — Rotterdam"
 
 const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
-
-/** JSON from the admin API with the browser's session cookie. */
-async function api(page, baseUrl, pathAndQuery) {
-  const res = await page.request.get(`${baseUrl}${pathAndQuery}`)
-  assert.ok(res.ok(), `GET ${pathAndQuery} answered ${res.status()}: ${await res.text()}`)
-  return res.json()
-}
-
-/** Scrolls a widget to the top of the view (the admin scrolls inside its own container, not the window). */
-async function reveal(locator) {
-  await locator.evaluate((element) => {
-    const ancestors = []
-    for (let box = element.parentElement; box; box = box.parentElement) ancestors.push([box, box.scrollTop])
-    const scroller = ancestors
-      .map(([box]) => box)
-      .find((box) => box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))
-    element.scrollIntoView({ block: "start" })
-    // Only the admin's scrolling container may move; scrollIntoView also shifts overflow-hidden layout boxes.
-    for (const [box, top] of ancestors) if (box !== scroller) box.scrollTop = top
-    window.scrollTo(0, 0)
-    if (scroller) scroller.scrollTop = Math.max(0, scroller.scrollTop - 12)
-  })
-  await locator.page().waitForTimeout(300)
-}
 
 const lotRow = (page, lotNumber) =>
   page.getByTestId("item-lots-section").locator(`[data-testid="item-lot-row"][data-lot-number="${lotNumber}"]`)

@@ -16,7 +16,16 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const tmp = process.env.E2E_TMP || path.join(os.tmpdir(), "lots-e2e")
 const pgDir = process.env.E2E_PG_DIR || path.join(tmp, "pg")
 const shotsDir = path.join(tmp, "shots")
-const SCREENSHOTS = ["inventory-item-lots.png", "order-lots.png", "lots-page.png", "lot-detail.png"]
+const SCREENSHOTS = [
+  "inventory-item-lots.png",
+  "order-lots.png",
+  "lots-page.png",
+  "lot-detail.png",
+  "expiry-page.png",
+  "lot-trace.png",
+  "recalls-page.png",
+  "mock-recall.png",
+]
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 
 if (!fs.existsSync(chromium)) {

@@ -350,7 +350,7 @@ async function rows(container: MedusaContainer, sql: string, bindings: unknown[]
 export async function stateSnapshot(container: MedusaContainer) {
   const [lots, stock, events, allocations, shortfalls, levels, reservations, fulfillments, orderItems] = await Promise.all([
     rows(container, `SELECT id, lot_number, status, deleted_at FROM lot ORDER BY id`),
-    rows(container, `SELECT id, lot_id, location_id, quantity, allocated_quantity, blocked_reservation_id IS NOT NULL AS blocked FROM lot_stock ORDER BY id`),
+    rows(container, `SELECT id, lot_id, location_id, quantity, allocated_quantity, quarantined_quantity, blocked_reservation_id IS NOT NULL AS blocked FROM lot_stock ORDER BY id`),
     rows(container, `SELECT id, lot_id, type, quantity FROM lot_event ORDER BY id`),
     rows(
       container,
@@ -383,7 +383,7 @@ export async function stateSnapshot(container: MedusaContainer) {
 export async function lotStockRows(container: MedusaContainer, inventoryItemId: string) {
   const result = await rows(
     container,
-    `SELECT l.lot_number, l.status, s.location_id, s.quantity, s.allocated_quantity
+    `SELECT l.lot_number, l.status, s.location_id, s.quantity, s.allocated_quantity, s.quarantined_quantity
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
       WHERE l.inventory_item_id = ? AND s.deleted_at IS NULL AND l.deleted_at IS NULL
       ORDER BY l.lot_number, s.location_id`,
@@ -395,6 +395,7 @@ export async function lotStockRows(container: MedusaContainer, inventoryItemId: 
     location_id: String(r.location_id),
     quantity: Number(r.quantity),
     allocated_quantity: Number(r.allocated_quantity),
+    quarantined_quantity: Number(r.quarantined_quantity),
   }))
 }
 

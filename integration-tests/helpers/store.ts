@@ -90,11 +90,11 @@ async function call<T>(method: "GET" | "POST", url: string, request: Promise<Htt
   }
 }
 
-function get<T>(api: HttpClient, url: string, headers: Headers): Promise<T> {
+export function get<T>(api: HttpClient, url: string, headers: Headers): Promise<T> {
   return call("GET", url, api.get<T>(url, { headers }))
 }
 
-function post<T>(api: HttpClient, url: string, body: unknown, headers: Headers): Promise<T> {
+export function post<T>(api: HttpClient, url: string, body: unknown, headers: Headers): Promise<T> {
   return call("POST", url, api.post<T>(url, body, { headers }))
 }
 

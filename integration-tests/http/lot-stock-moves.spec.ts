@@ -49,6 +49,7 @@ medusaIntegrationTestRunner({
           previous_quantity: 10,
           quantity: 8,
           delta: -2,
+          quarantined: false,
           event_id: expect.stringMatching(/^lotevt_/),
         })
         expect(stockByLocation(res.data.lot)).toEqual({ [w.main.id]: 8 })

@@ -1,3 +1,5 @@
+import type { LotEventType } from "../modules/lot/types"
+
 /**
  * Shapes of the lot-tracking admin API (src/api/admin/*) as the admin extensions read them.
  * Dates arrive as ISO strings.
@@ -49,23 +51,8 @@ export type Lot = {
   inventory_item?: LotInventoryItem | null
 }
 
-export type LotEventType =
-  | "received"
-  | "adjusted"
-  | "scrapped"
-  | "transferred_out"
-  | "transferred_in"
-  | "released"
-  | "held"
-  | "rejected"
-  | "allocated"
-  | "deallocated"
-  | "shipped"
-  | "fulfillment_canceled"
-  | "returned"
-  | "recalled"
-  | "expired"
-  | "reverted"
+// The server's own list, so the timeline can never miss a kind of history entry.
+export type { LotEventType }
 
 export type LotEvent = {
   id: string

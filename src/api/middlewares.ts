@@ -1,8 +1,24 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminLotPolicyRoutesMiddlewares } from "./admin/inventory-items/middlewares"
+import { adminLotExpiryMiddlewares } from "./admin/lots/expiring/middlewares"
+import { adminLotGenealogyMiddlewares } from "./admin/lots/genealogy/middlewares"
+import { adminLotLabelMiddlewares } from "./admin/lots/labels/middlewares"
 import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
 import { adminLotScanMiddlewares } from "./admin/lots/scan/middlewares"
+import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
+import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
+import { adminFsma204Middlewares } from "./admin/traceability/fsma-204/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminLotRoutesMiddlewares, ...adminLotScanMiddlewares, ...adminLotPolicyRoutesMiddlewares],
+  routes: [
+    ...adminLotRoutesMiddlewares,
+    ...adminLotScanMiddlewares,
+    ...adminLotExpiryMiddlewares,
+    ...adminLotLabelMiddlewares,
+    ...adminLotGenealogyMiddlewares,
+    ...adminLotPolicyRoutesMiddlewares,
+    ...adminReturnLotsMiddlewares,
+    ...adminRecallMiddlewares,
+    ...adminFsma204Middlewares,
+  ],
 })

@@ -1,9 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { sweepExpiredLots } from "../workflows/lib/expiry-sweep"
+import { sweepExpiryWarnings } from "../workflows/lib/expiry-warnings"
 
-/** Daily expiry sweep: every lot past its expiry date becomes expired and leaves what can be sold. */
+/**
+ * Daily expiry run: every lot past its expiry date becomes expired and leaves what can be sold,
+ * then lots entering a warning window are announced (after the sweep, so none is warned and expired at once).
+ */
 export default async function expireLotsJob(container: MedusaContainer) {
   await sweepExpiredLots(container)
+  await sweepExpiryWarnings(container)
 }
 
 export const config = {

@@ -2,7 +2,8 @@
  * Demo store for the lot-tracking plugin: a Dutch fresh-food, pharmacy and cosmetics webshop with
  * two stock locations, ten lot-tracked products with lots spread over both locations (one already
  * past its expiry, some expiring this month, one in quarantine), two untracked products and three
- * orders placed through Medusa's own checkout.
+ * orders placed through Medusa's own checkout, one of them fulfilled and shipped (so a lot has a
+ * customer to trace and recall).
  *
  *   npx medusa exec ./src/scripts/seed.ts      (or `npm run demo`, which runs it for you)
  *
@@ -17,6 +18,8 @@ import {
   addShippingMethodToCartWorkflow,
   completeCartWorkflow,
   createApiKeysWorkflow,
+  createOrderFulfillmentWorkflow,
+  createOrderShipmentWorkflow,
   createCartWorkflow,
   createInventoryLevelsWorkflow,
   createPaymentCollectionForCartWorkflow,
@@ -36,7 +39,13 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { LOT_MODULE, LotStatus, type AllocationStrategy } from "../modules/lot"
 import type LotModuleService from "../modules/lot/service"
-import { allocateOrderLotsWorkflow, receiveLotWorkflow, sweepExpiredLots, upsertLotPolicyWorkflow } from "../workflows"
+import {
+  allocateOrderLotsWorkflow,
+  receiveLotWorkflow,
+  recordLotShipmentsWorkflow,
+  sweepExpiredLots,
+  upsertLotPolicyWorkflow,
+} from "../workflows"
 
 /** The product whose presence (with the store marker) says the demo is in. */
 export const DEMO_MARKER_HANDLE = "greek-yogurt-500g"
@@ -429,6 +438,9 @@ const ORDERS: OrderSpec[] = [
   },
 ]
 
+/** The order the seed fulfills and ships, so traces and (mock) recalls reach a customer. */
+const SHIPPED_ORDER_EMAIL = "camille.dubois@example.fr"
+
 type Ctx = { container: MedusaContainer; logger: Logger; query: any }
 
 export default async function seedDemo({ container }: ExecArgs) {
@@ -485,6 +497,7 @@ export default async function seedDemo({ container }: ExecArgs) {
 
   logger.info("[seed] Orders...")
   const orderSummary = await seedOrders(ctx, { regionId: region.id, salesChannelId: salesChannel.id, products, shippingOptions })
+  await shipOrder(ctx, SHIPPED_ORDER_EMAIL)
 
   // What the daily job would do: lots already past their expiry become expired, off sale.
   const expired = await sweepExpiredLots(container)
@@ -909,6 +922,42 @@ async function seedOrders(
   return [`${placed} placed through checkout`, already && `${already} already there`, failed && `${failed} skipped (see warnings)`]
     .filter(Boolean)
     .join(", ")
+}
+
+/**
+ * Fulfills and ships every line of one seeded order, one fulfillment per location its stock was
+ * reserved at (the plugin's fulfillment hook takes the units out of the allocated lots). Skipped
+ * when the order already has a fulfillment; a failure is reported and the demo goes on without it.
+ */
+async function shipOrder({ container, logger, query }: Ctx, email: string) {
+  const {
+    data: [order],
+  } = await query.graph({ entity: "order", fields: ["id", "items.id", "fulfillments.id"], filters: { email } })
+  if (!order || order.fulfillments?.length) return
+  try {
+    // What each line reserved, where: exactly what to fulfill from each location.
+    const reservations = await container.resolve(Modules.INVENTORY).listReservationItems(
+      { line_item_id: order.items.map((i: { id: string }) => i.id) },
+      { select: ["line_item_id", "location_id", "quantity"] }
+    )
+    const byLocation = new Map<string, { id: string; quantity: number }[]>()
+    for (const r of reservations) {
+      byLocation.set(r.location_id, [...(byLocation.get(r.location_id) ?? []), { id: r.line_item_id!, quantity: Number(r.quantity) }])
+    }
+    for (const [locationId, lines] of byLocation) {
+      const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({
+        input: { order_id: order.id, location_id: locationId, items: lines, no_notification: true },
+      })
+      await createOrderShipmentWorkflow(container).run({
+        input: { order_id: order.id, fulfillment_id: fulfillment.id, items: lines, no_notification: true },
+      })
+      // As with allocation: subscribers may not run under `medusa exec`, so record the links here (idempotent).
+      await recordLotShipmentsWorkflow(container).run({ input: { fulfillment_id: fulfillment.id } })
+    }
+    logger.info(`[seed]   order ${order.id} for ${email} fulfilled and shipped`)
+  } catch (error) {
+    logger.warn(`[seed]   the order for ${email} was not shipped: ${(error as Error).message}`)
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

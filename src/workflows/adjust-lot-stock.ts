@@ -16,6 +16,8 @@ export type AdjustLotStockWorkflowInput = {
   /** What was physically counted; the change is computed under the row lock. */
   counted_quantity?: number
   reason: AdjustmentReason
+  /** Take the units from the returned units awaiting inspection (writing off a failed inspection). */
+  from_returns?: boolean
   note?: string | null
   actor_id?: string | null
   additional_data?: Record<string, unknown>
@@ -45,6 +47,7 @@ export const adjustLotStockWorkflow = createWorkflow(
         location_id: input.location_id,
         delta: input.quantity_change,
         counted_quantity: input.counted_quantity,
+        quarantined: input.from_returns,
         event: {
           type: WRITE_OFF_REASONS.includes(input.reason) ? LotEventType.SCRAPPED : LotEventType.ADJUSTED,
           reason: input.reason,

@@ -7,23 +7,27 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { LotEvents, type ReceiveLotInput } from "../modules/lot"
+import { LotEvents } from "../modules/lot"
 import { deriveExpiry } from "../modules/lot/domain/lot-dates"
 import {
   adjustInventoryLevelsForLotsStep,
   generateLotNumberStep,
   receiveLotStockStep,
+  resolveLotReceiptScanStep,
+  type ResolveLotReceiptScanStepInput,
   syncLotStockBlocksStep,
   validateLotReceiptStep,
 } from "./steps"
 
-export type ReceiveLotWorkflowInput = ReceiveLotInput & { additional_data?: Record<string, unknown> }
+export type ReceiveLotWorkflowInput = ResolveLotReceiptScanStepInput
 
 export const receiveLotWorkflowId = "receive-lot"
 /**
  * Receives stock into a lot at a stock location: creates the lot (numbering it from the item's
  * template when no number is given, deriving expiry from the shelf life) or adds to an existing
- * one, and raises Medusa's inventory level by the same quantity. Used by `POST /admin/lots`.
+ * one, and raises Medusa's inventory level by the same quantity. A scanned `code` (GS1 element
+ * string, Digital Link or lot number) may stand for the item, lot number and dates; fields sent
+ * beside it must agree with it. Used by `POST /admin/lots`.
  * The `lotReceived` hook runs after both are written; throwing there rolls everything back.
  *
  * @example
@@ -32,25 +36,26 @@ export const receiveLotWorkflowId = "receive-lot"
  * })
  */
 export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: WorkflowData<ReceiveLotWorkflowInput>) => {
-  const validated = validateLotReceiptStep(input)
+  const receiptFields = resolveLotReceiptScanStep(input)
+  const validated = validateLotReceiptStep(receiptFields)
 
-  const generatedNumber = when({ input }, ({ input }) => !input.lot_id && !input.lot_number).then(() =>
+  const generatedNumber = when({ receiptFields }, ({ receiptFields }) => !receiptFields.lot_id && !receiptFields.lot_number).then(() =>
     generateLotNumberStep(
-      transform({ validated, input }, ({ validated, input }) => ({
+      transform({ validated, receiptFields }, ({ validated, receiptFields }) => ({
         template: validated.lot_number_template,
         sku: validated.sku,
-        plant: input.plant_code ?? validated.plant_code,
-        line: input.line_code ?? validated.line_code,
+        plant: receiptFields.plant_code ?? validated.plant_code,
+        line: receiptFields.line_code ?? validated.line_code,
       }))
     )
   )
 
-  const receiptInput = transform({ input, validated, generatedNumber }, ({ input, validated, generatedNumber }) => {
-    const { additional_data: _ignored, plant_code: _plant, line_code: _line, ...lot } = input
+  const receiptInput = transform({ receiptFields, validated, generatedNumber }, ({ receiptFields, validated, generatedNumber }) => {
+    const { additional_data: _ignored, plant_code: _plant, line_code: _line, ...lot } = receiptFields
     return {
       ...lot,
-      lot_number: input.lot_number ?? generatedNumber ?? undefined,
-      expires_at: input.lot_id ? undefined : deriveExpiry(input, validated.shelf_life_days),
+      lot_number: receiptFields.lot_number ?? generatedNumber ?? undefined,
+      expires_at: receiptFields.lot_id ? undefined : deriveExpiry(receiptFields, validated.shelf_life_days),
     }
   })
   const receipt = receiveLotStockStep(receiptInput)

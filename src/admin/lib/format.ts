@@ -50,8 +50,12 @@ export const LOT_EVENT_LABELS: Record<LotEventType, string> = {
   shipped: "Shipped",
   fulfillment_canceled: "Fulfillment canceled",
   returned: "Returned",
+  return_restocked: "Returned units restocked",
   recalled: "Recalled",
   expired: "Expired",
+  expiry_warning: "Expiry warning",
+  consumed: "Consumed in production",
+  produced: "Produced",
   reverted: "Reverted",
 }
 

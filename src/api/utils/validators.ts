@@ -11,13 +11,16 @@ export const recordId = (what: string) =>
     .min(1, `${what} is required`)
     .max(100, `${what} is too long (at most 100 characters)`)
 
-/** A positive number of whole units. */
+/**
+ * A positive number of whole units. A refinement rather than .int()/.positive(): Medusa rewrites
+ * those standard messages and, inside a list, reports a fractional number as a missing field.
+ */
 export const wholeQuantity = (what = "quantity") =>
   z
     .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number of units`)
-    .positive(`${what} must be greater than zero`)
-    .max(MAX_QUANTITY, `${what} must be at most ${MAX_QUANTITY}`)
+    .refine((n) => Number.isSafeInteger(n) && n > 0 && n <= MAX_QUANTITY, {
+      message: `${what} must be a whole number of units between 1 and ${MAX_QUANTITY}`,
+    })
 
 /** Free text with a visible limit. */
 export const boundedText = (what: string, max: number) =>

@@ -8,5 +8,14 @@ export const LotEvents = {
   ALLOCATED: "lot.allocated",
   ALLOCATION_SHORTFALL: "lot.allocation_shortfall",
   EXPIRED: "lot.expired",
+  RETURNED: "lot.returned",
+  RETURN_INSPECTED: "lot.return_inspected",
+  // `id` is the recall id here; the payload lists the lots in scope.
+  RECALL_CREATED: "lot.recall_created",
+  RECALL_CLOSED: "lot.recall_closed",
+  // Genealogy: an output lot made from input lots; a lot split into child lots.
+  PRODUCED: "lot.produced",
+  SPLIT: "lot.split",
+  EXPIRING_SOON: "lot.expiring_soon",
 } as const
 export type LotEventName = (typeof LotEvents)[keyof typeof LotEvents]

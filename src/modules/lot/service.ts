@@ -9,13 +9,71 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import type { LotStockBlockRow } from "./domain/blocked-stock"
-import { expireDueLotsSql, type ExpiredLot } from "./lib/expiry-sql"
+import {
+  expireDueLotsSql,
+  markExpiryWarningsSql,
+  restoreExpiryWarningsSql,
+  type ExpiredLot,
+  type WarnedLot,
+  type WarningCursor,
+} from "./lib/expiry-sql"
+import { expiryAggregatesSql, listExpiringLotsSql, type ExpiringLotFilters, type ExpiringLotRow } from "./lib/expiry-report-sql"
+import { buildExpirySummary, type ExpirySummary } from "./domain/expiry-summary"
+import { cancelShipmentLinks, restoreShipmentLinks, syncShipmentLinks } from "./lib/shipment-sql"
+import { planReturn } from "./domain/return-plan"
+import { MAX_RECALL_DEPTH, recallNumber, summarizeRecallScope } from "./domain/recall-scope"
+import { buildTraceReport } from "./domain/trace-report"
+import {
+  deleteRecall,
+  insertRecallScope,
+  lockRecall,
+  recallProgress,
+  setCustomersNotified,
+  setRecallClosure,
+  type RecallProgress,
+} from "./lib/recall-sql"
+import {
+  bookedReturnUnits,
+  designateReturnLots,
+  lockReturn,
+  recordReturnBookings,
+  returnableShipments,
+  returnDesignations,
+  type ReturnBooking,
+} from "./lib/return-sql"
 import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "./lib/search-sql"
+import { insertLineage, retireLineage } from "./lib/lineage-sql"
+import { listFsmaEventsSql, type FsmaCursor, type FsmaEventFilters, type FsmaEventRow } from "./lib/fsma-sql"
+import { orderShipments, traceBackward, traceForward, traceLots, type LotTrace, type TraceDirection, type TracedShipment } from "./lib/trace-sql"
+import {
+  inputIneligibility,
+  lineageEdges,
+  transformationRules,
+  type LotTransformation,
+  type LotTransformationInput,
+  type TransformedLot,
+} from "./domain/transformation"
+import {
+  countItemLotsByStatus,
+  listItemLotsOnHand,
+  lockItemLocation,
+  sumItemLotStockAt,
+  type ItemLotSummary,
+} from "./lib/item-stock-sql"
+import { UNTRACKED_ASSIGNMENT, untrackedAssignmentProblem, untrackedQuantity } from "./domain/untracked-stock"
+import type { AssignUntrackedStockInput, UntrackedStockAssignment } from "./types"
 import { normalizeLotNumber } from "./domain/lot-number-template"
-import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "./domain/expiry-warnings"
+import {
+  DEFAULT_EXPIRY_WARNING_DAYS,
+  EXPIRING_STATUSES,
+  expiryWeeks,
+  isoWeekStart,
+  normalizeWarningDays,
+  warningBoundaries,
+} from "./domain/expiry-warnings"
 import { ineligibilityReason, planAllocation, type AllocationRules } from "./domain/allocation"
 import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
-import { LotStatusAction, LotStatusTransitionError, nextLotStatus } from "./domain/lot-status"
+import { LotStatusAction, LotStatusTransitionError, nextLotStatus, statusesAllowing } from "./domain/lot-status"
 import {
   addAllocated,
   coverShortfall,
@@ -56,12 +114,19 @@ import {
   nextSequenceValue,
   notEnoughStock,
   setLotStockQuantity,
+  type Sql,
 } from "./lib/sql"
 import {
   LotEventType,
   LotStatus,
+  RecallStatus,
   type LotModuleOptions,
   type LotReceipt,
+  type LotShipmentSnapshot,
+  type BookReturnInput,
+  type BookedReturn,
+  type OpenRecallInput,
+  type OpenedRecall,
   type LotStockChange,
   type FulfillLotsInput,
   type FulfillLotsResult,
@@ -251,10 +316,19 @@ class LotModuleService extends MedusaService({
       }
       const delta = change.counted_quantity !== undefined ? change.counted_quantity - stock.quantity : change.delta!
       const next = stock.quantity + delta
-      if (next < stock.allocated_quantity) {
-        throw notEnoughStock(lot.lot_number, change.location_id, stock.quantity - stock.allocated_quantity, -delta)
+      // Returned units awaiting inspection enter or leave that pool as well as the lot.
+      const quarantined = change.quarantined ? stock.quarantined_quantity + delta : stock.quarantined_quantity
+      if (quarantined < 0) {
+        throw new MedusaError(
+          MedusaError.Types.NOT_ALLOWED,
+          `Lot ${lot.lot_number} has ${stock.quarantined_quantity} returned units awaiting inspection at location ${change.location_id}; cannot take ${-delta} from them.`
+        )
       }
-      await setLotStockQuantity(sql, stock.id, withinStorableRange(lot.lot_number, next))
+      if (next < stock.allocated_quantity + quarantined) {
+        const free = stock.quantity - stock.allocated_quantity - stock.quarantined_quantity
+        throw notEnoughStock(lot.lot_number, change.location_id, free, -delta)
+      }
+      await setLotStockQuantity(sql, stock.id, withinStorableRange(lot.lot_number, next), quarantined)
       const [eventId] = await insertLotEvents(sql, [
         { ...change.event, lot_id: lot.id, location_id: change.location_id, quantity: delta },
       ])
@@ -266,6 +340,7 @@ class LotModuleService extends MedusaService({
         previous_quantity: stock.quantity,
         quantity: next,
         delta,
+        quarantined: Boolean(change.quarantined),
         event_id: eventId,
       }
     }
@@ -352,33 +427,41 @@ class LotModuleService extends MedusaService({
     }
     const rows = await sharedContext.manager!.execute<LotStockBlockRow[]>(
       `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.inventory_item_id, s.location_id,
-              s.quantity, s.allocated_quantity, s.blocked_reservation_id
+              s.quantity, s.allocated_quantity, s.quarantined_quantity, s.blocked_reservation_id
          FROM lot_stock s JOIN lot l ON l.id = s.lot_id
         WHERE s.lot_id IN (?) AND s.deleted_at IS NULL
         ORDER BY s.id`,
       [lotIds]
     )
-    return rows.map((r) => ({ ...r, quantity: Number(r.quantity), allocated_quantity: Number(r.allocated_quantity) }))
+    return rows.map((r) => ({
+      ...r,
+      quantity: Number(r.quantity),
+      allocated_quantity: Number(r.allocated_quantity),
+      quarantined_quantity: Number(r.quarantined_quantity),
+    }))
   }
 
   /**
-   * Points a stock row at its blocking reservation, only if it still points where the caller saw
-   * it (compare-and-set), so two processes syncing the same lot cannot both attach one.
+   * Points stock rows at their blocking reservations, each only if it still points where the
+   * caller saw it (compare-and-set), so two processes syncing the same lot cannot both attach one.
+   * One statement for all rows; returns the ids of the stock rows that were set.
    */
   @InjectManager()
-  async setBlockedReservation(
-    stockId: string,
-    expected: string | null,
-    next: string | null,
+  async setBlockedReservations(
+    changes: { stock_id: string; expected: string | null; next: string | null }[],
     @MedusaContext() sharedContext: SqlContext = {}
-  ): Promise<boolean> {
+  ): Promise<string[]> {
+    if (!changes.length) {
+      return []
+    }
     const rows = await sharedContext.manager!.execute<{ id: string }[]>(
-      `UPDATE lot_stock SET blocked_reservation_id = ?
-        WHERE id = ? AND blocked_reservation_id IS NOT DISTINCT FROM ?
-        RETURNING id`,
-      [next, stockId, expected]
+      `UPDATE lot_stock s SET blocked_reservation_id = c.next
+         FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::text[]) AS c(stock_id, expected, next)
+        WHERE s.id = c.stock_id AND s.blocked_reservation_id IS NOT DISTINCT FROM c.expected
+        RETURNING s.id`,
+      [changes.map((c) => c.stock_id), changes.map((c) => c.expected), changes.map((c) => c.next)]
     )
-    return rows.length === 1
+    return rows.map((r) => r.id)
   }
 
   /**
@@ -817,11 +900,357 @@ class LotModuleService extends MedusaService({
         data: { order_id: row.order_id, line_item_id: row.line_item_id },
       }))
     )
+    await cancelShipmentLinks(sql, fulfillmentId)
     return {
       order_ids: [...new Set(rows.map((r) => r.order_id))],
       lot_ids: [...new Set(rows.map((r) => r.lot_id))],
       returned: rows.reduce((sum, r) => sum + Number(r.quantity), 0),
     }
+  }
+
+  /**
+   * Books a received return's units back into the lots they shipped from, at the return's
+   * location — into quarantine unless configured otherwise. `units` per line is what Medusa has
+   * restocked for it so far, so a replayed event or a second partial receipt books only the rest.
+   */
+  @InjectTransactionManager()
+  async bookReturnedUnits(input: BookReturnInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<BookedReturn> {
+    const sql = sharedContext.transactionManager!
+    await lockReturn(sql, input.return_id)
+    const bookings: ReturnBooking[] = []
+    const unmatched: BookedReturn["unmatched"] = []
+    for (const line of input.lines) {
+      const due = line.units - (await bookedReturnUnits(sql, input.return_id, line))
+      if (due <= 0) continue
+      const plan = planReturn(
+        due,
+        await returnDesignations(sql, input.return_id, line),
+        await returnableShipments(sql, input.order_id, line)
+      )
+      bookings.push(...plan.entries.map((e) => ({ ...e, line_item_id: line.line_item_id })))
+      if (plan.unmatched) unmatched.push({ line_item_id: line.line_item_id, quantity: plan.unmatched })
+    }
+    const context = { ...input, quarantined: input.quarantine }
+    await recordReturnBookings(sql, context, bookings, 1)
+    const stock = await this.changeLotStock_(
+      bookings.map((b) => ({
+        lot_id: b.lot_id,
+        location_id: input.location_id,
+        delta: b.quantity,
+        quarantined: input.quarantine,
+        event: {
+          type: LotEventType.RETURNED,
+          actor_id: input.actor_id,
+          reference_type: "return",
+          reference_id: input.return_id,
+          data: { order_id: input.order_id, line_item_id: b.line_item_id, shipment_id: b.shipment_id, chosen_by: b.chosen_by },
+        },
+      })),
+      sharedContext
+    )
+    return { ...context, bookings, stock, unmatched }
+  }
+
+  /** Undoes bookReturnedUnits (compensation): units out again, counts back, `reverted` events. */
+  @InjectTransactionManager()
+  async undoReturnedUnits(booked: BookedReturn, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    const sql = sharedContext.transactionManager!
+    await lockReturn(sql, booked.return_id)
+    await recordReturnBookings(sql, booked, booked.bookings, -1)
+    await this.changeLotStock_(
+      booked.stock.map((r) => ({
+        lot_id: r.lot_id,
+        location_id: r.location_id,
+        delta: -r.delta,
+        quarantined: r.quarantined,
+        event: { type: LotEventType.REVERTED, reference_type: "lot_event", reference_id: r.event_id },
+      })),
+      sharedContext
+    )
+  }
+
+  /** Records which lot the units of returned lines came from, before the return is received. */
+  @InjectTransactionManager()
+  async designateReturnLots(
+    input: { return_id: string; order_id: string; items: { line_item_id: string; lot_id: string; quantity: number }[] },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<void> {
+    const sql = sharedContext.transactionManager!
+    await lockReturn(sql, input.return_id)
+    await designateReturnLots(sql, input, input.items)
+  }
+
+  /**
+   * Returned units passed inspection: they leave quarantine and may be sold again. `undo_of`
+   * (compensation) puts the units of that earlier restock back into quarantine instead.
+   */
+  @InjectTransactionManager()
+  async restockReturnedUnits(
+    input: {
+      lot_id: string
+      location_id: string
+      quantity: number
+      actor_id?: string | null
+      note?: string | null
+      undo_of?: string
+    },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<LotStockChangeResult> {
+    const sql = sharedContext.transactionManager!
+    requireWholeUnits(input.quantity, "quantity", { positive: true })
+    const lot = await this.findLot_(input.lot_id, sharedContext)
+    const stock = await lockLotStock(sql, lot.id, input.location_id, false)
+    const change = input.undo_of ? input.quantity : -input.quantity
+    if (!stock || stock.quarantined_quantity + change < 0) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Lot ${lot.lot_number} has ${stock?.quarantined_quantity ?? 0} returned unit(s) awaiting inspection at location ${input.location_id}; cannot restock ${input.quantity}.`
+      )
+    }
+    await setLotStockQuantity(sql, stock.id, stock.quantity, stock.quarantined_quantity + change)
+    const [eventId] = await insertLotEvents(sql, [
+      {
+        lot_id: lot.id,
+        type: input.undo_of ? LotEventType.REVERTED : LotEventType.RETURN_RESTOCKED,
+        location_id: input.location_id,
+        actor_id: input.actor_id,
+        note: input.note,
+        reference_type: input.undo_of ? "lot_event" : null,
+        reference_id: input.undo_of ?? null,
+        data: { quarantined_change: change },
+      },
+    ])
+    return {
+      lot_id: lot.id,
+      lot_number: lot.lot_number,
+      inventory_item_id: lot.inventory_item_id,
+      location_id: input.location_id,
+      previous_quantity: stock.quantity,
+      quantity: stock.quantity,
+      delta: 0,
+      quarantined: true,
+      event_id: eventId,
+    }
+  }
+
+  /**
+   * Opens a recall in one transaction: the named lots and every lot made from them (any depth)
+   * become recalled (a `recalled` event each; lots already rejected or recalled keep their status),
+   * and the scope is copied — lots, shipments, customers, quantities — as it stands now.
+   * Allocations, re-allocation and Medusa's blocks follow in the recall workflow.
+   */
+  @InjectTransactionManager()
+  async openRecall(input: OpenRecallInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<OpenedRecall> {
+    const sql = sharedContext.transactionManager!
+    const started = Date.now()
+    const seeds = await sql.execute<{ id: string }[]>(
+      `SELECT id FROM lot WHERE id IN (?) AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      [input.lot_ids]
+    )
+    const missing = input.lot_ids.find((id) => !seeds.some((s) => s.id === id))
+    if (missing) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${missing} was not found`)
+    }
+    const report = buildTraceReport({ forward: await traceForward(sql, input.lot_ids, MAX_RECALL_DEPTH) }, input.lot_ids)
+    const scopeIds = report.lots.map((l) => l.id).sort()
+    const locked = await sql.execute<LockedLot[]>(
+      `SELECT id, lot_number, inventory_item_id, status FROM lot WHERE id IN (?) ORDER BY id FOR UPDATE`,
+      [scopeIds]
+    )
+    const recallId = generateEntityId(undefined, "rcl")
+    const changed = locked.filter((lot) => statusesAllowing(LotStatusAction.RECALL).includes(lot.status))
+    if (changed.length) {
+      await sql.execute(`UPDATE lot SET status = 'recalled', updated_at = now() WHERE id IN (?)`, [changed.map((l) => l.id)])
+    }
+    const recall = {
+      id: recallId,
+      recall_number: recallNumber(await nextSequenceValue(sql, "recall")),
+      reason: input.reason,
+      classification: input.classification,
+      public_notice: input.public_notice ?? null,
+      created_by: input.actor_id ?? null,
+      summary: summarizeRecallScope(report, Date.now() - started),
+    }
+    await insertLotEvents(
+      sql,
+      changed.map((lot) => ({
+        lot_id: lot.id,
+        type: LotEventType.RECALLED,
+        from_status: lot.status,
+        to_status: LotStatus.RECALLED,
+        actor_id: input.actor_id,
+        reason: input.reason,
+        reference_type: "recall",
+        reference_id: recallId,
+        data: { recall_number: recall.recall_number, classification: input.classification },
+      }))
+    )
+    await insertRecallScope(sql, recall, report, new Map(locked.map((l) => [l.id, l.status])))
+    return {
+      id: recallId,
+      recall_number: recall.recall_number,
+      classification: input.classification,
+      lot_ids: scopeIds,
+      status_changes: changed.map((l) => ({ lot_id: l.id, from_status: l.status })),
+      summary: recall.summary,
+    }
+  }
+
+  /** Undoes openRecall (compensation): statuses back with `reverted` events, the recall removed. */
+  @InjectTransactionManager()
+  async undoOpenRecall(opened: OpenedRecall, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    const sql = sharedContext.transactionManager!
+    for (const change of opened.status_changes) {
+      await sql.execute(`UPDATE lot SET status = ?, updated_at = now() WHERE id = ?`, [change.from_status, change.lot_id])
+    }
+    await insertLotEvents(
+      sql,
+      opened.status_changes.map((change) => ({
+        lot_id: change.lot_id,
+        type: LotEventType.REVERTED,
+        from_status: LotStatus.RECALLED,
+        to_status: change.from_status,
+        reason: "recall could not be completed",
+        reference_type: "recall",
+        reference_id: opened.id,
+      }))
+    )
+    await deleteRecall(sql, opened.id)
+  }
+
+  /**
+   * A recall rehearsal: the same scope computed without changing anything, timed, with its mass
+   * balance, and kept in the mock recall history.
+   */
+  @InjectTransactionManager()
+  async runMockRecall(
+    input: { lot_ids: string[]; actor_id?: string | null },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ) {
+    const sql = sharedContext.transactionManager!
+    const { report, summary } = await this.recallScope_(input.lot_ids, sql)
+    const id = generateEntityId(undefined, "mockrcl")
+    const lotNumbers = report.lots.filter((l) => l.relation === "start").map((l) => l.lot_number)
+    await sql.execute(
+      `INSERT INTO mock_recall (id, lot_ids, lot_numbers, ran_by, duration_ms, lot_count, shipment_count, customer_count,
+                                received_quantity, accounted_quantity, mass_balance_percent, summary)
+       VALUES (?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
+      [
+        id, JSON.stringify(input.lot_ids), JSON.stringify(lotNumbers), input.actor_id ?? null, summary.duration_ms,
+        summary.lots, summary.shipments, summary.customers, summary.received_quantity, summary.accounted_quantity,
+        summary.mass_balance_percent, JSON.stringify(summary),
+      ]
+    )
+    return { id, summary, report }
+  }
+
+  /** Closes an open recall, recording who closed it and why. Lots keep their status. */
+  @InjectTransactionManager()
+  async closeRecall(
+    input: { recall_id: string; reason: string; actor_id?: string | null; reopen?: boolean },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ) {
+    const sql = sharedContext.transactionManager!
+    const recall = await lockRecall(sql, input.recall_id)
+    if (!recall) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Recall with id: ${input.recall_id} was not found`)
+    }
+    if (input.reopen) {
+      // Compensation of a close that could not be completed.
+      await setRecallClosure(sql, recall.id, { status: RecallStatus.OPEN, closed_at: null, closed_by: null, close_reason: null })
+      return recall
+    }
+    if (recall.status === RecallStatus.CLOSED) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Recall ${recall.recall_number} is already closed.`)
+    }
+    await setRecallClosure(sql, recall.id, {
+      status: RecallStatus.CLOSED,
+      closed_at: new Date(),
+      closed_by: input.actor_id ?? null,
+      close_reason: input.reason,
+    })
+    return recall
+  }
+
+  /** Marks customers of a recall as told; unknown customer keys are refused, nothing changes. */
+  @InjectTransactionManager()
+  async markRecallCustomersNotified(
+    input: { recall_id: string; customer_keys: string[]; actor_id?: string | null; restore?: { customer_key: string; notified_at: Date | null; notified_by: string | null }[] },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ) {
+    const sql = sharedContext.transactionManager!
+    const recall = await lockRecall(sql, input.recall_id)
+    if (!recall) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Recall with id: ${input.recall_id} was not found`)
+    }
+    if (input.restore) {
+      for (const row of input.restore) {
+        await setCustomersNotified(sql, recall.id, [row.customer_key], { at: row.notified_at, by: row.notified_by })
+      }
+      return []
+    }
+    const before = await setCustomersNotified(sql, recall.id, input.customer_keys, { at: new Date(), by: input.actor_id ?? null })
+    const unknown = input.customer_keys.find((key) => !before.some((row) => row.customer_key === key))
+    if (unknown) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `Customer ${unknown} is not among the customers of recall ${recall.recall_number}.`)
+    }
+    return before
+  }
+
+  /** What a recall of the lots would reach, computed and timed without recording anything. */
+  @InjectManager()
+  async previewRecall(lotIds: string[], @MedusaContext() sharedContext: SqlContext = {}) {
+    return await this.recallScope_(lotIds, sharedContext.manager!)
+  }
+
+  protected async recallScope_(lotIds: string[], sql: Sql) {
+    const started = Date.now()
+    const report = buildTraceReport({ forward: await traceForward(sql, lotIds, MAX_RECALL_DEPTH) }, lotIds)
+    const found = new Set(report.lots.map((l) => l.id))
+    const missing = lotIds.find((id) => !found.has(id))
+    if (missing) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${missing} was not found`)
+    }
+    return { report, summary: summarizeRecallScope(report, Date.now() - started) }
+  }
+
+  /**
+   * The public face of a recall for a lot number: number, class, notice and date of the most
+   * recent recall (open or closed) whose scope holds that lot; null when there is none.
+   */
+  @InjectManager()
+  async publicRecallNotice(lotNumber: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    const [row] = await sharedContext.manager!.execute<
+      { recall_number: string; classification: string; public_notice: string | null; recalled_at: Date; status: string }[]
+    >(
+      `SELECT r.recall_number, r.classification, r.public_notice, r.created_at AS recalled_at, r.status
+         FROM lot l
+         JOIN recall_lot rl ON rl.lot_id = l.id AND rl.deleted_at IS NULL
+         JOIN recall r ON r.id = rl.recall_id AND r.deleted_at IS NULL
+        WHERE l.lot_number = ? AND l.deleted_at IS NULL
+        ORDER BY r.created_at DESC LIMIT 1`,
+      [lotNumber]
+    )
+    return row ?? null
+  }
+
+  @InjectManager()
+  async getRecallProgress(recallId: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<RecallProgress> {
+    return await recallProgress(sharedContext.manager!, recallId)
+  }
+
+  /** Records or updates the shipment links of one fulfillment (idempotent; see syncShipmentLinks). */
+  @InjectTransactionManager()
+  async syncLotShipments(snapshot: LotShipmentSnapshot, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await syncShipmentLinks(sharedContext.transactionManager!, snapshot)
+  }
+
+  @InjectTransactionManager()
+  async undoLotShipmentSync(
+    state: Awaited<ReturnType<typeof syncShipmentLinks>>,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<void> {
+    await restoreShipmentLinks(sharedContext.transactionManager!, state)
   }
 
   /** Releases every open allocation of an order (order canceled) and closes its shortfalls. */
@@ -844,6 +1273,68 @@ class LotModuleService extends MedusaService({
       [orderId]
     )
     return released
+  }
+
+  /**
+   * Announces lots that entered a smaller expiry warning window than the last one announced: one
+   * batch of at most `limit` lots after `after` in expiry order, in one statement that also writes
+   * their `expiry_warning` history entries. Returns them in expiry order (the last is the next cursor).
+   */
+  @InjectManager()
+  async markExpiryWarnings(
+    input: { as_of: Date; limit: number; after?: WarningCursor | null },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<WarnedLot[]> {
+    return await this.markExpiryWarnings_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async markExpiryWarnings_(
+    input: { as_of: Date; limit: number; after?: WarningCursor | null },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ) {
+    return await markExpiryWarningsSql(sharedContext.transactionManager!, {
+      ...input,
+      boundaries: warningBoundaries(this.options_.expiry_warning_days, input.as_of),
+      statuses: EXPIRING_STATUSES,
+    })
+  }
+
+  /** Undoes markExpiryWarnings (compensation): the announced windows go back; the history stays. */
+  @InjectManager()
+  async restoreExpiryWarnings(warned: WarnedLot[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await restoreExpiryWarningsSql(sharedContext.manager!, warned)
+  }
+
+  /** A page of lots with stock on hand expiring within a window (optionally also those past expiry). */
+  @InjectManager()
+  async listExpiringLots(
+    filters: Omit<ExpiringLotFilters, "statuses">,
+    page: { skip: number; take: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ lots: ExpiringLotRow[]; count: number }> {
+    return await listExpiringLotsSql(sharedContext.manager!, { ...filters, statuses: EXPIRING_STATUSES }, page)
+  }
+
+  /**
+   * Stock at risk of expiry: per ISO week for `weeks` weeks, past expiry, and within each warning
+   * window — in total, per location and per product (the `products_limit` most at risk).
+   */
+  @InjectManager()
+  async summarizeExpiry(
+    input: { as_of: Date; weeks: number; products_limit: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<ExpirySummary> {
+    const weeks = expiryWeeks(input.as_of, input.weeks)
+    const weeksFrom = isoWeekStart(input.as_of)
+    const rows = await expiryAggregatesSql(sharedContext.manager!, {
+      as_of: input.as_of,
+      weeks_from: weeksFrom,
+      weeks_until: new Date(weeksFrom.getTime() + input.weeks * 7 * 86_400_000),
+      windows: warningBoundaries(this.options_.expiry_warning_days, input.as_of),
+      statuses: EXPIRING_STATUSES,
+    })
+    return buildExpirySummary(rows, { ...input, weeks, windows: this.options_.expiry_warning_days })
   }
 
   /**
@@ -883,10 +1374,102 @@ class LotModuleService extends MedusaService({
     }
   }
 
+  /**
+   * Puts units Medusa already stocks, but no lot holds, into a new or existing lot without touching
+   * Medusa's level, recorded as a `received` event with reference_type "untracked_assignment". The
+   * lot stock is summed again under a transaction-scoped lock on the item and location, so two
+   * assignments of the same last units never both succeed, in any number of server processes.
+   */
+  @InjectManager()
+  async assignUntrackedStock(
+    input: AssignUntrackedStockInput,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<UntrackedStockAssignment> {
+    return await this.assignUntrackedStock_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async assignUntrackedStock_(input: AssignUntrackedStockInput, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const { stocked_quantity, inventory_level_id, ...receipt } = input
+    await lockItemLocation(sql, input.inventory_item_id, input.location_id)
+    const lotQuantity = await sumItemLotStockAt(sql, input.inventory_item_id, input.location_id)
+    const problem = untrackedAssignmentProblem({ ...input, lot_quantity: lotQuantity })
+    if (problem) {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, problem)
+    }
+    const received = await this.receiveLot_(
+      { ...receipt, reference_type: UNTRACKED_ASSIGNMENT, reference_id: inventory_level_id ?? null },
+      sharedContext
+    )
+    return { ...received, untracked_quantity: untrackedQuantity(stocked_quantity, lotQuantity + input.quantity) }
+  }
+
+  /** An item's lots at a glance: how many per status, those still holding units, the next to expire. */
+  @InjectManager()
+  async summarizeItemLots(
+    inventoryItemId: string,
+    { limit, as_of }: { limit: number; as_of: Date },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<ItemLotSummary> {
+    const sql = sharedContext.manager!
+    const [counts, onHand, next] = await Promise.all([
+      countItemLotsByStatus(sql, inventoryItemId),
+      listItemLotsOnHand(sql, inventoryItemId, limit),
+      listItemLotsOnHand(sql, inventoryItemId, 1, {
+        status: [LotStatus.RELEASED, LotStatus.QUARANTINE, LotStatus.ON_HOLD],
+        expires_from: as_of,
+      }),
+    ])
+    const byStatus = Object.fromEntries(Object.values(LotStatus).map((status) => [status, 0])) as Record<LotStatus, number>
+    for (const { status, count } of counts) {
+      byStatus[status] = count
+    }
+    return {
+      lots_by_status: byStatus,
+      lot_count: counts.reduce((sum, c) => sum + c.count, 0),
+      lots_on_hand: onHand.lots,
+      lots_on_hand_count: onHand.count,
+      next_expiry: next.lots[0] ?? null,
+    }
+  }
+
   /** Next value of a lot-number sequence; safe under concurrent receipts (one atomic upsert). */
   @InjectManager()
   async nextLotNumberSequence(key: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<number> {
     return await nextSequenceValue(sharedContext.manager!, key)
+  }
+
+  /**
+   * The lots an FSMA 204 export is filtered by, named by id or lot number; NOT_FOUND names the first
+   * that does not exist, so a mistyped lot code is refused instead of exporting nothing.
+   */
+  @InjectManager()
+  async resolveFsmaLots(
+    filter: { lot_ids: string[]; lot_numbers: string[] },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<string[]> {
+    const numbers = filter.lot_numbers.map(normalizeLotNumber)
+    const found = await findLotsByIdOrNumber(sharedContext.manager!, filter.lot_ids, numbers)
+    const missingId = filter.lot_ids.find((id) => !found.some((lot) => lot.id === id))
+    if (missingId) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${missingId} was not found`)
+    }
+    const missingNumber = numbers.find((number) => !found.some((lot) => lot.lot_number === number))
+    if (missingNumber) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with lot number: ${missingNumber} was not found`)
+    }
+    return [...new Set(found.map((lot) => lot.id))]
+  }
+
+  /** One page of FSMA 204 Critical Tracking Events in event-time order (see listFsmaEventsSql). */
+  @InjectManager()
+  async listFsmaEvents(
+    filters: FsmaEventFilters,
+    page: { after?: FsmaCursor; take: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<FsmaEventRow[]> {
+    return await listFsmaEventsSql(sharedContext.manager!, filters, page)
   }
 
   /** Lot stock summed per inventory item and location, for reconciliation with Medusa's levels. */
@@ -926,6 +1509,151 @@ class LotModuleService extends MedusaService({
   deleteLotEvents = refuseEventEdit
   softDeleteLotEvents = refuseEventEdit
   restoreLotEvents = refuseEventEdit
+
+  /**
+   * A production or a split in one transaction: locks the input lots (FOR SHARE) and their stock at
+   * the location (FOR UPDATE), refuses an input that is not eligible or lacks free units (naming the
+   * lot and why), takes the units out (`consumed`), creates the output lots with their stock
+   * (`produced`) and records the lineage edges, all under one transformation id.
+   */
+  @InjectManager()
+  async transformLots(
+    input: LotTransformationInput,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<LotTransformation> {
+    return await retryOnLockConflict(() => this.transformLots_(input, sharedContext))
+  }
+
+  @InjectTransactionManager()
+  protected async transformLots_(input: LotTransformationInput, @MedusaContext() sharedContext: SqlContext = {}) {
+    const sql = sharedContext.transactionManager!
+    const rules = transformationRules(input.kind)
+    const lotIds = input.inputs.map((i) => i.lot_id)
+    if (new Set(lotIds).size !== lotIds.length) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Each input lot may be listed only once; add its quantities together.")
+    }
+    for (const part of [...input.inputs, ...input.outputs]) {
+      requireWholeUnits(part.quantity, "quantity", { positive: true })
+    }
+    const known = await findLotsByIdOrNumber(sql, lotIds, [])
+    const missing = lotIds.find((id) => !known.some((k) => k.id === id))
+    if (missing) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${missing} was not found`)
+    }
+    const stock = await lockStockRows(sql, { lot_ids: lotIds, location_id: input.location_id })
+    const now = new Date()
+    const inputs: TransformedLot[] = []
+    for (const wanted of input.inputs) {
+      const lot = known.find((k) => k.id === wanted.lot_id)!
+      const row = stock.find((s) => s.lot_id === lot.id)
+      if (!row) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Lot ${lot.lot_number} has no stock at location ${input.location_id}.`)
+      }
+      const problem = inputIneligibility(row, wanted.quantity, rules, now)
+      if (problem) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Cannot use ${wanted.quantity} unit(s) of lot ${lot.lot_number}: ${problem}.`)
+      }
+      await setLotStockQuantity(sql, row.stock_id, row.quantity - wanted.quantity)
+      inputs.push({ lot_id: lot.id, lot_number: lot.lot_number, inventory_item_id: lot.inventory_item_id, quantity: wanted.quantity, status: row.status, event_id: "" })
+    }
+
+    const outputs: TransformedLot[] = []
+    for (const output of input.outputs) {
+      const status = rules.outputs_inherit_status ? inputs[0].status : output.status
+      const lot = await this.insertLot_({ ...output, status, location_id: input.location_id }, sharedContext)
+      const row = (await lockLotStock(sql, lot.id, input.location_id, true))!
+      await setLotStockQuantity(sql, row.id, withinStorableRange(lot.lot_number, output.quantity))
+      outputs.push({ lot_id: lot.id, lot_number: lot.lot_number, inventory_item_id: lot.inventory_item_id, quantity: output.quantity, status: lot.status, event_id: "" })
+    }
+
+    const transformationId = generateEntityId(undefined, "lottrf")
+    const edges = lineageEdges(inputs, outputs)
+    await insertLineage(sql, { ...input, transformation_id: transformationId }, edges)
+    const reference = { reference_type: input.kind, reference_id: transformationId, actor_id: input.actor_id, note: input.note }
+    const eventIds = await insertLotEvents(sql, [
+      ...inputs.map((lot) => ({
+        ...reference,
+        lot_id: lot.lot_id,
+        type: LotEventType.CONSUMED,
+        quantity: -lot.quantity,
+        location_id: input.location_id,
+        data: { into_lot_ids: outputs.map((o) => o.lot_id) },
+      })),
+      ...outputs.map((lot) => ({
+        ...reference,
+        lot_id: lot.lot_id,
+        type: LotEventType.PRODUCED,
+        quantity: lot.quantity,
+        location_id: input.location_id,
+        to_status: lot.status,
+        data: { from_lot_ids: inputs.map((i) => i.lot_id) },
+      })),
+    ])
+    ;[...inputs, ...outputs].forEach((lot, index) => (lot.event_id = eventIds[index]))
+    return { transformation_id: transformationId, kind: input.kind, location_id: input.location_id, inputs, outputs, lineage: edges }
+  }
+
+  /**
+   * Undoes transformLots (workflow compensation): the output lots are retired, the input units go
+   * back, each recorded as a `reverted` event, and the lineage edges are retired.
+   */
+  @InjectManager()
+  async revertLotTransformation(t: LotTransformation, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await this.revertLotTransformation_(t, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertLotTransformation_(t: LotTransformation, @MedusaContext() sharedContext: SqlContext = {}) {
+    for (const output of t.outputs) {
+      await this.revertLotReceipt_({ ...output, location_id: t.location_id, created: true }, sharedContext)
+    }
+    await this.changeLotStock_(
+      t.inputs.map((lot) => ({
+        lot_id: lot.lot_id,
+        location_id: t.location_id,
+        delta: lot.quantity,
+        event: { type: LotEventType.REVERTED, reason: `${t.kind} reverted`, reference_type: "lot_event", reference_id: lot.event_id },
+      })),
+      sharedContext
+    )
+    await retireLineage(sharedContext.transactionManager!, t.transformation_id)
+  }
+
+  /**
+   * Traces from lots forward (what was made from them, where it shipped, what is on hand), backward
+   * (what went into them, from which suppliers) or both: one recursive statement per direction.
+   * NOT_FOUND names a starting lot that does not exist.
+   */
+  @InjectManager()
+  async traceFromLots(
+    lotIds: string[],
+    options: { direction: TraceDirection | "both"; max_depth: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ forward?: LotTrace; backward?: LotTrace }> {
+    const directions: TraceDirection[] = options.direction === "both" ? ["forward", "backward"] : [options.direction]
+    const traces: { forward?: LotTrace; backward?: LotTrace } = {}
+    for (const direction of directions) {
+      traces[direction] = await traceLots(sharedContext.manager!, lotIds, direction, options.max_depth)
+    }
+    const found = new Set(traces[directions[0]]!.lots.map((l) => l.id))
+    const missing = lotIds.find((id) => !found.has(id))
+    if (missing) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${missing} was not found`)
+    }
+    return traces
+  }
+
+  /** Backward from an order: the lots shipped in it (not canceled), what went into them, their suppliers. */
+  @InjectManager()
+  async traceFromOrder(
+    orderId: string,
+    maxDepth: number,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ shipments: TracedShipment[]; backward: LotTrace }> {
+    const shipments = await orderShipments(sharedContext.manager!, orderId)
+    const backward = await traceBackward(sharedContext.manager!, [...new Set(shipments.map((s) => s.lot_id))], maxDepth)
+    return { shipments, backward }
+  }
 
   protected async insertLot_(input: ReceiveLotInput, sharedContext: SqlContext): Promise<LockedLot> {
     const sql = sharedContext.transactionManager!

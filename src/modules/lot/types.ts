@@ -73,6 +73,68 @@ export const LotShipmentStatus = {
 export type LotShipmentStatus = (typeof LotShipmentStatus)[keyof typeof LotShipmentStatus]
 export const LOT_SHIPMENT_STATUSES = Object.values(LotShipmentStatus) as [LotShipmentStatus, ...LotShipmentStatus[]]
 
+/** A fulfillment as Medusa holds it now: who it went to and how far it got. */
+export type LotShipmentSnapshot = {
+  fulfillment_id: string
+  customer_id: string | null
+  customer_email: string | null
+  customer_name: string | null
+  ship_to: Record<string, unknown> | null
+  fulfilled_at: Date | string
+  shipped_at: Date | string | null
+  delivered_at: Date | string | null
+  canceled_at: Date | string | null
+}
+
+export type LotShipmentRecord = {
+  id: string
+  status: LotShipmentStatus
+  shipped_at: Date | null
+  delivered_at: Date | null
+  canceled_at: Date | null
+}
+
+/** A received return as Medusa restocked it: per line, the units restocked so far in all. */
+export type BookReturnInput = {
+  return_id: string
+  order_id: string
+  location_id: string
+  /** Book the units as returned units awaiting inspection (the `return_to_quarantine` option). */
+  quarantine: boolean
+  lines: { line_item_id: string; inventory_item_id: string; units: number }[]
+  actor_id?: string | null
+}
+
+export type BookedReturn = {
+  return_id: string
+  order_id: string
+  location_id: string
+  quarantined: boolean
+  bookings: (import("./domain/return-plan").ReturnPlanEntry & { line_item_id: string })[]
+  stock: LotStockChangeResult[]
+  /** Units Medusa restocked that no shipment of the line explains (shipped before lots were tracked). */
+  unmatched: { line_item_id: string; quantity: number }[]
+}
+
+export type OpenRecallInput = {
+  lot_ids: string[]
+  reason: string
+  classification: RecallClassification
+  public_notice?: string | null
+  actor_id?: string | null
+}
+
+export type OpenedRecall = {
+  id: string
+  recall_number: string
+  classification: RecallClassification
+  /** Every lot in scope: the named ones and all made from them. */
+  lot_ids: string[]
+  /** Lots whose status the recall changed (to recalled), with the status they had. */
+  status_changes: { lot_id: string; from_status: LotStatus }[]
+  summary: import("./domain/recall-scope").RecallScopeSummary
+}
+
 /** How a child lot came from a parent: made from it (production) or split off it (repack, relabel). */
 export const LotLineageKind = {
   PRODUCTION: "production",
@@ -157,6 +219,8 @@ export type LotStockChange = {
   delta?: number
   /** The quantity physically counted; the change is computed under the row lock. */
   counted_quantity?: number
+  /** The units are returned ones awaiting inspection: they enter (delta > 0) or leave that pool too. */
+  quarantined?: boolean
   event: Omit<LotEventInput, "lot_id" | "location_id" | "quantity">
 }
 
@@ -168,6 +232,7 @@ export type LotStockChangeResult = {
   previous_quantity: number
   quantity: number
   delta: number
+  quarantined: boolean
   event_id: string
 }
 
@@ -297,4 +362,17 @@ export type FulfillLotsResult = {
   location_id: string
   fulfilled: FulfilledLot[]
   released: ReleasedAllocation[]
+}
+
+/** Untracked units (Medusa stocks them, no lot holds them) put into a new or existing lot. */
+export type AssignUntrackedStockInput = ReceiveLotInput & {
+  /** Medusa's stocked quantity at the location, read before; the assignment does not change it. */
+  stocked_quantity: number
+  /** The inventory level the units come from, kept as the history entry's reference. */
+  inventory_level_id?: string | null
+}
+
+export type UntrackedStockAssignment = LotReceipt & {
+  /** Untracked units left at the location after this assignment. */
+  untracked_quantity: number
 }

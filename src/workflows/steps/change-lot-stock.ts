@@ -26,6 +26,7 @@ export const changeLotStockStep = createStep(
         lot_id: r.lot_id,
         location_id: r.location_id,
         delta: -r.delta,
+        quarantined: r.quarantined,
         event: { type: LotEventType.REVERTED, reference_type: "lot_event", reference_id: r.event_id },
       }))
     )

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE } from "../../modules/lot"
-import { planBlockChanges, type LotStockBlockRow } from "../../modules/lot/domain/blocked-stock"
+import { planBlockChanges, type BlockChange, type LotStockBlockRow } from "../../modules/lot/domain/blocked-stock"
 import type LotModuleService from "../../modules/lot/service"
 
 export type SyncLotStockBlocksStepInput = { lot_ids: string[] }
@@ -43,74 +43,107 @@ export const syncLotStockBlocksStep = createStep(
   }
 )
 
+/**
+ * Applies the planned changes with one inventory-module call per kind (create, update, delete)
+ * and one compare-and-set statement for the stock rows' pointers: a sweep of a thousand lots
+ * costs a handful of round trips, not a few per lot.
+ */
 async function applyBlocks(container: MedusaContainer, rows: LotStockBlockRow[]): Promise<AppliedBlock[]> {
   const inventory = container.resolve(Modules.INVENTORY)
   const lots = container.resolve<LotModuleService>(LOT_MODULE)
   const ids = rows.map((r) => r.blocked_reservation_id).filter((id): id is string => Boolean(id))
   const existing = ids.length ? await inventory.listReservationItems({ id: ids }, { select: ["id", "quantity"] }) : []
   const reservations = new Map(existing.map((r) => [r.id, Number(r.quantity)]))
+  const changes = planBlockChanges(rows, reservations)
+  const base = ({ row }: BlockChange) => ({
+    stock_id: row.stock_id,
+    inventory_item_id: row.inventory_item_id,
+    location_id: row.location_id,
+    description: `Lot ${row.lot_number} is ${row.status.replace("_", " ")}: not for sale`,
+  })
+  const creates = changes.filter((c): c is Extract<BlockChange, { kind: "create" }> => c.kind === "create")
+  const updates = changes.filter((c): c is Extract<BlockChange, { kind: "update" }> => c.kind === "update")
+  const deletes = changes.filter((c): c is Extract<BlockChange, { kind: "delete" }> => c.kind === "delete")
   const applied: AppliedBlock[] = []
 
-  for (const change of planBlockChanges(rows, reservations)) {
-    const { row } = change
-    const description = `Lot ${row.lot_number} is ${row.status.replace("_", " ")}: not for sale`
-    const base = { stock_id: row.stock_id, inventory_item_id: row.inventory_item_id, location_id: row.location_id, description }
-    if (change.kind === "create") {
-      const created = await inventory.createReservationItems({
-        inventory_item_id: row.inventory_item_id,
-        location_id: row.location_id,
-        quantity: change.quantity,
+  if (creates.length) {
+    const created = await inventory.createReservationItems(
+      creates.map((c) => ({
+        inventory_item_id: c.row.inventory_item_id,
+        location_id: c.row.location_id,
+        quantity: c.quantity,
         // Held stock stays blocked even when orders already reserved the rest of the level.
         allow_backorder: true,
-        description,
-        metadata: { lot_id: row.lot_id, lot_stock_id: row.stock_id },
-      })
-      if (!(await lots.setBlockedReservation(row.stock_id, row.blocked_reservation_id, created.id))) {
-        // Another process attached its own block first; ours would double-count.
-        await inventory.deleteReservationItems([created.id])
-        continue
+        description: base(c).description,
+        metadata: { lot_id: c.row.lot_id, lot_stock_id: c.row.stock_id },
+      }))
+    )
+    const attached = new Set(
+      await lots.setBlockedReservations(
+        creates.map((c, i) => ({ stock_id: c.row.stock_id, expected: c.row.blocked_reservation_id, next: created[i].id }))
+      )
+    )
+    // Another process attached its own block first where the pointer moved; ours would double-count.
+    const lost = created.filter((_, i) => !attached.has(creates[i].row.stock_id)).map((r) => r.id)
+    if (lost.length) {
+      await inventory.deleteReservationItems(lost)
+    }
+    creates.forEach((c, i) => {
+      if (attached.has(c.row.stock_id)) {
+        applied.push({ ...base(c), before: { reservation_id: null, quantity: 0 }, after: { reservation_id: created[i].id, quantity: c.quantity } })
       }
-      applied.push({ ...base, before: { reservation_id: null, quantity: 0 }, after: { reservation_id: created.id, quantity: change.quantity } })
-    } else if (change.kind === "update") {
-      await inventory.updateReservationItems({ id: change.reservation_id, quantity: change.quantity, description })
+    })
+  }
+  if (updates.length) {
+    await inventory.updateReservationItems(
+      updates.map((c) => ({ id: c.reservation_id, quantity: c.quantity, description: base(c).description }))
+    )
+    for (const c of updates) {
       applied.push({
-        ...base,
-        before: { reservation_id: change.reservation_id, quantity: change.from },
-        after: { reservation_id: change.reservation_id, quantity: change.quantity },
+        ...base(c),
+        before: { reservation_id: c.reservation_id, quantity: c.from },
+        after: { reservation_id: c.reservation_id, quantity: c.quantity },
       })
-    } else {
-      if (reservations.has(change.reservation_id)) {
-        await inventory.deleteReservationItems([change.reservation_id])
-      }
-      await lots.setBlockedReservation(row.stock_id, change.reservation_id, null)
-      applied.push({ ...base, before: { reservation_id: change.reservation_id, quantity: change.from }, after: { reservation_id: null, quantity: 0 } })
+    }
+  }
+  if (deletes.length) {
+    const stillThere = deletes.map((c) => c.reservation_id).filter((id) => reservations.has(id))
+    if (stillThere.length) {
+      await inventory.deleteReservationItems(stillThere)
+    }
+    await lots.setBlockedReservations(deletes.map((c) => ({ stock_id: c.row.stock_id, expected: c.reservation_id, next: null })))
+    for (const c of deletes) {
+      applied.push({ ...base(c), before: { reservation_id: c.reservation_id, quantity: c.from }, after: { reservation_id: null, quantity: 0 } })
     }
   }
   return applied
 }
 
+/** Undoes applyBlocks, batched the same way: resized blocks get their size back, created ones go, removed ones return. */
 async function restoreBlocks(container: MedusaContainer, applied: AppliedBlock[]): Promise<void> {
   const inventory = container.resolve(Modules.INVENTORY)
   const lots = container.resolve<LotModuleService>(LOT_MODULE)
-  for (const block of [...applied].reverse()) {
-    const { before, after } = block
-    if (after.reservation_id && before.reservation_id === after.reservation_id) {
-      await inventory.updateReservationItems({ id: after.reservation_id, quantity: before.quantity })
-      continue
-    }
-    if (after.reservation_id) {
-      await inventory.deleteReservationItems([after.reservation_id])
-      await lots.setBlockedReservation(block.stock_id, after.reservation_id, null)
-    }
-    if (before.quantity > 0) {
-      const recreated = await inventory.createReservationItems({
-        inventory_item_id: block.inventory_item_id,
-        location_id: block.location_id,
-        quantity: before.quantity,
+  const resized = applied.filter((b) => b.after.reservation_id && b.before.reservation_id === b.after.reservation_id)
+  const replaced = applied.filter((b) => !resized.includes(b))
+  if (resized.length) {
+    await inventory.updateReservationItems(resized.map((b) => ({ id: b.after.reservation_id!, quantity: b.before.quantity })))
+  }
+  const added = replaced.filter((b) => b.after.reservation_id)
+  if (added.length) {
+    await inventory.deleteReservationItems(added.map((b) => b.after.reservation_id!))
+    await lots.setBlockedReservations(added.map((b) => ({ stock_id: b.stock_id, expected: b.after.reservation_id, next: null })))
+  }
+  const removed = replaced.filter((b) => b.before.quantity > 0)
+  if (removed.length) {
+    const recreated = await inventory.createReservationItems(
+      removed.map((b) => ({
+        inventory_item_id: b.inventory_item_id,
+        location_id: b.location_id,
+        quantity: b.before.quantity,
         allow_backorder: true,
-        description: block.description,
-      })
-      await lots.setBlockedReservation(block.stock_id, null, recreated.id)
-    }
+        description: b.description,
+      }))
+    )
+    await lots.setBlockedReservations(removed.map((b, i) => ({ stock_id: b.stock_id, expected: null, next: recreated[i].id })))
   }
 }

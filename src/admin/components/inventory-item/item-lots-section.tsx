@@ -7,6 +7,7 @@ import { totals } from "../../lib/format"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { ItemLotRows } from "./item-lot-rows"
 import { ReceiveLotDrawer } from "./receive-lot-drawer"
+import { UntrackedStockSection } from "./untracked-stock-section"
 
 const PAGE_SIZE = 10
 
@@ -45,6 +46,7 @@ export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }
           Receive lot
         </Button>
       </div>
+      {tracked && <UntrackedStockSection inventoryItemId={inventoryItemId} nameOf={nameOf} />}
       {isLoading && <SectionLoading rows={4} />}
       {error && <SectionError error={error} onRetry={() => refetch()} />}
       {data && count === 0 && (

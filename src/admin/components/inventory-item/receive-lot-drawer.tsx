@@ -6,6 +6,7 @@ import { LOT_STATUS_LABELS } from "../../lib/format"
 import { RECEIVE_STATUSES, type ReceiveLotBody, type ReceiveStatus } from "../../types"
 import { DrawerForm, FormDrawer } from "../common/drawer-form"
 import { FormField } from "../common/form-field"
+import { ReceiveScanField, type ScannedReceiveFields } from "./receive-scan-field"
 
 type FormState = {
   location_id: string
@@ -19,7 +20,7 @@ type FormState = {
 }
 type Errors = Partial<Record<keyof FormState, string>>
 
-function toBody(form: FormState, inventoryItemId: string): { body?: ReceiveLotBody; errors: Errors } {
+function toBody(form: FormState, inventoryItemId: string, code?: string): { body?: ReceiveLotBody & { code?: string }; errors: Errors } {
   const errors: Errors = {}
   if (!form.location_id) errors.location_id = "Choose the location the stock arrived at."
   const quantity = Number(form.quantity.trim())
@@ -33,6 +34,8 @@ function toBody(form: FormState, inventoryItemId: string): { body?: ReceiveLotBo
     errors,
     body: {
       inventory_item_id: inventoryItemId,
+      // The scanned code goes along: the server refuses the receipt if the fields now contradict it.
+      code,
       location_id: form.location_id,
       quantity,
       status: form.status,
@@ -73,15 +76,22 @@ const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; 
     supplier_lot_number: "",
   })
   const [errors, setErrors] = useState<Errors>({})
+  const [scannedCode, setScannedCode] = useState<string>()
   const { mutateAsync, isPending } = useReceiveLot()
 
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const onScanned = (scanned: ScannedReceiveFields | null) => {
+    setScannedCode(scanned?.code)
+    if (!scanned) return
+    const { code: _code, ...fields } = scanned
+    setForm((f) => ({ ...f, ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value)) }))
+  }
   // With a single location there is nothing to choose.
   const locationId = form.location_id || (locations.length === 1 ? locations[0].id : "")
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
-    const { body, errors: found } = toBody({ ...form, location_id: locationId }, inventoryItemId)
+    const { body, errors: found } = toBody({ ...form, location_id: locationId }, inventoryItemId, scannedCode)
     setErrors(found)
     if (!body) return
     try {
@@ -94,6 +104,7 @@ const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; 
 
   return (
     <DrawerForm title="Receive lot" onSubmit={onSubmit} submitLabel="Receive" isPending={isPending}>
+      <ReceiveScanField inventoryItemId={inventoryItemId} onScanned={onScanned} />
       <FormField id="receive-location" label="Location" error={errors.location_id}>
         <Select value={locationId} onValueChange={(value) => set("location_id", value)}>
           <Select.Trigger id="receive-location" disabled={locationsLoading}>

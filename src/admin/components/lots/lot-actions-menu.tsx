@@ -1,6 +1,7 @@
-import { ArrowUpDown, Adjustments, CheckCircle, EllipsisHorizontal, Pause, XCircle } from "@medusajs/icons"
+import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, XCircle } from "@medusajs/icons"
 import { DropdownMenu, IconButton, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
+import { usePrintLotLabel } from "../../hooks/lot-labels"
 import { useChangeLotStatus } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
 import type { Lot, LotStatus } from "../../types"
@@ -15,11 +16,12 @@ const CAN_REJECT: LotStatus[] = ["quarantine", "released", "on_hold"]
 
 type Dialog = "hold" | "reject" | "adjust" | "transfer" | null
 
-/** The "…" menu of a lot: hold, release, reject, adjust stock, transfer. */
+/** The "…" menu of a lot: hold, release, reject, adjust stock, transfer, print its label. */
 export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
   const [dialog, setDialog] = useState<Dialog>(null)
   const { locations, nameOf } = useStockLocations()
   const { mutate: changeStatus } = useChangeLotStatus()
+  const { mutate: printLabel } = usePrintLotLabel()
   const prompt = usePrompt()
 
   const release = async () => {
@@ -67,6 +69,11 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
           <DropdownMenu.Item disabled={!movable || locations.length < 2} onSelect={() => setDialog("transfer")} className="gap-x-2">
             <ArrowUpDown className="text-ui-fg-subtle" />
             Transfer
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator />
+          <DropdownMenu.Item onSelect={() => printLabel(lot.id)} className="gap-x-2">
+            <DocumentText className="text-ui-fg-subtle" />
+            Print label
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu>

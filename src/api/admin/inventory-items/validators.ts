@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { ALLOCATION_STRATEGIES } from "../../../modules/lot/types"
 import { boundedText } from "../../utils/validators"
+import { AdminReceiveLot } from "../lots/validators"
 
 const days = (what: string) =>
   z
@@ -21,3 +22,36 @@ export const AdminUpsertLotPolicy = z
   })
   .strict()
 export type AdminUpsertLotPolicyType = z.infer<typeof AdminUpsertLotPolicy>
+
+// The units go into an existing lot (lot_id) or a new one described like a receipt; the item comes
+// from the URL. Omitting fields drops AdminReceiveLot's refinement, so the lot_id rule is set again.
+const AssignUntrackedStockShape = AdminReceiveLot.omit({ inventory_item_id: true, additional_data: true })
+const ASSIGN_TARGET_FIELDS = new Set(["location_id", "quantity", "lot_id"])
+
+export const AdminAssignUntrackedStock = AssignUntrackedStockShape.superRefine((body, ctx) => {
+  if (!body.lot_id) {
+    return
+  }
+  for (const [field, value] of Object.entries(body)) {
+    if (!ASSIGN_TARGET_FIELDS.has(field) && value !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [field],
+        message: `${field} cannot be set when assigning to an existing lot (lot_id); it keeps its own`,
+      })
+    }
+  }
+})
+export type AdminAssignUntrackedStockType = z.infer<typeof AdminAssignUntrackedStock>
+
+export const AdminGetLotSummaryParams = z
+  .object({
+    lot_limit: z.coerce
+      .number({ error: "lot_limit must be a number" })
+      .int("lot_limit must be a whole number")
+      .min(1, "lot_limit must be at least 1")
+      .max(50, "lot_limit must be at most 50")
+      .default(5),
+  })
+  .strict()
+export type AdminGetLotSummaryParamsType = z.infer<typeof AdminGetLotSummaryParams>

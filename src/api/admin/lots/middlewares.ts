@@ -6,7 +6,8 @@ import {
   AdminGetLotParams,
   AdminGetLotsParams,
   AdminHoldLot,
-  AdminReceiveLot,
+  AdminInspectReturnedStock,
+  AdminReceiveLotWithCode,
   AdminReconcileParams,
   AdminRejectLot,
   AdminReleaseLot,
@@ -23,7 +24,7 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/lots",
     middlewares: [
-      validateAndTransformBody(AdminReceiveLot),
+      validateAndTransformBody(AdminReceiveLotWithCode),
       validateAndTransformQuery(AdminGetLotParams, QueryConfig.retrieveLotTransformQueryConfig),
     ],
   },
@@ -51,4 +52,9 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/lots/:id/hold", middlewares: [validateAndTransformBody(AdminHoldLot)] },
   { method: ["POST"], matcher: "/admin/lots/:id/release", middlewares: [validateAndTransformBody(AdminReleaseLot)] },
   { method: ["POST"], matcher: "/admin/lots/:id/reject", middlewares: [validateAndTransformBody(AdminRejectLot)] },
+  {
+    method: ["POST"],
+    matcher: "/admin/lots/:id/returned-stock",
+    middlewares: [validateAndTransformBody(AdminInspectReturnedStock)],
+  },
 ]

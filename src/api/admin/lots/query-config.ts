@@ -17,6 +17,7 @@ export const defaultAdminLotFields = [
   "stock.location_id",
   "stock.quantity",
   "stock.allocated_quantity",
+  "stock.quarantined_quantity",
 ]
 
 export const retrieveLotTransformQueryConfig = {

@@ -4,12 +4,12 @@ import { LOT_MODULE } from "../../../modules/lot"
 import type LotModuleService from "../../../modules/lot/service"
 import { receiveLotWorkflow } from "../../../workflows/receive-lot"
 import { refetchLot } from "./helpers"
-import type { AdminGetLotsParamsType, AdminReceiveLotType } from "./validators"
+import type { AdminGetLotsParamsType, AdminReceiveLotWithCodeType } from "./validators"
 
 const asList = <T>(value: T | T[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value])
 
-/** Receives stock into a new or existing lot. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotType>, res: MedusaResponse) => {
+/** Receives stock into a new or existing lot, described by its fields or by a scanned code. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotWithCodeType>, res: MedusaResponse) => {
   const { result } = await receiveLotWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor_id: req.auth_context.actor_id },
   })

@@ -3,6 +3,7 @@ import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils
 import { ADJUSTMENT_REASONS, AdjustmentReason, LOT_STATUSES, LotStatus } from "../../../modules/lot/types"
 import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
 import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, recordId, wholeQuantity } from "../../utils/validators"
+import { AdminLotScan } from "./scan/validators"
 
 const lotNumber = z
   .string({ error: "lot_number must be text" })
@@ -51,21 +52,49 @@ export const AdminReceiveLot = z
     additional_data: metadataSchema.optional(),
   })
   .strict()
-  .superRefine((body, ctx) => {
-    if (!body.lot_id) {
-      return
-    }
-    for (const field of NEW_LOT_FIELDS) {
-      if (body[field] !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: [field],
-          message: `${field} cannot be set when receiving into an existing lot (lot_id); it keeps its own`,
-        })
-      }
-    }
-  })
+  .superRefine((body, ctx) => refuseNewLotFieldsForExistingLot(body, ctx))
 export type AdminReceiveLotType = z.infer<typeof AdminReceiveLot>
+
+function refuseNewLotFieldsForExistingLot(
+  body: { lot_id?: string } & Partial<Record<(typeof NEW_LOT_FIELDS)[number] | "code", unknown>>,
+  ctx: z.RefinementCtx
+) {
+  if (!body.lot_id) {
+    return
+  }
+  for (const field of [...NEW_LOT_FIELDS, "code" as const]) {
+    if (body[field] !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [field],
+        message: `${field} cannot be set when receiving into an existing lot (lot_id); it keeps its own`,
+      })
+    }
+  }
+}
+
+/**
+ * POST /admin/lots: a receipt as above, or with a scanned `code` (GS1 element string, Digital
+ * Link or plain lot number) standing for the item (by GTIN), lot number and dates. Kept apart from
+ * AdminReceiveLot, which other requests reuse to describe a new lot with its item required.
+ */
+export const AdminReceiveLotWithCode = AdminReceiveLot.omit({ inventory_item_id: true })
+  .extend({
+    inventory_item_id: recordId("inventory_item_id").optional(),
+    code: AdminLotScan.shape.code.optional(),
+    fnc1: AdminLotScan.shape.fnc1,
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (!body.inventory_item_id && body.code === undefined) {
+      ctx.addIssue({ code: "custom", path: ["inventory_item_id"], message: "inventory_item_id is required (or a scanned code)" })
+    }
+    if (body.fnc1 !== undefined && body.code === undefined) {
+      ctx.addIssue({ code: "custom", path: ["fnc1"], message: "fnc1 only applies to a scanned code" })
+    }
+    refuseNewLotFieldsForExistingLot(body, ctx)
+  })
+export type AdminReceiveLotWithCodeType = z.infer<typeof AdminReceiveLotWithCode>
 
 export const AdminAdjustLot = z
   .object({
@@ -117,6 +146,16 @@ export const AdminTransferLot = z
     message: "to_location_id must differ from from_location_id",
   })
 export type AdminTransferLotType = z.infer<typeof AdminTransferLot>
+
+export const AdminInspectReturnedStock = z
+  .object({
+    location_id: recordId("location_id"),
+    quantity: wholeQuantity(),
+    outcome: z.enum(["restock", "scrap"], { error: "outcome must be restock (back to sellable stock) or scrap" }),
+    note: boundedText("note", 500).optional(),
+  })
+  .strict()
+export type AdminInspectReturnedStockType = z.infer<typeof AdminInspectReturnedStock>
 
 const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(100)])
 

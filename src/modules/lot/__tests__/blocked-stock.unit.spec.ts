@@ -10,6 +10,7 @@ const row = (over: Partial<LotStockBlockRow> = {}): LotStockBlockRow => ({
   location_id: "sloc_1",
   quantity: 10,
   allocated_quantity: 0,
+  quarantined_quantity: 0,
   blocked_reservation_id: null,
   ...over,
 })
@@ -20,6 +21,12 @@ describe("blocked stock", () => {
     for (const status of [LotStatus.QUARANTINE, LotStatus.ON_HOLD, LotStatus.REJECTED, LotStatus.RECALLED, LotStatus.EXPIRED]) {
       expect(blockedQuantity(row({ status, allocated_quantity: 3 }))).toBe(7)
     }
+  })
+
+  it("blocks returned units awaiting inspection of a sellable lot, and no more", () => {
+    expect(blockedQuantity(row({ status: LotStatus.RELEASED, allocated_quantity: 2, quarantined_quantity: 3 }))).toBe(3)
+    // A lot that may not be sold blocks every unpromised unit, returned ones included.
+    expect(blockedQuantity(row({ status: LotStatus.ON_HOLD, quarantined_quantity: 3 }))).toBe(10)
   })
 
   it("creates, resizes and removes blocking reservations to match", () => {

@@ -10,6 +10,7 @@ export type LotStockBlockRow = {
   location_id: string
   quantity: number
   allocated_quantity: number
+  quarantined_quantity: number
   blocked_reservation_id: string | null
 }
 
@@ -20,10 +21,15 @@ export type BlockChange =
 
 /**
  * Units of a lot at a location that must be held back from Medusa's available stock: everything
- * not already promised to an order while the lot may not be sold.
+ * not already promised to an order while the lot may not be sold, else the returned units still
+ * awaiting inspection.
  */
-export function blockedQuantity(row: Pick<LotStockBlockRow, "status" | "quantity" | "allocated_quantity">): number {
-  return isAllocatableStatus(row.status) ? 0 : Math.max(0, row.quantity - row.allocated_quantity)
+export function blockedQuantity(
+  row: Pick<LotStockBlockRow, "status" | "quantity" | "allocated_quantity" | "quarantined_quantity">
+): number {
+  return isAllocatableStatus(row.status)
+    ? Math.max(0, row.quarantined_quantity)
+    : Math.max(0, row.quantity - row.allocated_quantity)
 }
 
 /**

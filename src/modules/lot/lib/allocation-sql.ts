@@ -208,13 +208,13 @@ export async function pickEligibleStockIds(sql: Sql, query: EligibilityQuery, ne
   const rows = await sql.execute<{ id: string }[]>(
     `SELECT id FROM (
        SELECT id, free, SUM(free) OVER (ORDER BY position) AS running FROM (
-         SELECT s.id, s.quantity - s.allocated_quantity AS free,
+         SELECT s.id, s.quantity - s.allocated_quantity - s.quarantined_quantity AS free,
                 row_number() OVER (ORDER BY ${ORDER_BY[query.strategy]}) AS position
            FROM lot_stock s JOIN lot l ON l.id = s.lot_id
           WHERE l.inventory_item_id = ? AND s.location_id = ?
             AND s.deleted_at IS NULL AND l.deleted_at IS NULL
             AND l.status = 'released' AND (l.expires_at IS NULL OR l.expires_at > ?)
-            AND s.quantity > s.allocated_quantity
+            AND s.quantity > s.allocated_quantity + s.quarantined_quantity
             AND l.id NOT IN (?) AND s.id NOT IN (?)
           ORDER BY ${ORDER_BY[query.strategy]}
           LIMIT ?
@@ -260,7 +260,7 @@ export async function lockStockRows(
   )
   const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
     `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity - s.quarantined_quantity AS available
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
       WHERE ${filter} AND s.deleted_at IS NULL AND l.deleted_at IS NULL
       ORDER BY s.id
@@ -274,7 +274,7 @@ export async function lockStockRows(
 export async function sampleIneligibleLots(sql: Sql, query: EligibilityQuery, limit = 4): Promise<LockedStockRow[]> {
   const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
     `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity - s.quarantined_quantity AS available
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
       WHERE l.inventory_item_id = ? AND s.location_id = ? AND s.quantity > 0
         AND s.deleted_at IS NULL AND l.deleted_at IS NULL

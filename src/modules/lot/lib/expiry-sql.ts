@@ -1,3 +1,4 @@
+import type { WarningBoundary } from "../domain/expiry-warnings"
 import type { LotStatus } from "../types"
 import type { Sql } from "./sql"
 
@@ -27,5 +28,86 @@ export async function expireDueLotsSql(sql: Sql, asOf: Date, limit: number): Pro
      )
      SELECT id, lot_number, inventory_item_id, from_status FROM expired`,
     [asOf, limit]
+  )
+}
+
+/** A lot that entered a warning window in this run, with the window announced before (for compensation). */
+export type WarnedLot = {
+  id: string
+  lot_number: string
+  inventory_item_id: string
+  expires_at: Date
+  window_days: number
+  previous_warning_days: number | null
+}
+
+/** Where a batched warning pass stopped: the next batch starts after this lot in expiry order. */
+export type WarningCursor = { expires_at: Date | string; id: string }
+
+/**
+ * One batch of the warning pass as a single statement: lots with stock on hand that are inside a
+ * smaller window than the one last announced get `expiry_warning_days` set to that window and an
+ * `expiry_warning` history entry. `boundaries` (smallest window first) come from
+ * `warningBoundaries`: a lot's window is the first one whose `until` is at or after its expiry.
+ * Batches walk the expiry order from a cursor, so lots skipped once are not read again.
+ */
+export async function markExpiryWarningsSql(
+  sql: Sql,
+  input: { as_of: Date; boundaries: WarningBoundary[]; statuses: LotStatus[]; limit: number; after?: WarningCursor | null }
+): Promise<WarnedLot[]> {
+  const { as_of, boundaries, statuses, limit, after } = input
+  // One placeholder pair per window: the CASE is built from the count, never from values.
+  const windowSql = `CASE ${boundaries.map(() => "WHEN l.expires_at <= ? THEN ?::int").join(" ")} END`
+  const windowParams = boundaries.flatMap((b) => [b.until, b.window_days])
+  const afterSql = after ? "AND l.expires_at >= ? AND (l.expires_at, l.id) > (?::timestamptz, ?)" : ""
+  const rows = await sql.execute<WarnedLot[]>(
+    `WITH due AS (
+       SELECT l.id, l.expiry_warning_days AS previous_warning_days, ${windowSql} AS window_days
+         FROM lot l
+        WHERE l.deleted_at IS NULL AND l.status IN (?) AND l.expires_at > ? AND l.expires_at <= ? ${afterSql}
+          AND (l.expiry_warning_days IS NULL OR l.expiry_warning_days > ${windowSql})
+          AND EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.deleted_at IS NULL AND s.quantity > 0)
+        ORDER BY l.expires_at, l.id
+        LIMIT ?
+        FOR NO KEY UPDATE SKIP LOCKED
+     ), warned AS (
+       UPDATE lot l SET expiry_warning_days = due.window_days, updated_at = now()
+         FROM due WHERE l.id = due.id
+       RETURNING l.id, l.lot_number, l.inventory_item_id, l.expires_at, due.window_days, due.previous_warning_days
+     ), history AS (
+       INSERT INTO lot_event (id, lot_id, type, reason, data)
+       SELECT 'lotevt_' || upper(replace(gen_random_uuid()::text, '-', '')), id, 'expiry_warning',
+              'expires within ' || window_days || ' days',
+              jsonb_build_object('window_days', window_days, 'expires_at', expires_at, 'previous_warning_days', previous_warning_days)
+         FROM warned
+     )
+     SELECT id, lot_number, inventory_item_id, expires_at, window_days, previous_warning_days
+       FROM warned ORDER BY expires_at, id`,
+    [
+      ...windowParams,
+      statuses,
+      as_of,
+      boundaries[boundaries.length - 1].until,
+      ...(after ? [after.expires_at, after.expires_at, after.id] : []),
+      ...windowParams,
+      limit,
+    ]
+  )
+  return rows.map((r) => ({ ...r, window_days: Number(r.window_days) }))
+}
+
+/**
+ * Undoes a warning batch (compensation): each lot's announced window goes back to what it was,
+ * unless a later run has moved it on since. The history entries stay: they record what was sent.
+ */
+export async function restoreExpiryWarningsSql(sql: Sql, warned: WarnedLot[]): Promise<void> {
+  if (!warned.length) {
+    return
+  }
+  await sql.execute(
+    `UPDATE lot l SET expiry_warning_days = w.previous, updated_at = now()
+       FROM unnest(ARRAY[?]::text[], ARRAY[?]::int[], ARRAY[?]::int[]) AS w(id, announced, previous)
+      WHERE l.id = w.id AND l.expiry_warning_days = w.announced`,
+    [warned.map((w) => w.id), warned.map((w) => w.window_days), warned.map((w) => w.previous_warning_days)]
   )
 }

@@ -14,6 +14,8 @@ export type LotStockRow = {
   location_id: string
   quantity: number
   allocated_quantity: number
+  // Returned units awaiting inspection: on hand, not free.
+  quarantined_quantity: number
 }
 
 /**
@@ -36,7 +38,7 @@ export async function lockLotStock(
     )
   }
   const rows = await sql.execute<LotStockRow[]>(
-    `SELECT id, lot_id, location_id, quantity, allocated_quantity
+    `SELECT id, lot_id, location_id, quantity, allocated_quantity, quarantined_quantity
        FROM lot_stock
       WHERE lot_id = ? AND location_id = ? AND deleted_at IS NULL
       FOR UPDATE`,
@@ -45,8 +47,17 @@ export async function lockLotStock(
   return rows[0] ?? null
 }
 
-export async function setLotStockQuantity(sql: Sql, stockId: string, quantity: number): Promise<void> {
-  await sql.execute(`UPDATE lot_stock SET quantity = ?, updated_at = now() WHERE id = ?`, [quantity, stockId])
+export async function setLotStockQuantity(
+  sql: Sql,
+  stockId: string,
+  quantity: number,
+  quarantinedQuantity?: number
+): Promise<void> {
+  await sql.execute(
+    `UPDATE lot_stock SET quantity = ?, quarantined_quantity = COALESCE(?, quarantined_quantity), updated_at = now()
+      WHERE id = ?`,
+    [quantity, quarantinedQuantity ?? null, stockId]
+  )
 }
 
 /** Writes history entries in one multi-row INSERT; returns their ids in input order. */

@@ -15,7 +15,10 @@ const LotReturn = model
     lot_id: model.text(),
     shipment_id: model.text().nullable(),
     location_id: model.text().nullable(),
-    quantity: model.number(),
+    // Units booked back into the lot so far (a return may be received in parts).
+    quantity: model.number().default(0),
+    // Units the merchant said came from this lot, before they arrived.
+    designated_quantity: model.number().nullable(),
     status: model.enum(LOT_RETURN_STATUSES).default(LotReturnStatus.DESIGNATED),
     chosen_by: model.enum(["merchant", "plugin"]),
     quarantined: model.boolean().default(false),
@@ -30,6 +33,6 @@ const LotReturn = model
     },
     { name: "IDX_lot_return_lot_id", on: ["lot_id"], where: "deleted_at IS NULL" },
   ])
-  .checks([{ name: "CHK_lot_return_quantity_positive", expression: (c) => `${c.quantity} > 0` }])
+  .checks([{ name: "CHK_lot_return_quantity_not_negative", expression: (c) => `${c.quantity} >= 0` }])
 
 export default LotReturn

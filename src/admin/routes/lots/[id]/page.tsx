@@ -3,10 +3,11 @@ import { useParams } from "react-router-dom"
 import { LotGeneralSection } from "../../../components/lot-detail/lot-general-section"
 import { LotStockSection } from "../../../components/lot-detail/lot-stock-section"
 import { LotTimelineSection } from "../../../components/lot-detail/lot-timeline-section"
+import { LotTraceSection } from "../../../components/lot-detail/lot-trace-section"
 import { SectionError, SectionLoading } from "../../../components/common/states"
 import { useLot } from "../../../hooks/lots"
 
-/** One lot: its details and actions, stock per location, and its history. */
+/** One lot: its details and actions, stock per location, its trace, and its history. */
 const LotDetailPage = () => {
   const { id = "" } = useParams()
   const { data, isLoading, error, refetch } = useLot(id)
@@ -25,6 +26,7 @@ const LotDetailPage = () => {
       <div className="flex w-full min-w-0 flex-col gap-y-3">
         <LotGeneralSection lot={lot} />
         <LotStockSection lot={lot} />
+        <LotTraceSection lot={lot} />
       </div>
       <div className="flex w-full flex-col gap-y-3 xl:max-w-[440px]">
         <LotTimelineSection lot={lot} />

@@ -1,0 +1,146 @@
+// The traceability screens in a real browser, after e2e/admin-flow.mjs has logged in:
+//   Expiry page (sidebar) -> the lot the demo seed shipped to a customer: trace section forward
+//   (lot -> shipment -> customer, mass balance) and backward (supplier) -> "Start recall" opens the
+//   Recalls page with the lot picked -> preview scope -> recall (danger prompt) -> recall detail:
+//   progress, mark the customer notified, download the customers CSV, close (reason + prompt) -> Recalls page list -> mock
+//   recall of the same lot: time and mass balance shown, kept in the history.
+import assert from "node:assert/strict"
+import fs from "node:fs"
+import { api, reveal } from "./support/page.mjs"
+
+// The order the demo seed fulfills and ships (src/scripts/seed.ts, SHIPPED_ORDER_EMAIL).
+const SHIPPED_ORDER_EMAIL = "camille.dubois@example.fr"
+
+export async function recallFlow({ baseUrl, ui, shots }) {
+  const { page, step } = ui
+  const ctx = {}
+
+  await step("Expiry page from the sidebar: windows, weeks, by location and product", async () => {
+    await page.getByRole("link", { name: "Expiry", exact: true }).first().click()
+    await page.waitForURL(/\/app\/expiry$/)
+    const expiry = page.getByTestId("expiry-page")
+    await expiry.getByTestId("expiry-card-expired").waitFor({ timeout: 45_000 })
+    await expiry.getByTestId("expiry-week-chart").waitFor()
+    await expiry.getByTestId("expiry-by-location").waitFor()
+    await reveal(expiry)
+    await shots.save("expiry-page.png")
+  })
+
+  await step("lot page of a shipped lot: forward trace to the customer, backward to the supplier", async () => {
+    const { orders } = await api(page, baseUrl, "/admin/orders?fields=id,email&limit=50")
+    const order = orders.find((o) => o.email === SHIPPED_ORDER_EMAIL)
+    assert.ok(order, `order of ${SHIPPED_ORDER_EMAIL} not found`)
+    const { lines } = await api(page, baseUrl, `/admin/orders/${order.id}/lots`)
+    const shipped = lines.flatMap((l) => l.shipped)
+    assert.ok(shipped.length > 0, "the demo seed ships this order's lots")
+    ctx.lot = { id: shipped[0].lot_id, lot_number: shipped[0].lot_number }
+    const { trace } = await api(page, baseUrl, `/admin/lots/${ctx.lot.id}/trace?direction=forward`)
+    const customer = trace.customers[0]
+    assert.ok(customer, "the forward trace reaches the customer")
+    ctx.customerEmail = customer.email
+
+    await page.goto(`${baseUrl}/app/lots/${ctx.lot.id}`)
+    const section = page.getByTestId("lot-trace-section")
+    await section.waitFor({ timeout: 45_000 })
+    const tree = section.locator('[data-testid="lot-trace-tree"][data-direction="forward"]')
+    await tree.locator('[data-kind="shipment"]').first().waitFor()
+    await tree.locator('[data-kind="customer"]').getByText(customer.name ?? customer.email).first().waitFor()
+    await tree.locator('[data-kind="lot"]').first().locator('[data-mass-balance="balanced"]').first().waitFor()
+    const counted = (n, one) => `${n} ${n === 1 ? one : `${one}s`}`
+    await section
+      .getByTestId("lot-trace-totals")
+      .getByText(`${counted(trace.totals.shipments, "shipment")} to ${counted(trace.totals.customers, "customer")}`)
+      .waitFor()
+
+    await section.getByRole("tab", { name: /Backward/ }).click()
+    await section.locator('[data-testid="lot-trace-tree"][data-direction="backward"]').waitFor()
+    const { lot } = await api(page, baseUrl, `/admin/lots/${ctx.lot.id}`)
+    if (lot.supplier) await section.getByText(`Supplier ${lot.supplier}`).waitFor()
+
+    await section.getByRole("tab", { name: /Forward/ }).click()
+    await section.locator('[data-testid="lot-trace-tree"][data-direction="forward"]').waitFor()
+    await reveal(section)
+    await shots.save("lot-trace.png")
+  })
+
+  await step("Start recall from the lot: the Recalls page opens with the lot picked; preview, then recall", async () => {
+    await page.getByTestId("lot-trace-section").getByRole("link", { name: "Start recall" }).click()
+    await page.waitForURL(/\/app\/recalls\?/)
+    const drawer = page.getByTestId("new-recall-drawer")
+    await drawer.locator(`[data-testid="picked-lot"][data-lot-number="${ctx.lot.lot_number}"]`).waitFor({ timeout: 45_000 })
+    // Without a preview there is nothing to confirm; the preview needs no reason yet.
+    await drawer.getByRole("button", { name: "Preview scope" }).click()
+    const preview = drawer.getByTestId("recall-preview")
+    await preview.getByTestId("scope-customers").getByText("1", { exact: true }).waitFor()
+    await preview.getByTestId("scope-mass-balance").waitFor()
+    // A reason is required before recalling.
+    await drawer.getByRole("button", { name: "Recall lots" }).click()
+    await drawer.getByText("Say why").waitFor()
+    await drawer.locator("#recall-reason").fill("E2E: Listeria found in retained samples")
+    await drawer.getByRole("button", { name: "Recall lots" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Recall", exact: true }).click()
+    await page.waitForURL(/\/app\/recalls\/rcl_/)
+    ctx.recallId = new URL(page.url()).pathname.split("/").pop()
+  })
+
+  await step("recall detail: lots, customers, progress; mark the customer notified; close it", async () => {
+    const detail = page.getByTestId("recall-detail-page")
+    await detail.waitFor()
+    await detail.locator(`[data-testid="recall-lot-row"][data-lot-number="${ctx.lot.lot_number}"]`).waitFor()
+    await detail.getByTestId("progress-notified").getByText("0 / 1").waitFor()
+    await detail.getByTestId("recall-customer-row").getByRole("button", { name: "Mark notified" }).click()
+    await detail.getByTestId("progress-notified").getByText("1 / 1").waitFor()
+    const { lot } = await api(page, baseUrl, `/admin/lots/${ctx.lot.id}`)
+    assert.equal(lot.status, "recalled", "the recalled lot's status changed")
+
+    // The export is fetched with the session and saved under the server's file name.
+    await detail.getByRole("button", { name: "Export" }).click()
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("menuitem", { name: "Customers (CSV)" }).click(),
+    ])
+    assert.match(download.suggestedFilename(), /^RCL-\d{4}-\d{4}-customers\.csv$/)
+    const csv = await fs.promises.readFile(await download.path(), "utf8")
+    assert.ok(csv.includes(ctx.customerEmail), `the CSV lists the customer (got ${csv.slice(0, 200)})`)
+
+    await detail.getByTestId("recall-general-section").getByRole("button", { name: "Close recall" }).click()
+    const drawer = page.getByTestId("close-recall-drawer")
+    await drawer.locator("#close-recall-reason").fill("E2E: customer told, units destroyed")
+    await drawer.getByRole("button", { name: "Close recall" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Close recall" }).click()
+    await drawer.waitFor({ state: "hidden" })
+    await detail.locator('[data-recall-status="closed"]').waitFor()
+    const { recall } = await api(page, baseUrl, `/admin/recalls/${ctx.recallId}`)
+    assert.equal(recall.status, "closed")
+    ctx.recallNumber = recall.recall_number
+  })
+
+  await step("Recalls page from the sidebar: the recall in the list", async () => {
+    await page.getByRole("link", { name: "Recalls", exact: true }).first().click()
+    await page.waitForURL(/\/app\/recalls$/)
+    const recalls = page.getByTestId("recalls-page")
+    await recalls.locator("tbody tr").filter({ hasText: ctx.recallNumber }).locator('[data-recall-status="closed"]').waitFor({ timeout: 45_000 })
+    await reveal(recalls)
+    await shots.save("recalls-page.png")
+  })
+
+  await step("mock recall of the shipped lot: time and mass balance shown and kept in the history", async () => {
+    const section = page.getByTestId("mock-recall-section")
+    await section.locator("#mock-recall-lots").fill(ctx.lot.lot_number.toLowerCase())
+    await section.getByRole("button", { name: new RegExp(ctx.lot.lot_number) }).click()
+    await section.locator(`[data-testid="picked-lot"][data-lot-number="${ctx.lot.lot_number}"]`).waitFor()
+    await section.getByRole("button", { name: "Run mock recall" }).click()
+    const result = section.getByTestId("mock-recall-result")
+    await result.waitFor()
+    const { mock_recalls } = await api(page, baseUrl, "/admin/recalls/mock?limit=1")
+    const [latest] = mock_recalls
+    assert.deepEqual(latest.lot_numbers, [ctx.lot.lot_number])
+    await result.getByTestId("scope-duration").getByText(`${latest.duration_ms.toLocaleString("en-GB")} ms`).waitFor()
+    await result.getByTestId("scope-mass-balance").getByText(/^\d+(\.\d+)? %$/).waitFor()
+    await result.getByTestId("scope-customers").getByText("1", { exact: true }).waitFor()
+    assert.ok(latest.mass_balance_percent > 0, "the mass balance is recorded")
+    await section.locator("tbody tr").filter({ hasText: ctx.lot.lot_number }).first().waitFor()
+    await reveal(section)
+    await shots.save("mock-recall.png")
+  })
+}

@@ -1,0 +1,26 @@
+// Helpers the browser flows share.
+import assert from "node:assert/strict"
+
+/** JSON from the admin API with the browser's session cookie. */
+export async function api(page, baseUrl, pathAndQuery) {
+  const res = await page.request.get(`${baseUrl}${pathAndQuery}`)
+  assert.ok(res.ok(), `GET ${pathAndQuery} answered ${res.status()}: ${await res.text()}`)
+  return res.json()
+}
+
+/** Scrolls a widget to the top of the view (the admin scrolls inside its own container, not the window). */
+export async function reveal(locator) {
+  await locator.evaluate((element) => {
+    const ancestors = []
+    for (let box = element.parentElement; box; box = box.parentElement) ancestors.push([box, box.scrollTop])
+    const scroller = ancestors
+      .map(([box]) => box)
+      .find((box) => box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))
+    element.scrollIntoView({ block: "start" })
+    // Only the admin's scrolling container may move; scrollIntoView also shifts overflow-hidden layout boxes.
+    for (const [box, top] of ancestors) if (box !== scroller) box.scrollTop = top
+    window.scrollTo(0, 0)
+    if (scroller) scroller.scrollTop = Math.max(0, scroller.scrollTop - 12)
+  })
+  await locator.page().waitForTimeout(300)
+}

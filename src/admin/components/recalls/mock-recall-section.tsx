@@ -1,0 +1,100 @@
+import {
+  Button,
+  createDataTableColumnHelper,
+  DataTable,
+  Heading,
+  Text,
+  useDataTable,
+  type DataTablePaginationState,
+} from "@medusajs/ui"
+import { useState } from "react"
+import { useMockRecalls, useRunMockRecall, type MockRecall } from "../../hooks/recalls"
+import { formatDateTime } from "../../lib/format"
+import { FormField } from "../common/form-field"
+import { SectionError } from "../common/states"
+import { LotPicker, type PickedLot } from "./lot-picker"
+import { formatPercent, RecallScopeFigures } from "./recall-scope-figures"
+
+const PAGE_SIZE = 10
+const columnHelper = createDataTableColumnHelper<MockRecall>()
+const columns = [
+  columnHelper.accessor("created_at", { header: "Run", cell: ({ getValue }) => formatDateTime(getValue()) }),
+  columnHelper.accessor("lot_numbers", {
+    header: "Lots",
+    cell: ({ getValue }) => <span className="txt-compact-small font-mono">{getValue().join(", ")}</span>,
+  }),
+  columnHelper.accessor("duration_ms", { header: "Time", align: "right", cell: ({ getValue }) => `${getValue().toLocaleString()} ms` }),
+  columnHelper.accessor("mass_balance_percent", { header: "Mass balance", align: "right", cell: ({ getValue }) => formatPercent(getValue()) }),
+  columnHelper.accessor("lot_count", { header: "Lots reached", align: "right" }),
+  columnHelper.accessor("customer_count", { header: "Customers", align: "right" }),
+]
+
+/**
+ * A rehearsal for auditors: trace some lots as a recall would, without changing anything, and
+ * keep how long it took and how much of the quantity the history accounts for.
+ */
+export const MockRecallSection = () => {
+  const [lots, setLots] = useState<PickedLot[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const run = useRunMockRecall()
+  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const history = useMockRecalls({ limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize })
+
+  const table = useDataTable({
+    columns,
+    data: history.data?.mock_recalls ?? [],
+    getRowId: (m) => m.id,
+    rowCount: history.data?.count ?? 0,
+    isLoading: history.isLoading,
+    pagination: { state: pagination, onPaginationChange: setPagination },
+  })
+
+  const onRun = () => {
+    if (!lots.length) {
+      setError("Pick at least one lot to trace.")
+      return
+    }
+    setError(null)
+    run.mutate(lots.map((l) => l.id))
+  }
+
+  return (
+    <div className="divide-y" data-testid="mock-recall-section">
+      <div className="px-6 py-4">
+        <Heading level="h2">Mock recall</Heading>
+        <Text size="small" className="text-ui-fg-subtle">
+          Trace lots as a recall would — nothing changes — and record how fast and how completely it answers.
+        </Text>
+      </div>
+      <div className="flex flex-col gap-y-4 px-6 py-4">
+        <FormField id="mock-recall-lots" label="Lots to trace" error={error}>
+          <LotPicker id="mock-recall-lots" value={lots} onChange={setLots} />
+        </FormField>
+        <div>
+          <Button size="small" variant="secondary" onClick={onRun} isLoading={run.isPending}>
+            Run mock recall
+          </Button>
+        </div>
+        {run.data && (
+          <div className="flex flex-col gap-y-2" data-testid="mock-recall-result">
+            <Text size="small" weight="plus">
+              Traced {run.data.mock_recall.lot_numbers.join(", ")} in {run.data.mock_recall.duration_ms.toLocaleString()} ms
+            </Text>
+            {run.data.mock_recall.summary && <RecallScopeFigures summary={run.data.mock_recall.summary} showDuration />}
+          </div>
+        )}
+      </div>
+      <div className="px-6 py-4">
+        <Heading level="h3">History</Heading>
+      </div>
+      {history.error ? (
+        <SectionError error={history.error} onRetry={() => history.refetch()} />
+      ) : (
+        <DataTable instance={table}>
+          <DataTable.Table emptyState={{ empty: { heading: "No mock recalls yet", description: "Run one above; each run is kept here." } }} />
+          <DataTable.Pagination />
+        </DataTable>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,65 @@
+import { ArrowDownTray } from "@medusajs/icons"
+import { Button, Container, DropdownMenu, Heading } from "@medusajs/ui"
+import { useState } from "react"
+import { useDownloadRecallExport, type RecallDetail } from "../../hooks/recalls"
+import { formatDateTime } from "../../lib/format"
+import type { RecallExportFormat, RecallExportTable } from "../../lib/recall-export"
+import { SectionRow } from "../common/section-row"
+import { CloseRecallDrawer } from "./close-recall-drawer"
+import { CLASSIFICATION_LABELS, RecallStatusBadge } from "./recall-badges"
+
+const EXPORTS: { label: string; format: RecallExportFormat; table: RecallExportTable }[] = [
+  { label: "Customers (CSV)", format: "csv", table: "customers" },
+  { label: "Shipments (CSV)", format: "csv", table: "shipments" },
+  { label: "Lots (CSV)", format: "csv", table: "lots" },
+  { label: "Everything (XLSX, one sheet per table)", format: "xlsx", table: "customers" },
+]
+
+/** Number, status, class, reason, dates; exports and closing. */
+export const RecallGeneralSection = ({ recall }: { recall: RecallDetail }) => {
+  const [closing, setClosing] = useState(false)
+  const download = useDownloadRecallExport(recall.id)
+  return (
+    <Container className="divide-y p-0" data-testid="recall-general-section">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
+        <div className="flex items-center gap-x-3">
+          <Heading className="font-mono">{recall.recall_number}</Heading>
+          <RecallStatusBadge status={recall.status} />
+        </div>
+        <div className="flex items-center gap-x-2">
+          <DropdownMenu modal={false}>
+            <DropdownMenu.Trigger asChild>
+              <Button size="small" variant="secondary" isLoading={download.isPending}>
+                <ArrowDownTray />
+                Export
+              </Button>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Content align="end">
+              {EXPORTS.map((e) => (
+                <DropdownMenu.Item key={e.label} onSelect={() => download.mutate({ format: e.format, table: e.table })}>
+                  {e.label}
+                </DropdownMenu.Item>
+              ))}
+            </DropdownMenu.Content>
+          </DropdownMenu>
+          {recall.status === "open" && (
+            <Button size="small" variant="danger" onClick={() => setClosing(true)}>
+              Close recall
+            </Button>
+          )}
+        </div>
+      </div>
+      <SectionRow title="Classification" value={CLASSIFICATION_LABELS[recall.classification]} />
+      <SectionRow title="Reason" value={recall.reason} />
+      <SectionRow title="Public notice" value={recall.public_notice ?? "—"} />
+      <SectionRow title="Opened" value={formatDateTime(recall.created_at)} />
+      {recall.status === "closed" && (
+        <>
+          <SectionRow title="Closed" value={formatDateTime(recall.closed_at)} />
+          <SectionRow title="Why it closed" value={recall.close_reason ?? "—"} />
+        </>
+      )}
+      <CloseRecallDrawer recall={recall} open={closing} onOpenChange={setClosing} />
+    </Container>
+  )
+}

@@ -1,0 +1,198 @@
+import { toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import type { RecallScopeSummary } from "../../modules/lot/domain/recall-scope"
+import type { TraceReport } from "../../modules/lot/domain/trace-report"
+import type { RecallProgress } from "../../modules/lot/lib/recall-sql"
+import { errorMessage } from "../lib/format"
+import { downloadRecallExport, type RecallExportFormat, type RecallExportTable } from "../lib/recall-export"
+import { sdk } from "../lib/sdk"
+import type { LotStatus } from "../types"
+import { lotQueryKeys } from "./query-keys"
+
+/** Shapes of /admin/recalls/* as the admin reads them (dates as ISO strings). */
+export const RECALL_CLASSIFICATIONS = ["I", "II", "III"] as const
+export type RecallClassification = (typeof RECALL_CLASSIFICATIONS)[number]
+export type RecallStatus = "open" | "closed"
+export type { RecallProgress, RecallScopeSummary }
+
+export type Recall = {
+  id: string
+  recall_number: string
+  reason: string
+  classification: RecallClassification
+  status: RecallStatus
+  public_notice: string | null
+  created_by: string | null
+  closed_at: string | null
+  closed_by: string | null
+  close_reason: string | null
+  summary: RecallScopeSummary | null
+  created_at: string
+}
+
+export type RecallLot = {
+  id: string
+  lot_id: string
+  lot_number: string
+  inventory_item_id: string
+  depth: number
+  status_before: LotStatus
+  received_quantity: number
+  shipped_quantity: number
+  on_hand_quantity: number
+}
+
+export type RecallCustomer = {
+  id: string
+  customer_key: string
+  customer_id: string | null
+  email: string | null
+  name: string | null
+  order_ids: string[]
+  quantity: number
+  notified_at: string | null
+}
+
+export type RecallDetail = Recall & {
+  lots: RecallLot[]
+  lot_count: number
+  customers: RecallCustomer[]
+  customer_count: number
+  progress: RecallProgress
+}
+
+export type MockRecall = {
+  id: string
+  lot_ids: string[]
+  lot_numbers: string[]
+  duration_ms: number
+  lot_count: number
+  shipment_count: number
+  customer_count: number
+  received_quantity: number
+  accounted_quantity: number
+  mass_balance_percent: number
+  summary: RecallScopeSummary | null
+  created_at: string
+}
+
+export type RecallListQuery = { status?: RecallStatus; limit: number; offset: number }
+export type PageQuery = { limit: number; offset: number }
+export type RecallListResponse = { recalls: Recall[]; count: number; offset: number; limit: number }
+export type MockRecallListResponse = { mock_recalls: MockRecall[]; count: number; offset: number; limit: number }
+export type RecallResponse = { recall: RecallDetail }
+export type RecallPreviewResponse = { summary: RecallScopeSummary; scope: TraceReport }
+export type MockRecallResponse = { mock_recall: MockRecall; scope: TraceReport }
+export type CreateRecallBody = { lot_ids: string[]; reason: string; classification: RecallClassification; public_notice?: string }
+
+/** Recall data lives under the lot-tracking root: a recall changes lots, and lot changes refresh recalls. */
+export const recallQueryKeys = {
+  all: () => [...lotQueryKeys.all, "recall"] as const,
+  lists: () => [...lotQueryKeys.all, "recall", "list"] as const,
+  list: (query: RecallListQuery) => [...lotQueryKeys.all, "recall", "list", query] as const,
+  detail: (id: string) => [...lotQueryKeys.all, "recall", "detail", id] as const,
+  mocks: (query: PageQuery) => [...lotQueryKeys.all, "recall", "mock", query] as const,
+}
+
+const recallPath = (id: string, rest = "") => `/admin/recalls/${encodeURIComponent(id)}${rest}`
+const showError = (title: string) => (error: unknown) => toast.error(title, { description: errorMessage(error) })
+
+// Queries ---------------------------------------------------------------------------------------
+
+/** GET /admin/recalls — one page, newest first; the previous page stays on screen while the next loads. */
+export const useRecalls = (query: RecallListQuery) =>
+  useQuery({
+    queryKey: recallQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch<RecallListResponse>("/admin/recalls", { query }),
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[3]
+      return typeof before === "object" && before !== null && "status" in before && before.status === query.status ? previous : undefined
+    },
+  })
+
+/** GET /admin/recalls/:id — header, lots, customers and progress. */
+export const useRecall = (id: string) =>
+  useQuery({ queryKey: recallQueryKeys.detail(id), queryFn: () => sdk.client.fetch<RecallResponse>(recallPath(id)) })
+
+/** GET /admin/recalls/mock — the rehearsals run so far, newest first. */
+export const useMockRecalls = (query: PageQuery) =>
+  useQuery({
+    queryKey: recallQueryKeys.mocks(query),
+    queryFn: () => sdk.client.fetch<MockRecallListResponse>("/admin/recalls/mock", { query }),
+    placeholderData: (previous) => previous,
+  })
+
+// Mutations -------------------------------------------------------------------------------------
+
+/** A recall changes its lots' status, so every lot list and detail is refreshed with the recalls. */
+function invalidateRecalls(queryClient: QueryClient) {
+  queryClient.invalidateQueries({ queryKey: lotQueryKeys.all })
+}
+
+/** POST /admin/recalls/preview — what a recall of these lots would reach; records nothing. */
+export const useRecallPreview = () =>
+  useMutation({
+    mutationFn: (lotIds: string[]) =>
+      sdk.client.fetch<RecallPreviewResponse>("/admin/recalls/preview", { method: "POST", body: { lot_ids: lotIds } }),
+  })
+
+/** POST /admin/recalls — recall the lots and everything made from them. */
+export const useCreateRecall = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: CreateRecallBody) => sdk.client.fetch<RecallResponse>("/admin/recalls", { method: "POST", body }),
+    onSuccess: ({ recall }) => {
+      invalidateRecalls(queryClient)
+      toast.success(`Recall ${recall.recall_number} opened`, {
+        description: `${recall.lot_count} lots recalled, ${recall.customer_count} customers to notify.`,
+      })
+    },
+    onError: showError("The recall was not opened"),
+  })
+}
+
+/** POST /admin/recalls/:id/close — close with a reason; the lots stay recalled. */
+export const useCloseRecall = (id: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (reason: string) => sdk.client.fetch<RecallResponse>(recallPath(id, "/close"), { method: "POST", body: { reason } }),
+    onSuccess: ({ recall }) => {
+      invalidateRecalls(queryClient)
+      toast.success(`Recall ${recall.recall_number} closed`)
+    },
+    onError: showError("The recall was not closed"),
+  })
+}
+
+/** POST /admin/recalls/:id/customers/notified — record that these customers were told. */
+export const useMarkRecallCustomersNotified = (id: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (customerKeys: string[]) =>
+      sdk.client.fetch<RecallResponse>(recallPath(id, "/customers/notified"), { method: "POST", body: { customer_keys: customerKeys } }),
+    onSuccess: ({ recall }, customerKeys) => {
+      queryClient.setQueryData(recallQueryKeys.detail(id), { recall })
+      queryClient.invalidateQueries({ queryKey: recallQueryKeys.lists() })
+      toast.success(customerKeys.length === 1 ? "Customer marked as notified" : `${customerKeys.length} customers marked as notified`)
+    },
+    onError: showError("The customers were not marked as notified"),
+  })
+}
+
+/** POST /admin/recalls/mock — rehearse a recall: duration and mass balance, nothing changes. */
+export const useRunMockRecall = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (lotIds: string[]) =>
+      sdk.client.fetch<MockRecallResponse>("/admin/recalls/mock", { method: "POST", body: { lot_ids: lotIds } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: [...recallQueryKeys.all(), "mock"] }),
+    onError: showError("The mock recall did not run"),
+  })
+}
+
+/** Downloads a recall's export (CSV of one table, or XLSX of all); the API's message in a toast if it cannot. */
+export const useDownloadRecallExport = (id: string) =>
+  useMutation({
+    mutationFn: ({ format, table }: { format: RecallExportFormat; table: RecallExportTable }) => downloadRecallExport(id, format, table),
+    onError: showError("The export could not be made"),
+  })

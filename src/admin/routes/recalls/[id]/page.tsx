@@ -1,0 +1,37 @@
+import { Container } from "@medusajs/ui"
+import { useParams } from "react-router-dom"
+import { SectionError, SectionLoading } from "../../../components/common/states"
+import { RecallCustomersSection } from "../../../components/recalls/recall-customers-section"
+import { RecallGeneralSection } from "../../../components/recalls/recall-general-section"
+import { RecallLotsSection } from "../../../components/recalls/recall-lots-section"
+import { RecallProgressSection } from "../../../components/recalls/recall-progress-section"
+import { useRecall } from "../../../hooks/recalls"
+
+/** One recall: header and actions, progress, its lots and its customers. */
+const RecallDetailPage = () => {
+  const { id = "" } = useParams()
+  const { data, isLoading, error, refetch } = useRecall(id)
+
+  if (isLoading || error || !data) {
+    return (
+      <Container className="p-0">
+        {error ? <SectionError error={error} onRetry={() => refetch()} /> : <SectionLoading rows={6} />}
+      </Container>
+    )
+  }
+  const { recall } = data
+  return (
+    <div className="flex flex-col gap-y-3" data-testid="recall-detail-page">
+      <RecallGeneralSection recall={recall} />
+      <RecallProgressSection recall={recall} />
+      <RecallCustomersSection recall={recall} />
+      <RecallLotsSection recall={recall} />
+    </div>
+  )
+}
+
+export const handle = {
+  breadcrumb: () => "Recall",
+}
+
+export default RecallDetailPage

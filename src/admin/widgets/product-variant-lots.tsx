@@ -1,0 +1,12 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminProductVariant, DetailWidgetProps } from "@medusajs/framework/types"
+import { VariantLotsSection } from "../components/product-variant/variant-lots-section"
+
+/** Product variant page: lots per status, stock per location and the next expiry of its inventory items. */
+const ProductVariantLotsWidget = ({ data }: DetailWidgetProps<AdminProductVariant>) => <VariantLotsSection variant={data} />
+
+export const config = defineWidgetConfig({
+  zone: "product_variant.details.after",
+})
+
+export default ProductVariantLotsWidget

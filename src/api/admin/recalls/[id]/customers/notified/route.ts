@@ -1,0 +1,12 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { markRecallCustomersNotifiedWorkflow } from "../../../../../../workflows/close-recall"
+import { recallDetail } from "../../../helpers"
+import type { AdminMarkRecallCustomersNotifiedType } from "../../../validators"
+
+/** Records that the named customers of a recall were told. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminMarkRecallCustomersNotifiedType>, res: MedusaResponse) => {
+  await markRecallCustomersNotifiedWorkflow(req.scope).run({
+    input: { recall_id: req.params.id, customer_keys: req.validatedBody.customer_keys, actor_id: req.auth_context.actor_id },
+  })
+  res.status(200).json({ recall: await recallDetail(req.scope, req.params.id) })
+}

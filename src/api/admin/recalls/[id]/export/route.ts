@@ -1,0 +1,83 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { LOT_MODULE } from "../../../../../modules/lot"
+import { formatAddress } from "../../../../../modules/lot/domain/fsma-204"
+import type LotModuleService from "../../../../../modules/lot/service"
+import { sendTables, type Table } from "../../../../utils/spreadsheet"
+import type { AdminExportRecallParamsType } from "../../validators"
+
+type Row = Record<string, any>
+const date = (value: unknown) => (value ? new Date(value as string).toISOString().slice(0, 10) : null)
+const address = (shipTo: unknown) => formatAddress(shipTo as Parameters<typeof formatAddress>[0])
+
+/**
+ * A recall's scope for the phone calls and the regulator: customers, shipments and lots with
+ * quantities and on-hand stock — CSV (one table, `table=`) or XLSX (one sortable sheet per table).
+ */
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportRecallParamsType>, res: MedusaResponse) => {
+  const lots = req.scope.resolve<LotModuleService>(LOT_MODULE)
+  const [recall] = await lots.listRecalls({ id: req.params.id })
+  if (!recall) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Recall with id: ${req.params.id} was not found`)
+  }
+  const filter = { recall_id: recall.id }
+  const [customers, shipments, recallLots] = await Promise.all([
+    lots.listRecallCustomers(filter, { order: { quantity: "DESC", customer_key: "ASC" } }),
+    lots.listRecallShipments(filter, { order: { shipped_at: "ASC", id: "ASC" } }),
+    lots.listRecallLots(filter, { order: { depth: "ASC", lot_number: "ASC" } }),
+  ])
+  const tables: Record<AdminExportRecallParamsType["table"], Table<Row>> = {
+    customers: {
+      name: "Customers",
+      rows: customers,
+      columns: [
+        { header: "Customer", width: 28, value: (c) => c.name },
+        { header: "E-mail", width: 30, value: (c) => c.email },
+        { header: "Customer ID", width: 30, value: (c) => c.customer_id },
+        { header: "Ship-to address", width: 45, value: (c) => address(c.ship_to) },
+        { header: "Phone", width: 18, value: (c) => (c.ship_to?.phone as string | null) ?? null },
+        { header: "Orders", width: 40, value: (c) => (c.order_ids as string[]).join(" ") },
+        { header: "Units received", width: 14, value: (c) => Number(c.quantity) },
+        { header: "Notified on", width: 14, value: (c) => date(c.notified_at) },
+      ],
+    },
+    shipments: {
+      name: "Shipments",
+      rows: shipments,
+      columns: [
+        { header: "Lot", width: 20, value: (s) => s.lot_number },
+        { header: "Order", width: 30, value: (s) => s.order_id },
+        { header: "Fulfillment", width: 30, value: (s) => s.fulfillment_id },
+        { header: "Ship-from location", width: 30, value: (s) => s.location_id },
+        { header: "Customer", width: 28, value: (s) => s.customer_name },
+        { header: "E-mail", width: 30, value: (s) => s.customer_email },
+        { header: "Ship-to address", width: 45, value: (s) => address(s.ship_to) },
+        { header: "Units", width: 10, value: (s) => Number(s.quantity) },
+        { header: "Shipped on", width: 14, value: (s) => date(s.shipped_at) },
+      ],
+    },
+    lots: {
+      name: "Lots",
+      rows: recallLots,
+      columns: [
+        { header: "Lot", width: 20, value: (l) => l.lot_number },
+        { header: "Inventory item", width: 30, value: (l) => l.inventory_item_id },
+        { header: "Generation (0 = named in the recall)", width: 16, value: (l) => Number(l.depth) },
+        { header: "Status before the recall", width: 16, value: (l) => l.status_before },
+        { header: "Units received", width: 14, value: (l) => Number(l.received_quantity) },
+        { header: "Units shipped", width: 14, value: (l) => Number(l.shipped_quantity) },
+        { header: "Units on hand", width: 14, value: (l) => Number(l.on_hand_quantity) },
+        {
+          header: "On hand by location",
+          width: 40,
+          value: (l) => ((l.on_hand_by_location ?? []) as { location_id: string; quantity: number }[])
+            .map((s) => `${s.location_id}: ${s.quantity}`)
+            .join("; "),
+        },
+      ],
+    },
+  }
+  const { format, table } = req.validatedQuery
+  const ordered = [tables[table], ...Object.values(tables).filter((t) => t !== tables[table])]
+  await sendTables(res, `${recall.recall_number}-${format === "csv" ? table : "scope"}`, format, ordered)
+}

@@ -1,0 +1,7 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { recallDetail } from "../helpers"
+
+/** A recall: its lots, customers and progress (customers told, units recovered and disposed). */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  res.status(200).json({ recall: await recallDetail(req.scope, req.params.id) })
+}

@@ -1,0 +1,58 @@
+import { z } from "@medusajs/framework/zod"
+import { RECALL_CLASSIFICATIONS, RECALL_STATUSES } from "../../../modules/lot/types"
+import { boundedText, recordId } from "../../utils/validators"
+
+const lotIds = z
+  .array(recordId("lot_id"), { error: "lot_ids must be a list of lot ids" })
+  .min(1, "name at least one lot to recall")
+  .max(100, "a recall may name at most 100 lots (everything made from them is included)")
+
+const requiredText = (what: string, max: number) => boundedText(what, max).trim().min(1, `${what} cannot be empty`)
+
+export const AdminCreateRecall = z
+  .object({
+    lot_ids: lotIds,
+    reason: requiredText("reason", 2000),
+    classification: z.enum(RECALL_CLASSIFICATIONS, { error: "classification must be I, II or III" }),
+    public_notice: boundedText("public_notice", 4000).optional(),
+  })
+  .strict()
+export type AdminCreateRecallType = z.infer<typeof AdminCreateRecall>
+
+export const AdminRecallScope = z.object({ lot_ids: lotIds }).strict()
+export type AdminRecallScopeType = z.infer<typeof AdminRecallScope>
+
+export const AdminCloseRecall = z.object({ reason: requiredText("reason", 2000) }).strict()
+export type AdminCloseRecallType = z.infer<typeof AdminCloseRecall>
+
+export const AdminMarkRecallCustomersNotified = z
+  .object({
+    customer_keys: z
+      .array(boundedText("customer_key", 320).min(1, "customer_key cannot be empty"), { error: "customer_keys must be a list" })
+      .min(1, "name at least one customer")
+      .max(1000, "at most 1000 customers at a time"),
+  })
+  .strict()
+export type AdminMarkRecallCustomersNotifiedType = z.infer<typeof AdminMarkRecallCustomersNotified>
+
+const page = {
+  offset: z.coerce.number({ error: "offset must be a number" }).int("offset must be a whole number").min(0, "offset cannot be negative").default(0),
+  limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1).max(200, "limit must be at most 200").default(50),
+}
+
+export const AdminListRecallsParams = z
+  .object({ ...page, status: z.enum(RECALL_STATUSES, { error: "status must be open or closed" }).optional() })
+  .strict()
+export type AdminListRecallsParamsType = z.infer<typeof AdminListRecallsParams>
+
+export const AdminListMockRecallsParams = z.object(page).strict()
+export type AdminListMockRecallsParamsType = z.infer<typeof AdminListMockRecallsParams>
+
+export const AdminExportRecallParams = z
+  .object({
+    format: z.enum(["csv", "xlsx"], { error: "format must be csv or xlsx" }).default("csv"),
+    // CSV holds one table; XLSX holds all three, one sheet each.
+    table: z.enum(["customers", "shipments", "lots"], { error: "table must be customers, shipments or lots" }).default("customers"),
+  })
+  .strict()
+export type AdminExportRecallParamsType = z.infer<typeof AdminExportRecallParams>

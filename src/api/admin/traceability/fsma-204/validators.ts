@@ -1,0 +1,36 @@
+import { z } from "@medusajs/framework/zod"
+import { fsmaPeriod } from "../../../../modules/lot/domain/fsma-204"
+import { recordId } from "../../../utils/validators"
+
+const MAX_FILTER_VALUES = 100
+const oneOrMany = <T extends z.ZodType>(schema: T, what: string) =>
+  z
+    .union([schema, z.array(schema).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values of ${what}`)])
+    .transform((value) => [value].flat() as z.output<T>[])
+
+const day = (what: string) => z.iso.date({ error: `${what} must be a calendar date like 2026-03-31` })
+
+/**
+ * GET /admin/traceability/fsma-204: the period (YYYY-MM-DD, both ends inclusive, UTC; the last 30
+ * days by default, two years at most), the file format, and optional lot / item filters. The
+ * resolved period is handed to the route as `period`.
+ */
+export const AdminGetFsma204Params = z
+  .object({
+    from: day("from").optional(),
+    to: day("to").optional(),
+    format: z.enum(["csv", "xlsx"]).default("csv"),
+    lot_id: oneOrMany(recordId("lot_id"), "lot_id").optional(),
+    lot_number: oneOrMany(recordId("lot_number"), "lot_number").optional(),
+    inventory_item_id: oneOrMany(recordId("inventory_item_id"), "inventory_item_id").optional(),
+  })
+  .strict()
+  .transform((query, ctx) => {
+    const period = fsmaPeriod(query, new Date())
+    if ("problem" in period) {
+      ctx.addIssue({ code: "custom", path: [period.field], message: period.problem })
+      return z.NEVER
+    }
+    return { ...query, period }
+  })
+export type AdminGetFsma204ParamsType = z.infer<typeof AdminGetFsma204Params>

@@ -1,0 +1,55 @@
+import type { TraceReport } from "./trace-report"
+
+/** Generations a recall follows down the genealogy; a deeper chain marks the scope truncated. */
+export const MAX_RECALL_DEPTH = 50
+
+export type RecallScopeSummary = {
+  lots: number
+  shipments: number
+  customers: number
+  orders: number
+  shipped_quantity: number
+  outstanding_quantity: number
+  on_hand_quantity: number
+  received_quantity: number
+  /** Units the history accounts for (received minus every unexplained unit, per lot). */
+  accounted_quantity: number
+  /** accounted / received in %, two decimals; 100 when nothing was received. */
+  mass_balance_percent: number
+  unbalanced_lots: number
+  /** The genealogy went deeper than the walk's limit: the scope may be incomplete. */
+  truncated: boolean
+  duration_ms: number
+}
+
+/**
+ * The numbers a recall (or its rehearsal) is judged by: how much it reaches, and what share of
+ * the received units the history explains — an auditor's "can you account for every unit?".
+ */
+export function summarizeRecallScope(report: TraceReport, durationMs: number): RecallScopeSummary {
+  const received = report.lots.reduce((sum, lot) => sum + lot.mass_balance.received, 0)
+  const accounted = report.lots.reduce(
+    (sum, lot) => sum + Math.max(0, lot.mass_balance.received - Math.abs(lot.mass_balance.difference)),
+    0
+  )
+  return {
+    lots: report.lots.length,
+    shipments: report.shipments.length,
+    customers: report.customers.length,
+    orders: new Set(report.shipments.map((s) => s.order_id)).size,
+    shipped_quantity: report.totals.shipped_quantity,
+    outstanding_quantity: report.totals.outstanding_quantity,
+    on_hand_quantity: report.totals.on_hand_quantity,
+    received_quantity: received,
+    accounted_quantity: accounted,
+    mass_balance_percent: received === 0 ? 100 : Math.round((accounted / received) * 10_000) / 100,
+    unbalanced_lots: report.totals.unbalanced_lots,
+    truncated: report.truncated,
+    duration_ms: durationMs,
+  }
+}
+
+/** Display number of the n-th recall: RCL-2026-0007. */
+export function recallNumber(sequence: number, now = new Date()): string {
+  return `RCL-${now.getUTCFullYear()}-${String(sequence).padStart(4, "0")}`
+}

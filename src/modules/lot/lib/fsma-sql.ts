@@ -1,0 +1,137 @@
+import type { Sql } from "./sql"
+
+/**
+ * FDA FSMA 204 Critical Tracking Events read straight from the lot tables, in event-time order,
+ * one keyset page per statement so an export of any size holds one page in memory at a time.
+ * Times come back as ISO text with microseconds: the cursor must round-trip exactly, and a JS Date
+ * would cut it to milliseconds and skip or repeat rows at a page boundary.
+ */
+
+export type FsmaCte = "receiving" | "transformation" | "shipping"
+
+export type FsmaInputLot = { lot_number: string; inventory_item_id: string; quantity: number }
+
+export type FsmaEventRow = {
+  cte: FsmaCte
+  /** lot_event id (receiving, transformation) or lot_shipment id (shipping). */
+  id: string
+  /** ISO 8601, UTC, microseconds: when the lot was received, transformed or shipped. */
+  occurred_at: string
+  lot_id: string
+  lot_number: string
+  inventory_item_id: string
+  quantity: number
+  /** Receiving location, transformation location, or ship-from location. */
+  location_id: string | null
+  supplier: string | null
+  supplier_lot_number: string | null
+  /** Where the lot was made, when a production or split created it. */
+  made_at_location_id: string | null
+  /** Where the lot was first received, when it was received. */
+  first_received_location_id: string | null
+  reference_type: string | null
+  reference_id: string | null
+  order_id: string | null
+  customer_name: string | null
+  ship_to: Record<string, unknown> | null
+  /** Transformation only: the input lots of this output lot, by lot number. */
+  inputs: FsmaInputLot[] | null
+}
+
+export type FsmaEventFilters = {
+  /** Inclusive start and exclusive end of the period (UTC instants). */
+  start: Date
+  end: Date
+  /** Events of these lots; a transformation also matches when one of them is an input. */
+  lot_ids?: string[]
+  /** Events of lots of these items; a transformation also matches when an input is one. */
+  inventory_item_ids?: string[]
+}
+
+/** Position after the last row of a page: its event time (exact ISO text) and id. */
+export type FsmaCursor = { occurred_at: string; id: string }
+
+/*
+ * One branch per CTE, each with the same columns. The planner pushes the outer period, cursor and
+ * filter predicates into every branch of the UNION ALL.
+ * - Receiving: `received` history entries that no compensation reverted. The entry that created
+ *   the lot (it carries the new status) happened at the lot's received_at, which the merchant may
+ *   have back-dated; later receipts into the same lot happened when they were recorded.
+ * - Transformation: the `produced` entry of each output lot, with the lineage edges of the same
+ *   transformation as inputs (a reverted transformation's edges are retired, so it drops out).
+ * - Shipping: shipment links not canceled; shipped when Medusa marked the shipment, else when the
+ *   units left in the fulfillment.
+ */
+const EVENTS = `
+  SELECT 'receiving' AS cte, e.id, CASE WHEN e.to_status IS NOT NULL THEN l.received_at ELSE e.created_at END AS at,
+         e.lot_id, e.quantity, e.location_id, e.reference_type, e.reference_id,
+         NULL::text AS order_id, NULL::text AS customer_name, NULL::jsonb AS ship_to
+    FROM lot_event e JOIN lot l ON l.id = e.lot_id
+   WHERE e.type = 'received'
+     AND NOT EXISTS (SELECT 1 FROM lot_event r
+                      WHERE r.reference_type = 'lot_event' AND r.reference_id = e.id AND r.type = 'reverted')
+  UNION ALL
+  SELECT 'transformation', e.id, e.created_at, e.lot_id, e.quantity, e.location_id, e.reference_type, e.reference_id,
+         NULL, NULL, NULL
+    FROM lot_event e
+   WHERE e.type = 'produced'
+     AND EXISTS (SELECT 1 FROM lot_lineage g
+                  WHERE g.child_lot_id = e.lot_id AND g.transformation_id = e.reference_id AND g.deleted_at IS NULL)
+  UNION ALL
+  SELECT 'shipping', s.id, coalesce(s.shipped_at, s.fulfilled_at), s.lot_id, s.quantity, s.location_id,
+         'fulfillment', s.fulfillment_id, s.order_id, s.customer_name, s.ship_to::jsonb
+    FROM lot_shipment s
+   WHERE s.status <> 'canceled' AND s.deleted_at IS NULL`
+
+// Inputs of a transformation row, matched by the filters through its lineage edges.
+const INPUT_EDGES = `SELECT 1 FROM lot_lineage g JOIN lot p ON p.id = g.parent_lot_id
+                      WHERE ev.cte = 'transformation' AND g.child_lot_id = ev.lot_id
+                        AND g.transformation_id = ev.reference_id AND g.deleted_at IS NULL`
+
+/**
+ * The next page of events in the period matching the filters, ordered by event time then id,
+ * starting after `after` (from the beginning when absent).
+ */
+export async function listFsmaEventsSql(
+  sql: Sql,
+  filters: FsmaEventFilters,
+  page: { after?: FsmaCursor; take: number }
+): Promise<FsmaEventRow[]> {
+  const where = ["ev.at >= ?", "ev.at < ?"]
+  const params: unknown[] = [filters.start, filters.end]
+  if (page.after) {
+    where.push("(ev.at, ev.id) > (?::timestamptz, ?)")
+    params.push(page.after.occurred_at, page.after.id)
+  }
+  if (filters.lot_ids) {
+    where.push(`(ev.lot_id IN (?) OR EXISTS (${INPUT_EDGES} AND g.parent_lot_id IN (?)))`)
+    params.push(filters.lot_ids, filters.lot_ids)
+  }
+  if (filters.inventory_item_ids) {
+    where.push(`(l.inventory_item_id IN (?) OR EXISTS (${INPUT_EDGES} AND p.inventory_item_id IN (?)))`)
+    params.push(filters.inventory_item_ids, filters.inventory_item_ids)
+  }
+  const rows = await sql.execute<FsmaEventRow[]>(
+    `SELECT ev.cte, ev.id, to_char(ev.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+            ev.lot_id, l.lot_number, l.inventory_item_id, ev.quantity, ev.location_id,
+            l.supplier, l.supplier_lot_number,
+            (SELECT g.location_id FROM lot_lineage g
+              WHERE g.child_lot_id = l.id AND g.deleted_at IS NULL ORDER BY g.created_at LIMIT 1) AS made_at_location_id,
+            (SELECT r.location_id FROM lot_event r
+              WHERE r.lot_id = l.id AND r.type = 'received' ORDER BY r.created_at LIMIT 1) AS first_received_location_id,
+            ev.reference_type, ev.reference_id, ev.order_id, ev.customer_name, ev.ship_to,
+            CASE WHEN ev.cte = 'transformation' THEN (
+              SELECT json_agg(json_build_object('lot_number', p.lot_number, 'inventory_item_id', p.inventory_item_id,
+                                                'quantity', g.quantity) ORDER BY p.lot_number)
+                FROM lot_lineage g JOIN lot p ON p.id = g.parent_lot_id
+               WHERE g.child_lot_id = ev.lot_id AND g.transformation_id = ev.reference_id AND g.deleted_at IS NULL
+            ) END AS inputs
+       FROM (${EVENTS}) ev
+       JOIN lot l ON l.id = ev.lot_id AND l.deleted_at IS NULL
+      WHERE ${where.join(" AND ")}
+      ORDER BY ev.at, ev.id
+      LIMIT ?`,
+    [...params, page.take]
+  )
+  return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }))
+}

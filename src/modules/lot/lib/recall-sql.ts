@@ -1,0 +1,162 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { TraceReport } from "../domain/trace-report"
+import type { RecallScopeSummary } from "../domain/recall-scope"
+import type { Sql } from "./sql"
+
+export type NewRecall = {
+  id: string
+  recall_number: string
+  reason: string
+  classification: string
+  public_notice: string | null
+  created_by: string | null
+  summary: RecallScopeSummary
+}
+
+const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
+
+/**
+ * Writes a recall and copies its scope: the lots (with depth, what they received, shipped and hold),
+ * every counted shipment of them and, grouped from those, the customers — set-based, so a scope of
+ * thousands of shipments costs three statements.
+ */
+export async function insertRecallScope(sql: Sql, recall: NewRecall, report: TraceReport, statusBefore: Map<string, string>) {
+  await sql.execute(
+    `INSERT INTO recall (id, recall_number, reason, classification, status, public_notice, created_by, summary)
+     VALUES (?, ?, ?, ?, 'open', ?, ?, ?::jsonb)`,
+    [recall.id, recall.recall_number, recall.reason, recall.classification, recall.public_notice, recall.created_by, JSON.stringify(recall.summary)]
+  )
+  const lots = report.lots
+  for (let i = 0; i < lots.length; i += 1000) {
+    const chunk = lots.slice(i, i + 1000)
+    await sql.execute(
+      `INSERT INTO recall_lot (id, recall_id, lot_id, lot_number, inventory_item_id, depth, status_before,
+                               received_quantity, shipped_quantity, on_hand_quantity, on_hand_by_location)
+       VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)").join(", ")}`,
+      chunk.flatMap((lot) => [
+        generateEntityId(undefined, "rcllot"),
+        recall.id,
+        lot.id,
+        lot.lot_number,
+        lot.inventory_item_id,
+        lot.depth,
+        statusBefore.get(lot.id) ?? lot.status,
+        lot.mass_balance.received,
+        lot.mass_balance.shipped,
+        lot.on_hand,
+        JSON.stringify(
+          report.on_hand.filter((s) => s.lot_id === lot.id).map((s) => ({ location_id: s.location_id, quantity: s.quantity }))
+        ),
+      ])
+    )
+  }
+  if (!lots.length) return
+  await sql.execute(
+    `INSERT INTO recall_shipment (id, recall_id, shipment_id, lot_id, lot_number, order_id, fulfillment_id, location_id,
+                                  customer_key, customer_id, customer_email, customer_name, ship_to, quantity, shipped_at)
+     SELECT ${newId("rclshp")}, ?, s.id, s.lot_id, l.lot_number, s.order_id, s.fulfillment_id, s.location_id,
+            COALESCE(s.customer_id, s.customer_email, 'order:' || s.order_id), s.customer_id, s.customer_email,
+            s.customer_name, s.ship_to, s.quantity - s.returned_quantity, COALESCE(s.shipped_at, s.fulfilled_at)
+       FROM lot_shipment s JOIN lot l ON l.id = s.lot_id
+      WHERE s.lot_id IN (?) AND s.status <> 'canceled' AND s.quantity > s.returned_quantity AND s.deleted_at IS NULL`,
+    [recall.id, lots.map((l) => l.id)]
+  )
+  await sql.execute(
+    `INSERT INTO recall_customer (id, recall_id, customer_key, customer_id, email, name, ship_to, order_ids, quantity)
+     SELECT ${newId("rclcus")}, ?, customer_key, MAX(customer_id), MAX(customer_email), MAX(customer_name),
+            (array_agg(ship_to ORDER BY shipped_at DESC))[1], to_jsonb(array_agg(DISTINCT order_id)), SUM(quantity)
+       FROM recall_shipment WHERE recall_id = ?
+      GROUP BY customer_key`,
+    [recall.id, recall.id]
+  )
+}
+
+/** Removes a recall and its scope (compensation of a recall that could not be completed). */
+export async function deleteRecall(sql: Sql, recallId: string) {
+  for (const table of ["recall_customer", "recall_shipment", "recall_lot"]) {
+    await sql.execute(`DELETE FROM ${table} WHERE recall_id = ?`, [recallId])
+  }
+  await sql.execute(`DELETE FROM recall WHERE id = ?`, [recallId])
+}
+
+export type RecallProgress = {
+  customers: number
+  customers_notified: number
+  /** Units of the recalled lots returned since the recall was opened. */
+  recovered_quantity: number
+  /** Units of the recalled lots written off (scrapped) since the recall was opened. */
+  disposed_quantity: number
+  /** Units of the recalled lots still on hand now. */
+  on_hand_quantity: number
+  /** Units still with customers (shipped at recall time minus recovered). */
+  outstanding_quantity: number
+}
+
+/** Where a recall stands now, from its scope and the recalled lots' history since it opened. */
+export async function recallProgress(sql: Sql, recallId: string): Promise<RecallProgress> {
+  const [row] = await sql.execute<Record<string, string | number | null>[]>(
+    `WITH r AS (SELECT id, created_at FROM recall WHERE id = ?),
+          lots AS (SELECT lot_id FROM recall_lot WHERE recall_id = ?)
+     SELECT (SELECT COUNT(*) FROM recall_customer WHERE recall_id = ?) AS customers,
+            (SELECT COUNT(*) FROM recall_customer WHERE recall_id = ? AND notified_at IS NOT NULL) AS customers_notified,
+            (SELECT COALESCE(SUM(e.quantity), 0) FROM lot_event e, r
+              WHERE e.lot_id IN (SELECT lot_id FROM lots) AND e.type = 'returned' AND e.created_at >= r.created_at) AS recovered,
+            (SELECT COALESCE(-SUM(e.quantity), 0) FROM lot_event e, r
+              WHERE e.lot_id IN (SELECT lot_id FROM lots) AND e.type = 'scrapped' AND e.created_at >= r.created_at) AS disposed,
+            (SELECT COALESCE(SUM(s.quantity), 0) FROM lot_stock s
+              WHERE s.lot_id IN (SELECT lot_id FROM lots) AND s.deleted_at IS NULL) AS on_hand,
+            (SELECT COALESCE(SUM(quantity), 0) FROM recall_shipment WHERE recall_id = ?) AS shipped`,
+    [recallId, recallId, recallId, recallId, recallId]
+  )
+  const recovered = Number(row.recovered)
+  return {
+    customers: Number(row.customers),
+    customers_notified: Number(row.customers_notified),
+    recovered_quantity: recovered,
+    disposed_quantity: Number(row.disposed),
+    on_hand_quantity: Number(row.on_hand),
+    outstanding_quantity: Math.max(0, Number(row.shipped) - recovered),
+  }
+}
+
+export type RecallStatusRow = { id: string; recall_number: string; status: string; closed_at: Date | null; closed_by: string | null; close_reason: string | null }
+
+/** Locks a recall row; null when there is none. */
+export async function lockRecall(sql: Sql, recallId: string): Promise<RecallStatusRow | null> {
+  const [row] = await sql.execute<RecallStatusRow[]>(
+    `SELECT id, recall_number, status, closed_at, closed_by, close_reason FROM recall
+      WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+    [recallId]
+  )
+  return row ?? null
+}
+
+export async function setRecallClosure(sql: Sql, recallId: string, closure: Omit<RecallStatusRow, "id" | "recall_number">) {
+  await sql.execute(
+    `UPDATE recall SET status = ?, closed_at = ?, closed_by = ?, close_reason = ?, updated_at = now() WHERE id = ?`,
+    [closure.status, closure.closed_at, closure.closed_by, closure.close_reason, recallId]
+  )
+}
+
+/**
+ * Marks customers of a recall as told (or, with `notified: false`, not yet); returns the rows
+ * that changed with their previous values, for compensation.
+ */
+export async function setCustomersNotified(
+  sql: Sql,
+  recallId: string,
+  customerKeys: string[],
+  notified: { at: Date | null; by: string | null }
+) {
+  const before = await sql.execute<{ customer_key: string; notified_at: Date | null; notified_by: string | null }[]>(
+    `SELECT customer_key, notified_at, notified_by FROM recall_customer
+      WHERE recall_id = ? AND customer_key IN (?) AND deleted_at IS NULL FOR UPDATE`,
+    [recallId, customerKeys]
+  )
+  await sql.execute(
+    `UPDATE recall_customer SET notified_at = ?, notified_by = ?, updated_at = now()
+      WHERE recall_id = ? AND customer_key IN (?) AND deleted_at IS NULL`,
+    [notified.at, notified.by, recallId, customerKeys]
+  )
+  return before
+}

@@ -1,0 +1,106 @@
+import { generateEntityId } from "@medusajs/framework/utils"
+import type { ReturnDesignation, ReturnableShipment, ReturnPlanEntry } from "../domain/return-plan"
+import type { Sql } from "./sql"
+
+type ReturnedLine = { line_item_id: string; inventory_item_id: string }
+
+/**
+ * Serialises every booking of one return: two deliveries of the same event (or two server
+ * processes) then see each other's bookings instead of both booking the same units.
+ */
+export async function lockReturn(sql: Sql, returnId: string) {
+  await sql.execute(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`lot_return:${returnId}`])
+}
+
+/** Units of a returned line already booked back into lots. */
+export async function bookedReturnUnits(sql: Sql, returnId: string, line: ReturnedLine): Promise<number> {
+  const [row] = await sql.execute<{ booked: string | null }[]>(
+    `SELECT SUM(r.quantity) AS booked FROM lot_return r JOIN lot l ON l.id = r.lot_id
+      WHERE r.return_id = ? AND r.line_item_id = ? AND l.inventory_item_id = ? AND r.deleted_at IS NULL`,
+    [returnId, line.line_item_id, line.inventory_item_id]
+  )
+  return Number(row?.booked ?? 0)
+}
+
+export async function returnDesignations(sql: Sql, returnId: string, line: ReturnedLine): Promise<ReturnDesignation[]> {
+  const rows = await sql.execute<{ lot_id: string; remaining: number }[]>(
+    `SELECT r.lot_id, r.designated_quantity - r.quantity AS remaining FROM lot_return r JOIN lot l ON l.id = r.lot_id
+      WHERE r.return_id = ? AND r.line_item_id = ? AND l.inventory_item_id = ?
+        AND r.designated_quantity > r.quantity AND r.deleted_at IS NULL
+      ORDER BY r.created_at, r.id`,
+    [returnId, line.line_item_id, line.inventory_item_id]
+  )
+  return rows.map((r) => ({ lot_id: r.lot_id, remaining: Number(r.remaining) }))
+}
+
+/** The line's shipments with units still out, most recently shipped first, locked. */
+export async function returnableShipments(sql: Sql, orderId: string, line: ReturnedLine): Promise<ReturnableShipment[]> {
+  const rows = await sql.execute<{ id: string; lot_id: string; open: number }[]>(
+    `SELECT id, lot_id, quantity - returned_quantity AS open FROM lot_shipment
+      WHERE order_id = ? AND line_item_id = ? AND inventory_item_id = ? AND status <> 'canceled'
+        AND quantity > returned_quantity AND deleted_at IS NULL
+      ORDER BY fulfilled_at DESC, id DESC
+      FOR UPDATE`,
+    [orderId, line.line_item_id, line.inventory_item_id]
+  )
+  return rows.map((r) => ({ shipment_id: r.id, lot_id: r.lot_id, open: Number(r.open) }))
+}
+
+export type ReturnBooking = ReturnPlanEntry & { line_item_id: string }
+
+/** Counts units against their shipment and the return's per-lot row (signed: negative undoes). */
+export async function recordReturnBookings(
+  sql: Sql,
+  input: { return_id: string; order_id: string; location_id: string; quarantined: boolean },
+  bookings: ReturnBooking[],
+  sign: 1 | -1
+) {
+  for (const b of bookings) {
+    if (b.shipment_id) {
+      await sql.execute(
+        `UPDATE lot_shipment SET returned_quantity = returned_quantity + ?, updated_at = now() WHERE id = ?`,
+        [sign * b.quantity, b.shipment_id]
+      )
+    }
+    await sql.execute(
+      `INSERT INTO lot_return (id, return_id, order_id, line_item_id, lot_id, shipment_id, location_id, quantity,
+                               status, chosen_by, quarantined, received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, now())
+       ON CONFLICT (return_id, line_item_id, lot_id) WHERE deleted_at IS NULL DO UPDATE
+         SET quantity = lot_return.quantity + EXCLUDED.quantity,
+             status = CASE WHEN lot_return.quantity + EXCLUDED.quantity > 0 THEN 'received' ELSE lot_return.status END,
+             shipment_id = COALESCE(lot_return.shipment_id, EXCLUDED.shipment_id),
+             location_id = EXCLUDED.location_id, quarantined = EXCLUDED.quarantined,
+             received_at = COALESCE(lot_return.received_at, EXCLUDED.received_at), updated_at = now()`,
+      [
+        generateEntityId(undefined, "lotret"),
+        input.return_id,
+        input.order_id,
+        b.line_item_id,
+        b.lot_id,
+        b.shipment_id,
+        input.location_id,
+        sign * b.quantity,
+        b.chosen_by,
+        input.quarantined,
+      ]
+    )
+  }
+}
+
+/** The merchant's word on which lot a returned line's units came from, before they arrive. */
+export async function designateReturnLots(
+  sql: Sql,
+  input: { return_id: string; order_id: string },
+  items: { line_item_id: string; lot_id: string; quantity: number }[]
+) {
+  for (const item of items) {
+    await sql.execute(
+      `INSERT INTO lot_return (id, return_id, order_id, line_item_id, lot_id, quantity, designated_quantity, status, chosen_by)
+       VALUES (?, ?, ?, ?, ?, 0, ?, 'designated', 'merchant')
+       ON CONFLICT (return_id, line_item_id, lot_id) WHERE deleted_at IS NULL DO UPDATE
+         SET designated_quantity = EXCLUDED.designated_quantity, chosen_by = 'merchant', updated_at = now()`,
+      [generateEntityId(undefined, "lotret"), input.return_id, input.order_id, item.line_item_id, item.lot_id, item.quantity]
+    )
+  }
+}

@@ -1,0 +1,200 @@
+import type { LotEventType, LotLineageKind, LotShipmentStatus, LotStatus } from "../types"
+import type { Sql } from "./sql"
+
+/**
+ * Traceability reads: the genealogy walked with one recursive CTE over the indexed link tables
+ * (lot_lineage by parent or child, lot_shipment / lot_stock / lot_event by lot), answered in ONE
+ * statement per trace, never one query per lot. Dates come back as ISO strings (JSON).
+ */
+
+export type TraceDirection = "forward" | "backward"
+
+export type TracedLot = {
+  id: string
+  lot_number: string
+  inventory_item_id: string
+  status: LotStatus
+  manufactured_at: string | null
+  expires_at: string | null
+  received_at: string
+  supplier: string | null
+  supplier_lot_number: string | null
+  /** Links from the nearest starting lot (0 for a starting lot). */
+  depth: number
+}
+
+export type TracedLineage = {
+  id: string
+  parent_lot_id: string
+  child_lot_id: string
+  kind: LotLineageKind
+  transformation_id: string
+  location_id: string
+  quantity: number
+  created_at: string
+}
+
+export type TracedShipment = {
+  id: string
+  lot_id: string
+  inventory_item_id: string
+  order_id: string
+  line_item_id: string
+  fulfillment_id: string
+  location_id: string
+  quantity: number
+  returned_quantity: number
+  /** Units of this shipment still out there: shipped minus returned. */
+  outstanding_quantity: number
+  status: LotShipmentStatus
+  customer_id: string | null
+  customer_email: string | null
+  customer_name: string | null
+  ship_to: Record<string, unknown> | null
+  fulfilled_at: string
+  shipped_at: string | null
+  delivered_at: string | null
+}
+
+export type TracedStock = {
+  lot_id: string
+  location_id: string
+  quantity: number
+  allocated_quantity: number
+  quarantined_quantity: number
+}
+
+export type LotEventTotalRow = { lot_id: string; type: LotEventType; quantity: number }
+
+export type LotTrace = {
+  direction: TraceDirection
+  max_depth: number
+  lots: TracedLot[]
+  lineage: TracedLineage[]
+  /** Forward traces only: every shipment of a traced lot that was not canceled. */
+  shipments: TracedShipment[]
+  /** Stock rows of the traced lots that still hold units. */
+  stock: TracedStock[]
+  /** Signed history sums per lot and event type (for the mass balance). */
+  event_totals: LotEventTotalRow[]
+  /** The depth limit cut the walk short: some lot at the limit has further links. */
+  truncated: boolean
+}
+
+// A direction is a choice of columns, never input: the SQL text stays fixed per direction.
+const STEP: Record<TraceDirection, { from: string; to: string }> = {
+  forward: { from: "parent_lot_id", to: "child_lot_id" },
+  backward: { from: "child_lot_id", to: "parent_lot_id" },
+}
+
+const SHIPMENT_JSON = `json_build_object(
+  'id', s.id, 'lot_id', s.lot_id, 'inventory_item_id', s.inventory_item_id, 'order_id', s.order_id,
+  'line_item_id', s.line_item_id, 'fulfillment_id', s.fulfillment_id, 'location_id', s.location_id,
+  'quantity', s.quantity, 'returned_quantity', s.returned_quantity,
+  'outstanding_quantity', s.quantity - s.returned_quantity, 'status', s.status,
+  'customer_id', s.customer_id, 'customer_email', s.customer_email, 'customer_name', s.customer_name,
+  'ship_to', s.ship_to, 'fulfilled_at', s.fulfilled_at, 'shipped_at', s.shipped_at, 'delivered_at', s.delivered_at)`
+
+/**
+ * Each traced lot's rows are read through LATERAL subqueries, so they come from the lot_id indexes
+ * lot by lot: a join would let the planner scan all of lot_shipment (a million rows) for the few
+ * hundred lots of one trace, which its row estimates for the walk cannot rule out. OFFSET 0 (and
+ * the GROUP BY for history sums) keeps PostgreSQL from flattening them back into such a join.
+ * The `deleted_at IS NULL` filters let the partial lot_id indexes serve every lookup.
+ *
+ * The walk: UNION (not UNION ALL) keeps one row per (lot, depth, edge), and the depth bound stops
+ * it, so a lineage cycle ends after at most `max_depth` rounds instead of looping forever, and a
+ * lot reached along many paths is expanded at most once per depth.
+ */
+function traceStatement(direction: TraceDirection): string {
+  const { from, to } = STEP[direction]
+  return `WITH RECURSIVE walk (lot_id, depth, edge_id) AS (
+      SELECT l.id, 0, NULL::text FROM lot l WHERE l.id IN (?) AND l.deleted_at IS NULL
+    UNION
+      SELECT e.${to}, w.depth + 1, e.id
+        FROM walk w
+        JOIN lot_lineage e ON e.${from} = w.lot_id AND e.deleted_at IS NULL
+       WHERE w.depth < ?
+  ), reached AS (
+    SELECT lot_id, min(depth) AS depth FROM walk GROUP BY lot_id
+  ), lots AS (
+    SELECT l.id, l.lot_number, l.inventory_item_id, l.status, l.manufactured_at, l.expires_at, l.received_at,
+           l.supplier, l.supplier_lot_number, r.depth
+      FROM reached r CROSS JOIN LATERAL (SELECT * FROM lot WHERE id = r.lot_id AND deleted_at IS NULL) l
+  )
+  SELECT
+    (SELECT coalesce(json_agg(json_build_object(
+        'id', l.id, 'lot_number', l.lot_number, 'inventory_item_id', l.inventory_item_id, 'status', l.status,
+        'manufactured_at', l.manufactured_at, 'expires_at', l.expires_at, 'received_at', l.received_at,
+        'supplier', l.supplier, 'supplier_lot_number', l.supplier_lot_number, 'depth', l.depth)
+        ORDER BY l.depth, l.lot_number), '[]'::json)
+       FROM lots l) AS lots,
+    (SELECT coalesce(json_agg(json_build_object(
+        'id', e.id, 'parent_lot_id', e.parent_lot_id, 'child_lot_id', e.child_lot_id, 'kind', e.kind,
+        'transformation_id', e.transformation_id, 'location_id', e.location_id, 'quantity', e.quantity,
+        'created_at', e.created_at)
+        ORDER BY e.created_at, e.id), '[]'::json)
+       FROM lot_lineage e WHERE e.id IN (SELECT edge_id FROM walk WHERE edge_id IS NOT NULL)) AS lineage,
+    (SELECT coalesce(json_agg(${SHIPMENT_JSON} ORDER BY s.fulfilled_at, s.id), '[]'::json)
+       FROM lots l CROSS JOIN LATERAL (
+              SELECT * FROM lot_shipment WHERE lot_id = l.id AND status <> 'canceled' AND deleted_at IS NULL OFFSET 0) s
+      WHERE ?) AS shipments,
+    (SELECT coalesce(json_agg(json_build_object(
+        'lot_id', st.lot_id, 'location_id', st.location_id, 'quantity', st.quantity,
+        'allocated_quantity', st.allocated_quantity, 'quarantined_quantity', st.quarantined_quantity)
+        ORDER BY st.lot_id, st.location_id), '[]'::json)
+       FROM lots l CROSS JOIN LATERAL (
+              SELECT * FROM lot_stock WHERE lot_id = l.id AND deleted_at IS NULL AND quantity > 0 OFFSET 0) st) AS stock,
+    (SELECT coalesce(json_agg(t ORDER BY t.lot_id, t.type), '[]'::json)
+       FROM (SELECT l.id AS lot_id, ev.type, ev.quantity
+               FROM lots l CROSS JOIN LATERAL (
+                      SELECT type, sum(quantity)::bigint AS quantity FROM lot_event
+                       WHERE lot_id = l.id AND deleted_at IS NULL GROUP BY type) ev) t) AS event_totals,
+    EXISTS (SELECT 1 FROM reached r JOIN lot_lineage e ON e.${from} = r.lot_id AND e.deleted_at IS NULL
+             WHERE r.depth >= ?) AS truncated`
+}
+
+const STATEMENTS: Record<TraceDirection, string> = {
+  forward: traceStatement("forward"),
+  backward: traceStatement("backward"),
+}
+
+type TraceRow = Omit<LotTrace, "direction" | "max_depth">
+
+/**
+ * Every lot linked to `lotIds` in one direction, up to `maxDepth` links away, with the lineage
+ * edges walked, the lots' stock and history sums, and (forward) their shipments. Starting lots
+ * that do not exist are simply absent from `lots`.
+ */
+export async function traceLots(sql: Sql, lotIds: string[], direction: TraceDirection, maxDepth: number): Promise<LotTrace> {
+  const empty: LotTrace = { direction, max_depth: maxDepth, lots: [], lineage: [], shipments: [], stock: [], event_totals: [], truncated: false }
+  if (!lotIds.length) {
+    return empty
+  }
+  const [row] = await sql.execute<TraceRow[]>(STATEMENTS[direction], [lotIds, maxDepth, direction === "forward", maxDepth])
+  return { ...empty, ...row, event_totals: row.event_totals.map((t) => ({ ...t, quantity: Number(t.quantity) })) }
+}
+
+/**
+ * Forward scope of a recall: every lot made from `lotIds` (any depth up to `maxDepth`), every
+ * shipment of any of them still counted (not canceled) with its customer, and what is on hand where.
+ */
+export async function traceForward(sql: Sql, lotIds: string[], maxDepth: number): Promise<LotTrace> {
+  return await traceLots(sql, lotIds, "forward", maxDepth)
+}
+
+/** Every lot that went into `lotIds`, up to `maxDepth` links back, with their suppliers. */
+export async function traceBackward(sql: Sql, lotIds: string[], maxDepth: number): Promise<LotTrace> {
+  return await traceLots(sql, lotIds, "backward", maxDepth)
+}
+
+/** The lot shipments of an order that were not canceled (the starting point of an order's trace). */
+export async function orderShipments(sql: Sql, orderId: string): Promise<TracedShipment[]> {
+  const [row] = await sql.execute<{ shipments: TracedShipment[] }[]>(
+    `SELECT coalesce(json_agg(${SHIPMENT_JSON} ORDER BY s.fulfilled_at, s.id), '[]'::json) AS shipments
+       FROM lot_shipment s
+      WHERE s.order_id = ? AND s.status <> 'canceled' AND s.deleted_at IS NULL`,
+    [orderId]
+  )
+  return row.shipments
+}

@@ -1,0 +1,31 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { LotEvents } from "../modules/lot"
+import { closeRecallStep, markRecallCustomersNotifiedStep, type CloseRecallStepInput, type MarkRecallCustomersNotifiedStepInput } from "./steps"
+
+export const closeRecallWorkflowId = "close-recall"
+/**
+ * Closes a recall, recording who and why, and emits `lot.recall_closed`. Used by
+ * `POST /admin/recalls/:id/close`.
+ *
+ * @example
+ * await closeRecallWorkflow(container).run({ input: { recall_id: "rcl_1", reason: "all units recovered", actor_id: "user_1" } })
+ */
+export const closeRecallWorkflow = createWorkflow(closeRecallWorkflowId, (input: WorkflowData<CloseRecallStepInput>) => {
+  const recall = closeRecallStep(input)
+  emitEventStep({
+    eventName: LotEvents.RECALL_CLOSED,
+    data: transform({ recall, input }, ({ recall, input }) => ({ ...recall, reason: input.reason })),
+  })
+  return new WorkflowResponse(recall)
+})
+
+export const markRecallCustomersNotifiedWorkflowId = "mark-recall-customers-notified"
+/**
+ * Records which customers of a recall were told (by phone, letter, or a notification provider
+ * reacting to `lot.recall_created`). Used by `POST /admin/recalls/:id/customers/notified`.
+ */
+export const markRecallCustomersNotifiedWorkflow = createWorkflow(
+  markRecallCustomersNotifiedWorkflowId,
+  (input: WorkflowData<MarkRecallCustomersNotifiedStepInput>) => new WorkflowResponse(markRecallCustomersNotifiedStep(input))
+)
