@@ -225,6 +225,8 @@ export type LotReceiptBody = {
   manufactured_at?: string
   expires_at?: string
   received_at?: string
+  supplier?: string
+  supplier_lot_number?: string
 }
 
 export async function receiveLot(api: HttpClient, headers: Headers, body: LotReceiptBody): Promise<LotView> {

@@ -72,6 +72,7 @@ medusaIntegrationTestRunner({
 
       const raw = await receiveLot(api, headers, {
         inventory_item_id: milk.itemId, location_id: main, lot_number: "RAW-1", quantity: 20, expires_at: daysFromNow(30),
+        supplier: "Alpine Dairy Farm", supplier_lot_number: "FARM-77",
       })
       const cleanMilk = await receiveLot(api, headers, {
         inventory_item_id: milk.itemId, location_id: main, lot_number: "RAW-2", quantity: 5, expires_at: daysFromNow(30),
@@ -103,12 +104,28 @@ medusaIntegrationTestRunner({
         )
         return order
       }
-      await shipTo("ada@lots.test", yogurt.variantId, 2)
+      const ada = await shipTo("ada@lots.test", yogurt.variantId, 2)
       await shipTo("bob@lots.test", cheese.variantId, 1)
       await shipTo("cara@lots.test", yogurt.variantId, 3)
       const dan = await placeOrder(api, store, [{ variant_id: yogurt.variantId, quantity: 2 }], { email: "dan@lots.test" })
       const danLots = await waitForOrderLots(api, headers, dan)
       expect(danLots.lines[0].allocated.map((a) => a.lot_number)).toEqual(["YOG-A"])
+
+      // The trace over these real orders: forward from the raw lot to exactly the three customers,
+      // backward from Ada's order to the raw lot and its supplier.
+      const forward = await get(`/admin/lots/${raw.id}/trace?direction=forward`)
+      expect(forward.status).toBe(200)
+      expect(forward.data.trace.customers.map((c: any) => [c.email, c.quantity]).sort()).toEqual([
+        ["ada@lots.test", 2],
+        ["bob@lots.test", 1],
+        ["cara@lots.test", 3],
+      ])
+      expect(forward.data.trace.lots.map((l: any) => [l.lot_number, l.depth]).sort()).toEqual([["CHZ-A", 1], ["RAW-1", 0], ["YOG-A", 1]])
+      const backward = await get(`/admin/orders/${ada.id}/trace`)
+      expect(backward.data.trace.lots.map((l: any) => l.lot_number).sort()).toEqual(["RAW-1", "YOG-A"])
+      expect(backward.data.trace.suppliers).toEqual([
+        expect.objectContaining({ supplier: "Alpine Dairy Farm", supplier_lot_number: "FARM-77", lot_number: "RAW-1" }),
+      ])
 
       // A mock recall reports the scope and how long it took, and changes nothing.
       const before = await stateSnapshot(container)
