@@ -5,6 +5,7 @@ import { adminLotGenealogyMiddlewares } from "./admin/lots/genealogy/middlewares
 import { adminLotLabelMiddlewares } from "./admin/lots/labels/middlewares"
 import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
 import { adminLotScanMiddlewares } from "./admin/lots/scan/middlewares"
+import { adminOrderPickScanMiddlewares } from "./admin/orders/[id]/pick-scan/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
 import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
 import { adminFsma204Middlewares } from "./admin/traceability/fsma-204/middlewares"
@@ -13,6 +14,7 @@ export default defineMiddlewares({
   routes: [
     ...adminLotRoutesMiddlewares,
     ...adminLotScanMiddlewares,
+    ...adminOrderPickScanMiddlewares,
     ...adminLotExpiryMiddlewares,
     ...adminLotLabelMiddlewares,
     ...adminLotGenealogyMiddlewares,

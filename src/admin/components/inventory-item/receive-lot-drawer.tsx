@@ -2,34 +2,28 @@ import { Input, Select } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { useReceiveLot } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
-import { LOT_STATUS_LABELS } from "../../lib/format"
-import { RECEIVE_STATUSES, type ReceiveLotBody, type ReceiveStatus } from "../../types"
+import type { ReceiveLotBody } from "../../types"
 import { DrawerForm, FormDrawer } from "../common/drawer-form"
 import { FormField } from "../common/form-field"
+import {
+  EMPTY_NEW_LOT_FIELDS,
+  NewLotFields,
+  newLotBodyFields,
+  newLotFieldErrors,
+  type NewLotFieldErrors,
+  type NewLotFieldValues,
+} from "../common/new-lot-fields"
 import { ReceiveScanField, type ScannedReceiveFields } from "./receive-scan-field"
 
-type FormState = {
-  location_id: string
-  quantity: string
-  lot_number: string
-  manufactured_at: string
-  expires_at: string
-  status: ReceiveStatus
-  supplier: string
-  supplier_lot_number: string
-}
-type Errors = Partial<Record<keyof FormState, string>>
+type FormState = NewLotFieldValues & { location_id: string; quantity: string }
+type Errors = NewLotFieldErrors & Partial<Record<"location_id" | "quantity", string>>
 
 function toBody(form: FormState, inventoryItemId: string, code?: string): { body?: ReceiveLotBody & { code?: string }; errors: Errors } {
-  const errors: Errors = {}
+  const errors: Errors = newLotFieldErrors(form)
   if (!form.location_id) errors.location_id = "Choose the location the stock arrived at."
   const quantity = Number(form.quantity.trim())
   if (!/^\d+$/.test(form.quantity.trim()) || quantity <= 0) errors.quantity = "Enter a whole number of units greater than zero."
-  if (form.manufactured_at && form.expires_at && form.expires_at <= form.manufactured_at) {
-    errors.expires_at = "The expiry date must be after the manufacture date."
-  }
   if (Object.keys(errors).length) return { errors }
-  const optional = (value: string) => value.trim() || undefined
   return {
     errors,
     body: {
@@ -38,12 +32,7 @@ function toBody(form: FormState, inventoryItemId: string, code?: string): { body
       code,
       location_id: form.location_id,
       quantity,
-      status: form.status,
-      lot_number: optional(form.lot_number),
-      manufactured_at: optional(form.manufactured_at),
-      expires_at: optional(form.expires_at),
-      supplier: optional(form.supplier),
-      supplier_lot_number: optional(form.supplier_lot_number),
+      ...newLotBodyFields(form),
     },
   }
 }
@@ -65,16 +54,7 @@ export const ReceiveLotDrawer = ({
 
 const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; onDone: () => void }) => {
   const { locations, isLoading: locationsLoading } = useStockLocations()
-  const [form, setForm] = useState<FormState>({
-    location_id: "",
-    quantity: "",
-    lot_number: "",
-    manufactured_at: "",
-    expires_at: "",
-    status: "released",
-    supplier: "",
-    supplier_lot_number: "",
-  })
+  const [form, setForm] = useState<FormState>({ ...EMPTY_NEW_LOT_FIELDS, location_id: "", quantity: "" })
   const [errors, setErrors] = useState<Errors>({})
   const [scannedCode, setScannedCode] = useState<string>()
   const { mutateAsync, isPending } = useReceiveLot()
@@ -128,56 +108,7 @@ const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; 
           onChange={(e) => set("quantity", e.target.value)}
         />
       </FormField>
-      <FormField id="receive-lot-number" label="Lot number" optional hint="Leave empty to generate one from the item's template.">
-        <Input id="receive-lot-number" name="lot_number" value={form.lot_number} onChange={(e) => set("lot_number", e.target.value)} />
-      </FormField>
-      <div className="grid grid-cols-2 gap-x-4">
-        <FormField id="receive-manufactured" label="Manufactured" optional>
-          <Input
-            id="receive-manufactured"
-            name="manufactured_at"
-            type="date"
-            value={form.manufactured_at}
-            onChange={(e) => set("manufactured_at", e.target.value)}
-          />
-        </FormField>
-        <FormField id="receive-expires" label="Expires" optional error={errors.expires_at} hint="From the shelf life when empty.">
-          <Input
-            id="receive-expires"
-            name="expires_at"
-            type="date"
-            value={form.expires_at}
-            onChange={(e) => set("expires_at", e.target.value)}
-          />
-        </FormField>
-      </div>
-      <FormField id="receive-status" label="Status" hint="Quarantined stock cannot be sold until it is released.">
-        <Select value={form.status} onValueChange={(value) => set("status", value as ReceiveStatus)}>
-          <Select.Trigger id="receive-status">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {RECEIVE_STATUSES.map((s) => (
-              <Select.Item key={s} value={s}>
-                {LOT_STATUS_LABELS[s]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      <div className="grid grid-cols-2 gap-x-4">
-        <FormField id="receive-supplier" label="Supplier" optional>
-          <Input id="receive-supplier" name="supplier" value={form.supplier} onChange={(e) => set("supplier", e.target.value)} />
-        </FormField>
-        <FormField id="receive-supplier-lot" label="Supplier's lot number" optional>
-          <Input
-            id="receive-supplier-lot"
-            name="supplier_lot_number"
-            value={form.supplier_lot_number}
-            onChange={(e) => set("supplier_lot_number", e.target.value)}
-          />
-        </FormField>
-      </div>
+      <NewLotFields idPrefix="receive" values={form} errors={errors} onChange={set} />
     </DrawerForm>
   )
 }

@@ -4,6 +4,7 @@ import { usePickList } from "../../hooks/lots"
 import { formatDay } from "../../lib/format"
 import type { PickListLocation } from "../../types"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
+import { PickScanField } from "./pick-scan-field"
 
 const LocationPicks = ({ location }: { location: PickListLocation }) => (
   <div data-testid="pick-list-location">
@@ -38,7 +39,10 @@ const LocationPicks = ({ location }: { location: PickListLocation }) => (
   </div>
 )
 
-/** What to pick for the order, location by location, lots in FEFO order (GET /admin/orders/:id/pick-list). */
+/**
+ * What to pick for the order, location by location, lots in FEFO order (GET /admin/orders/:id/pick-list),
+ * with a field to scan each picked lot (POST /admin/orders/:id/pick-scan).
+ */
 export const PickListSection = ({ orderId }: { orderId: string }) => {
   const { data, isLoading, error, refetch } = usePickList(orderId)
 
@@ -55,6 +59,7 @@ export const PickListSection = ({ orderId }: { orderId: string }) => {
       {data && data.locations.length === 0 && data.shortfalls.length === 0 && (
         <SectionEmpty title="Nothing to pick">No open lot allocations: shipped, canceled or not lot-tracked.</SectionEmpty>
       )}
+      {data && data.locations.length > 0 && <PickScanField orderId={orderId} />}
       {data?.locations.map((location) => <LocationPicks key={location.location_id} location={location} />)}
       {data && data.shortfalls.length > 0 && (
         <div className="flex flex-col gap-y-1 px-6 py-4" role="alert">

@@ -1,0 +1,60 @@
+import { Button, Input, Label, Text } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
+import { useOrderPickScan } from "../../hooks/pick-scan"
+import { errorMessage } from "../../lib/format"
+
+/**
+ * The pick station's scan field: a scanner types the lot's barcode (GS1 element string, Digital
+ * Link or plain lot number) and presses Enter. The server confirms the lot, moves the line onto it,
+ * or refuses it; the answer is shown in green or red and the pick list follows.
+ */
+export const PickScanField = ({ orderId }: { orderId: string }) => {
+  const [code, setCode] = useState("")
+  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null)
+  const { mutateAsync, isPending } = useOrderPickScan(orderId)
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!code.trim()) return
+    try {
+      const answer = await mutateAsync(code)
+      setNote({ ok: true, text: answer.message })
+    } catch (error) {
+      setNote({ ok: false, text: errorMessage(error) })
+    }
+    // Ready for the next scan either way.
+    setCode("")
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-y-1 px-6 py-4" data-testid="pick-scan-form">
+      <Label htmlFor={`pick-scan-${orderId}`} size="xsmall" weight="plus" className="text-ui-fg-subtle">
+        Scan a picked lot
+      </Label>
+      <div className="flex items-center gap-x-2">
+        <Input
+          id={`pick-scan-${orderId}`}
+          size="small"
+          autoComplete="off"
+          placeholder="Scan the lot's barcode or type its number"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          className="w-72"
+        />
+        <Button size="small" variant="secondary" type="submit" isLoading={isPending}>
+          Check
+        </Button>
+      </div>
+      {note && (
+        <Text
+          size="small"
+          className={note.ok ? "text-ui-tag-green-text" : "text-ui-fg-error"}
+          role={note.ok ? "status" : "alert"}
+          data-testid="pick-scan-result"
+        >
+          {note.text}
+        </Text>
+      )}
+    </form>
+  )
+}

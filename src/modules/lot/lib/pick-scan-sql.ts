@@ -1,0 +1,25 @@
+import type { Sql } from "./sql"
+
+/** Free units of a lot per location other than `exceptLocationId` (unlocked: words for a refusal). */
+export async function freeStockElsewhere(
+  sql: Sql,
+  lotId: string,
+  exceptLocationId: string
+): Promise<{ location_id: string; free: number }[]> {
+  const rows = await sql.execute<{ location_id: string; free: number }[]>(
+    `SELECT location_id, quantity - allocated_quantity - quarantined_quantity AS free FROM lot_stock
+      WHERE lot_id = ? AND location_id <> ? AND deleted_at IS NULL
+        AND quantity > allocated_quantity + quarantined_quantity
+      ORDER BY location_id`,
+    [lotId, exceptLocationId]
+  )
+  return rows.map((r) => ({ location_id: r.location_id, free: Number(r.free) }))
+}
+
+/** Gives `quantity` allocated units of a lot's stock row back (the row is locked by the caller). */
+export async function subtractAllocated(sql: Sql, stockId: string, quantity: number): Promise<void> {
+  await sql.execute(`UPDATE lot_stock SET allocated_quantity = allocated_quantity - ?, updated_at = now() WHERE id = ?`, [
+    quantity,
+    stockId,
+  ])
+}
