@@ -36,7 +36,8 @@ medusaIntegrationTestRunner({
         (await api.post("/admin/lots", { inventory_item_id: inventoryItemId, location_id: main, ...body }, { headers })).data.lot
       const gone = await receive({ lot_number: "GONE", quantity: 4, manufactured_at: daysFromNow(-20), expires_at: daysFromNow(-1) })
       // Expires seconds from now: eligible at checkout, past its date by the time the sweep runs.
-      const brief = await receive({ lot_number: "BRIEF", quantity: 5, expires_at: new Date(Date.now() + 15_000).toISOString() })
+      // 40 s leaves room for a checkout on a busy machine (15 s was not always enough).
+      const brief = await receive({ lot_number: "BRIEF", quantity: 5, expires_at: new Date(Date.now() + 40_000).toISOString() })
       const later = await receive({ lot_number: "LATER", quantity: 6, expires_at: daysFromNow(200) })
 
       const order = await placeOrder(api, store, [{ variant_id: variant.id, quantity: 3 }])
