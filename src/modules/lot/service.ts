@@ -1053,7 +1053,7 @@ class LotModuleService extends MedusaService({
     if (missing) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${missing} was not found`)
     }
-    const report = buildTraceReport({ forward: await traceForward(sql, input.lot_ids, MAX_RECALL_DEPTH) }, input.lot_ids)
+    const { report, summary } = await this.recallScope_(input.lot_ids, sql)
     const scopeIds = report.lots.map((l) => l.id).sort()
     const locked = await sql.execute<LockedLot[]>(
       `SELECT id, lot_number, inventory_item_id, status FROM lot WHERE id IN (?) ORDER BY id FOR UPDATE`,
@@ -1071,7 +1071,7 @@ class LotModuleService extends MedusaService({
       classification: input.classification,
       public_notice: input.public_notice ?? null,
       created_by: input.actor_id ?? null,
-      summary: summarizeRecallScope(report, Date.now() - started),
+      summary: { ...summary, duration_ms: Date.now() - started },
     }
     await insertLotEvents(
       sql,

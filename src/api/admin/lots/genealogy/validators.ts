@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { boundedText, MAX_QUANTITY, metadataSchema, recordId } from "../../../utils/validators"
+import { boundedText, metadataSchema, recordId, wholeQuantity } from "../../../utils/validators"
 import { AdminReceiveLot } from "../validators"
 
 /** Deepest genealogy a trace walks; deeper chains are reported as truncated. */
@@ -9,20 +9,11 @@ const MAX_LOTS_PER_REQUEST = 100
 // A new lot is described as in a receipt: the same fields, the same messages.
 const newLot = AdminReceiveLot.shape
 
-// A refinement rather than .int()/.positive(): Medusa rewrites those messages and, inside a list,
-// reports a fractional quantity as a missing field.
-const units = (what: string) =>
-  z
-    .number({ error: `${what} must be a number` })
-    .refine((n) => Number.isSafeInteger(n) && n > 0 && n <= MAX_QUANTITY, {
-      message: `${what} must be a whole number of units between 1 and ${MAX_QUANTITY}`,
-    })
-
 export const AdminProduceLot = z
   .object({
     location_id: recordId("location_id"),
     inputs: z
-      .array(z.object({ lot_id: recordId("lot_id"), quantity: units("each input's quantity") }).strict(), {
+      .array(z.object({ lot_id: recordId("lot_id"), quantity: wholeQuantity("each input's quantity") }).strict(), {
         error: "inputs must be a list of { lot_id, quantity }",
       })
       .min(1, "a production needs at least one input lot")
@@ -30,7 +21,7 @@ export const AdminProduceLot = z
     output: z
       .object({
         inventory_item_id: recordId("inventory_item_id"),
-        quantity: units("the output's quantity"),
+        quantity: wholeQuantity("the output's quantity"),
         lot_number: newLot.lot_number,
         status: newLot.status,
         manufactured_at: newLot.manufactured_at,
@@ -64,7 +55,7 @@ export const AdminSplitLot = z
       .array(
         z
           .object({
-            quantity: units("each child's quantity"),
+            quantity: wholeQuantity("each child's quantity"),
             lot_number: newLot.lot_number,
             inventory_item_id: recordId("inventory_item_id").optional(),
             manufactured_at: newLot.manufactured_at,
