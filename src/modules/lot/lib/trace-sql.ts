@@ -3,8 +3,9 @@ import type { Sql } from "./sql"
 
 /**
  * Traceability reads: the genealogy walked with one recursive CTE over the indexed link tables
- * (lot_lineage by parent or child, lot_shipment / lot_stock / lot_event by lot), answered in ONE
- * statement per trace, never one query per lot. Dates come back as ISO strings (JSON).
+ * (lot_lineage by parent or child, lot_stock / lot_event by lot) in ONE statement per trace, and
+ * the shipments of every lot it reached in a second one — never one query per lot. Lot, lineage
+ * and stock dates come back as ISO strings (JSON); shipments are plain rows with ISO date strings.
  */
 
 export type TraceDirection = "forward" | "backward"
@@ -87,18 +88,43 @@ const STEP: Record<TraceDirection, { from: string; to: string }> = {
   backward: { from: "child_lot_id", to: "parent_lot_id" },
 }
 
-const SHIPMENT_JSON = `json_build_object(
-  'id', s.id, 'lot_id', s.lot_id, 'inventory_item_id', s.inventory_item_id, 'order_id', s.order_id,
-  'line_item_id', s.line_item_id, 'fulfillment_id', s.fulfillment_id, 'location_id', s.location_id,
-  'quantity', s.quantity, 'returned_quantity', s.returned_quantity,
-  'outstanding_quantity', s.quantity - s.returned_quantity, 'status', s.status,
-  'customer_id', s.customer_id, 'customer_email', s.customer_email, 'customer_name', s.customer_name,
-  'ship_to', s.ship_to, 'fulfilled_at', s.fulfilled_at, 'shipped_at', s.shipped_at, 'delivered_at', s.delivered_at)`
+// Shipments travel as rows, not JSON: building a JSON object per shipment cost more than the
+// whole walk (thousands of shipments per raw-material lot), and sorting them in PostgreSQL
+// spilled to disk; they are sorted in JS instead (byFulfillment). The driver hands timestamps
+// over as PostgreSQL's text, so they are written as JSON dates (ISO 8601) like every other date.
+const SHIPMENT_COLUMNS = `s.id, s.lot_id, s.inventory_item_id, s.order_id, s.line_item_id, s.fulfillment_id, s.location_id,
+  s.quantity, s.returned_quantity, s.quantity - s.returned_quantity AS outstanding_quantity, s.status,
+  s.customer_id, s.customer_email, s.customer_name, s.ship_to, to_json(s.fulfilled_at) #>> '{}' AS fulfilled_at,
+  to_json(s.shipped_at) #>> '{}' AS shipped_at, to_json(s.delivered_at) #>> '{}' AS delivered_at`
+
+/** Oldest fulfillment first, ties by id (each date parsed once, not once per comparison). */
+function byFulfillment(rows: TracedShipment[]): TracedShipment[] {
+  return rows
+    .map((row) => ({ row, at: Date.parse(row.fulfilled_at) }))
+    .sort((a, b) => a.at - b.at || (a.row.id < b.row.id ? -1 : a.row.id > b.row.id ? 1 : 0))
+    .map(({ row }) => row)
+}
+
+/**
+ * The shipments (not canceled) of the given lots. The ids travel as one JSON array parameter, so
+ * a trace reaching thousands of lots stays one statement with one bind value; each id is looked
+ * up through the partial lot_id index.
+ */
+async function shipmentsOfLots(sql: Sql, lotIds: string[]): Promise<TracedShipment[]> {
+  const rows = await sql.execute<TracedShipment[]>(
+    `SELECT ${SHIPMENT_COLUMNS}
+       FROM lot_shipment s
+      WHERE s.lot_id IN (SELECT json_array_elements_text(?::json))
+        AND s.status <> 'canceled' AND s.deleted_at IS NULL`,
+    [JSON.stringify(lotIds)]
+  )
+  return byFulfillment(rows)
+}
 
 /**
  * Each traced lot's rows are read through LATERAL subqueries, so they come from the lot_id indexes
- * lot by lot: a join would let the planner scan all of lot_shipment (a million rows) for the few
- * hundred lots of one trace, which its row estimates for the walk cannot rule out. OFFSET 0 (and
+ * lot by lot: a join would let the planner scan a whole table (lot_event grows with every change)
+ * for the few hundred lots of one trace, which its row estimates for the walk cannot rule out. OFFSET 0 (and
  * the GROUP BY for history sums) keeps PostgreSQL from flattening them back into such a join.
  * The `deleted_at IS NULL` filters let the partial lot_id indexes serve every lookup.
  *
@@ -135,10 +161,6 @@ function traceStatement(direction: TraceDirection): string {
         'created_at', e.created_at)
         ORDER BY e.created_at, e.id), '[]'::json)
        FROM lot_lineage e WHERE e.id IN (SELECT edge_id FROM walk WHERE edge_id IS NOT NULL)) AS lineage,
-    (SELECT coalesce(json_agg(${SHIPMENT_JSON} ORDER BY s.fulfilled_at, s.id), '[]'::json)
-       FROM lots l CROSS JOIN LATERAL (
-              SELECT * FROM lot_shipment WHERE lot_id = l.id AND status <> 'canceled' AND deleted_at IS NULL OFFSET 0) s
-      WHERE ?) AS shipments,
     (SELECT coalesce(json_agg(json_build_object(
         'lot_id', st.lot_id, 'location_id', st.location_id, 'quantity', st.quantity,
         'allocated_quantity', st.allocated_quantity, 'quarantined_quantity', st.quarantined_quantity)
@@ -159,20 +181,22 @@ const STATEMENTS: Record<TraceDirection, string> = {
   backward: traceStatement("backward"),
 }
 
-type TraceRow = Omit<LotTrace, "direction" | "max_depth">
+type TraceRow = Omit<LotTrace, "direction" | "max_depth" | "shipments">
 
 /**
  * Every lot linked to `lotIds` in one direction, up to `maxDepth` links away, with the lineage
- * edges walked, the lots' stock and history sums, and (forward) their shipments. Starting lots
- * that do not exist are simply absent from `lots`.
+ * edges walked, the lots' stock and history sums, and (forward) their shipments, read in a second
+ * statement for exactly the lots the walk returned. Starting lots that do not exist are simply
+ * absent from `lots`.
  */
 export async function traceLots(sql: Sql, lotIds: string[], direction: TraceDirection, maxDepth: number): Promise<LotTrace> {
   const empty: LotTrace = { direction, max_depth: maxDepth, lots: [], lineage: [], shipments: [], stock: [], event_totals: [], truncated: false }
   if (!lotIds.length) {
     return empty
   }
-  const [row] = await sql.execute<TraceRow[]>(STATEMENTS[direction], [lotIds, maxDepth, direction === "forward", maxDepth])
-  return { ...empty, ...row, event_totals: row.event_totals.map((t) => ({ ...t, quantity: Number(t.quantity) })) }
+  const [row] = await sql.execute<TraceRow[]>(STATEMENTS[direction], [lotIds, maxDepth, maxDepth])
+  const shipments = direction === "forward" && row.lots.length ? await shipmentsOfLots(sql, row.lots.map((l) => l.id)) : []
+  return { ...empty, ...row, shipments, event_totals: row.event_totals.map((t) => ({ ...t, quantity: Number(t.quantity) })) }
 }
 
 /**
@@ -190,11 +214,11 @@ export async function traceBackward(sql: Sql, lotIds: string[], maxDepth: number
 
 /** The lot shipments of an order that were not canceled (the starting point of an order's trace). */
 export async function orderShipments(sql: Sql, orderId: string): Promise<TracedShipment[]> {
-  const [row] = await sql.execute<{ shipments: TracedShipment[] }[]>(
-    `SELECT coalesce(json_agg(${SHIPMENT_JSON} ORDER BY s.fulfilled_at, s.id), '[]'::json) AS shipments
+  const rows = await sql.execute<TracedShipment[]>(
+    `SELECT ${SHIPMENT_COLUMNS}
        FROM lot_shipment s
       WHERE s.order_id = ? AND s.status <> 'canceled' AND s.deleted_at IS NULL`,
     [orderId]
   )
-  return row.shipments
+  return byFulfillment(rows)
 }
