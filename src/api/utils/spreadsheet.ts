@@ -8,23 +8,45 @@ export type Table<T> = { name: string; columns: Column<T>[]; rows: T[] }
 const values = <T>(table: Table<T>) => table.rows.map((row) => table.columns.map((c) => c.value(row)))
 
 /**
- * One table as RFC 4180 CSV in UTF-8 with a byte order mark (Excel then reads it as UTF-8);
- * text starting with = + - @ is escaped so a spreadsheet never runs a name or address as a formula.
+ * RFC 4180 CSV lines (CRLF, quoting by papaparse). Text starting with = + - @ is escaped so a
+ * spreadsheet never runs a name or an address as a formula.
  */
+export const csvLines = (rows: unknown[][]) => Papa.unparse(rows, { newline: "\r\n", escapeFormulae: true })
+
+/** Excel reads a CSV file as UTF-8 only when it starts with a byte order mark. */
+export const csvStart = (headers: string[]) => Papa.BYTE_ORDER_MARK + csvLines([headers])
+
+/** One table as CSV in UTF-8 with a byte order mark. */
 export function tableToCsv<T>(table: Table<T>): string {
-  const unparse = (data: unknown[][]) => Papa.unparse(data, { newline: "\r\n", escapeFormulae: true })
-  return Papa.BYTE_ORDER_MARK + unparse([table.columns.map((c) => c.header), ...values(table)])
+  return csvStart(table.columns.map((c) => c.header)) + "\r\n" + csvLines(values(table))
 }
 
-/** Tables as an XLSX workbook, one sortable sheet each: bold frozen header with an autofilter. */
+/** What a sheet of exceljs's in-memory and streaming workbooks both offer. */
+type SheetLike = {
+  columns: Partial<ExcelJS.Column>[]
+  autoFilter?: ExcelJS.AutoFilter
+  addRow(values: unknown[]): ExcelJS.Row
+}
+
+/**
+ * Makes a sheet sortable: column widths, a bold header row (frozen by the sheet's view) with an
+ * autofilter over every column. Returns the header row (a streaming sheet commits it).
+ */
+export function addSortableHeader(sheet: SheetLike, columns: readonly { header: string; width: number; key?: string }[]): ExcelJS.Row {
+  sheet.columns = columns.map((c) => ({ key: c.key, width: c.width }))
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
+  const header = sheet.addRow(columns.map((c) => c.header))
+  header.font = { bold: true }
+  return header
+}
+
+/** Tables as an XLSX workbook, one sortable sheet each. */
 export async function tablesToXlsx(tables: Table<any>[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] })
-    sheet.columns = table.columns.map((c) => ({ width: c.width }))
-    sheet.addRow(table.columns.map((c) => c.header)).font = { bold: true }
+    addSortableHeader(sheet, table.columns)
     sheet.addRows(values(table))
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs"
-import Papa from "papaparse"
 import type { Writable } from "node:stream"
 import { FSMA_204_COLUMNS, fsma204Values, type Fsma204Row } from "../../../../modules/lot/domain/fsma-204"
+import { addSortableHeader, csvLines, csvStart } from "../../../utils/spreadsheet"
 
 export const FSMA_SHEET_NAME = "Critical Tracking Events"
 
@@ -23,18 +23,13 @@ async function drained(out: Writable): Promise<void> {
   }
 }
 
-/**
- * RFC 4180 CSV in UTF-8 with a byte order mark (Excel reads the file as UTF-8 only with it), CRLF
- * line ends, quoting by papaparse. Text starting with = + - @ is prefixed with ' so a spreadsheet
- * never runs a supplier name or an address as a formula.
- */
+/** CSV in UTF-8 with a byte order mark, written a page at a time (the same dialect as the other exports). */
 export function csvWriter(out: Writable): FsmaSheetWriter {
-  const unparse = (data: unknown[][]) => Papa.unparse(data, { newline: "\r\n", escapeFormulae: true })
-  out.write(Papa.BYTE_ORDER_MARK + unparse([HEADERS]))
+  out.write(csvStart(HEADERS))
   return {
     async write(rows) {
       if (rows.length) {
-        out.write("\r\n" + unparse(rows.map(fsma204Values)))
+        out.write("\r\n" + csvLines(rows.map(fsma204Values)))
         await drained(out)
       }
     },
@@ -47,16 +42,12 @@ export function csvWriter(out: Writable): FsmaSheetWriter {
 /**
  * XLSX through exceljs's streaming writer: rows are committed as they come and leave in the zip
  * stream, and strings are written inline (no shared-strings table kept for the whole file). One
- * sheet, bold frozen header with an autofilter so every column sorts and filters.
+ * sortable sheet like the other exports.
  */
 export function xlsxWriter(out: Writable): FsmaSheetWriter {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
   const sheet = workbook.addWorksheet(FSMA_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] })
-  sheet.columns = FSMA_204_COLUMNS.map((c) => ({ key: c.key, width: c.width }))
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: HEADERS.length } }
-  const header = sheet.addRow(HEADERS)
-  header.font = { bold: true }
-  header.commit()
+  addSortableHeader(sheet, FSMA_204_COLUMNS).commit()
   return {
     async write(rows) {
       for (const row of rows) {
