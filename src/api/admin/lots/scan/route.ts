@@ -1,8 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Gs1ParseError, parseGs1Scan, type ScanResult } from "../../../../modules/lot/domain/gs1"
 import { normalizeLotNumber } from "../../../../modules/lot/domain/lot-number-template"
-import { assessScan, variantItemId, pickVariant, type AdminLotScanResponse } from "./assess"
-import { findLotByNumber, findVariantsByGtin, shipTodayRules } from "./lookups"
+import { assessScan, variantItemId, pickVariant, type AdminLotScanResponse } from "../../../../workflows/steps/lib/scan-assessment"
+import { findLotByNumber, findVariantsByGtin, shipTodayRules } from "../../../../workflows/steps/lib/scan-lookups"
 import type { AdminLotScanType } from "./validators"
 
 /**

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AllocationStatus } from "../../../../../modules/lot/types"
-import { loadOrderLots } from "../../helpers"
+import { loadOrderLots } from "../../../../../workflows/steps/lib/order-lots"
 
 /** Per order line: the lots allocated to it, the lots it shipped from, and any shortfall. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

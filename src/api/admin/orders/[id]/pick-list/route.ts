@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AllocationStatus } from "../../../../../modules/lot/types"
-import { loadOrderLots } from "../../helpers"
+import { loadOrderLots } from "../../../../../workflows/steps/lib/order-lots"
 
 /**
  * What to pick for an order, location by location, each item's lots in the order they were

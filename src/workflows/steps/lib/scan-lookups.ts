@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { LOT_MODULE } from "../../../../modules/lot"
-import type { AllocationRules } from "../../../../modules/lot/domain/allocation"
-import { MAX_LOT_NUMBER_LENGTH } from "../../../../modules/lot/domain/lot-number-template"
-import type LotModuleService from "../../../../modules/lot/service"
-import { AllocationStrategy, type LotStatus } from "../../../../modules/lot/types"
+import { LOT_MODULE } from "../../../modules/lot"
+import type { AllocationRules } from "../../../modules/lot/domain/allocation"
+import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
+import type LotModuleService from "../../../modules/lot/service"
+import { AllocationStrategy, type LotStatus } from "../../../modules/lot/types"
 
 /** A product variant as the scan answers it (typed here: the generated query types may be absent). */
 export type ScanVariant = {

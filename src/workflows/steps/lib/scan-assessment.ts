@@ -1,6 +1,6 @@
-import { ineligibilityReason, type AllocationRules } from "../../../../modules/lot/domain/allocation"
-import type { ScanResult } from "../../../../modules/lot/domain/gs1"
-import { describeLotItem, describeVariant, type ScanLot, type ScanVariant } from "./lookups"
+import { ineligibilityReason, type AllocationRules } from "../../../modules/lot/domain/allocation"
+import type { ScanResult } from "../../../modules/lot/domain/gs1"
+import { describeLotItem, describeVariant, type ScanLot, type ScanVariant } from "./scan-lookups"
 
 /**
  * What a scan turned out to be:
