@@ -1040,19 +1040,22 @@ class LotModuleService extends MedusaService({
    * become recalled (a `recalled` event each; lots already rejected or recalled keep their status),
    * and the scope is copied — lots, shipments, customers, quantities — as it stands now.
    * Allocations, re-allocation and Medusa's blocks follow in the recall workflow.
+   *
+   * The named lots are locked first, so no production can take from them while the scope is
+   * walked; the scope's lots are locked next in id order. Two recalls whose scopes cross can
+   * deadlock on that second lock: PostgreSQL aborts one, which is retried whole.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async openRecall(input: OpenRecallInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<OpenedRecall> {
+    return await retryOnLockConflict(() => this.openRecall_(input, sharedContext))
+  }
+
+  @InjectTransactionManager()
+  protected async openRecall_(input: OpenRecallInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<OpenedRecall> {
     const sql = sharedContext.transactionManager!
     const started = Date.now()
-    const seeds = await sql.execute<{ id: string }[]>(
-      `SELECT id FROM lot WHERE id IN (?) AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
-      [input.lot_ids]
-    )
-    const missing = input.lot_ids.find((id) => !seeds.some((s) => s.id === id))
-    if (missing) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Lot with id: ${missing} was not found`)
-    }
+    // An unknown lot is refused by recallScope_ (NOT_FOUND), like a preview.
+    await sql.execute(`SELECT id FROM lot WHERE id IN (?) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [input.lot_ids])
     const { report, summary } = await this.recallScope_(input.lot_ids, sql)
     const scopeIds = report.lots.map((l) => l.id).sort()
     const locked = await sql.execute<LockedLot[]>(

@@ -254,5 +254,27 @@ moduleIntegrationTestRunner<LotModuleService>({
         expect((await service.traceFromOrder("order_3", 10)).backward.lots).toEqual([]) // its only fulfillment was canceled
       })
     })
+
+    describe("openRecall", () => {
+      it("opens two recalls whose scopes cross at the same time: both land, each lot recalled once", async () => {
+        const g = await genealogy()
+        // The first locks YOG-1 then wants its cups; the second locks MILK-1 and CUP-1 then wants
+        // YOG-1: whichever PostgreSQL aborts on the deadlock is retried whole.
+        const [byBatch, byMilk] = await Promise.all([
+          service.openRecall({ lot_ids: [g.yogurt], reason: "Batch failed its test", classification: "II" }),
+          service.openRecall({ lot_ids: [g.milk, g.cup1], reason: "Supplier notice", classification: "I" }),
+        ])
+        expect(byBatch.lot_ids).toEqual([g.yogurt, g.cup1, g.cup2].sort())
+        expect(byMilk.lot_ids).toEqual([g.milk, g.yogurt, g.cup1, g.cup2].sort())
+        const recalled = await sql<{ lot_number: string; status: string; events: number }[]>(
+          `SELECT l.lot_number, l.status, (SELECT count(*) FROM lot_event e WHERE e.lot_id = l.id AND e.type = 'recalled')::int AS events
+             FROM lot l WHERE l.id IN (?) ORDER BY l.lot_number`,
+          [[g.milk, g.yogurt, g.cup1, g.cup2]]
+        )
+        expect(recalled).toEqual(
+          ["CUP-1", "CUP-2", "MILK-1", "YOG-1"].map((lot_number) => ({ lot_number, status: LotStatus.RECALLED, events: 1 }))
+        )
+      })
+    })
   },
 })
