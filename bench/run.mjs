@@ -163,6 +163,13 @@ async function main() {
         dataset.itemRef = itemRef
         return dataset
       },
+      /**
+       * For work a suite times itself (a long single request): with SQL tracing on, sqlMark() then
+       * sqlSince(result) lists the server's statements in between under `result.sql`, as measured
+       * cases get them (per request: per `result.requests`).
+       */
+      sqlMark: async () => trace?.mark(),
+      sqlSince: async (result) => trace && describeSql(result, await trace.since()),
       /** One measured case (see measureSet). */
       measure: async (spec) => (await ctx.measureSet([spec], { slices: 1 }))[0],
       /**

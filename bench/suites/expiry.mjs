@@ -147,6 +147,7 @@ export default {
       let lotsDone = 0
       let seconds = 0
       let attempts = 0
+      await ctx.sqlMark()
       for (;;) {
         attempts++
         await server.waitForHealth()
@@ -167,6 +168,8 @@ export default {
         ctx.warn(`${label}: the server restarted during the run; continuing where it stopped`)
         await sleep(2000)
       }
+      const traced = { requests: attempts }
+      await ctx.sqlSince(traced)
       ctx.log(`  ${label}: ${lotsDone} lots in ${seconds.toFixed(1)}s (${attempts} attempt(s))`)
       cases.push({
         case: label,
@@ -177,6 +180,7 @@ export default {
         rate: `${lotsDone.toLocaleString("en-US")} lots, ${(lotsDone / seconds).toFixed(0)} lots/s`,
         lots: lotsDone,
         ...(attempts > 1 && { attempts }),
+        ...traced,
       })
       return { count: lotsDone, seconds }
     }
