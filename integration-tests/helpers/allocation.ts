@@ -315,8 +315,9 @@ export interface RecordedEvent {
 }
 
 /**
- * Subscribes to module events on the app's event bus and records them (call once per file, after
- * the app booted, e.g. in beforeAll). The list keeps growing across tests: filter by order id.
+ * Subscribes to module events on the app's event bus and records them (call once per app and
+ * event name, since the subscriber id is fixed, after the app booted, e.g. in a suite's beforeAll).
+ * The list keeps growing across tests: filter by order id.
  */
 export function recordEvents(container: MedusaContainer, names: string[]): RecordedEvent[] {
   const seen: RecordedEvent[] = []
