@@ -293,9 +293,6 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(await levelAtMain(yog.itemId)).toEqual({ stocked: 29, reserved: 15, available: 14 })
   })
 
-  // PRODUCT BUG (see report): src/api/admin/orders/helpers.ts selects "items.quantity", which
-  // Medusa's order module maps to the line item (which has no quantity), so lines[].quantity is
-  // missing from GET /admin/orders/:id/lots. Selecting "items.detail.quantity" as well fixes it.
   it("a customer cannot buy the units of a held or quarantined lot, and can again once it is released", async () => {
     const product = await trackedProduct("Kefir", "KEF-1")
     const good = await receive(product.itemId, "GOOD", 2, { expires_at: daysFromNow(90) })
@@ -408,10 +405,6 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(await levelAtMain(milk.itemId)).toEqual({ stocked: 5, reserved: 2, available: 3 })
   })
 
-  // PRODUCT BUG (see report): nothing resolves a line's shortfall when the line ships in full
-  // from lots it was not allocated (LotModuleService.fulfillLine_ never touches shortfalls, and
-  // allocateOrderLines_ only resolves them when it still has units to allocate), so the order
-  // and its pick list keep showing "2 unit(s) not covered" on a line that shipped completely.
   it("a shortfall is closed once the short line ships in full from stock received later", async () => {
     const milk = await trackedProduct("Greek yogurt", "YOG-1")
     await receive(milk.itemId, "GONE", 5, { manufactured_at: daysFromNow(-200), expires_at: daysFromNow(-10) })
@@ -811,9 +804,6 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(await levelAtMain(yog.itemId)).toEqual({ stocked: 27, reserved: 5 + 11, available: 11 })
   })
 
-  // PRODUCT BUG (see report), same cause as the next test: a hold re-allocates through the bare
-  // step, so a line it leaves short gets a shortfall row but no `lot.allocation_shortfall` event —
-  // the merchant is not told about the case that needs them most.
   it("a hold that leaves a line short emits lot.allocation_shortfall", async () => {
     const kefir = await trackedProduct("Kefir", "KEF-1")
     const k1 = await receive(kefir.itemId, "K1", 3, { expires_at: daysFromNow(30) })
@@ -837,10 +827,6 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     })
   })
 
-  // PRODUCT BUG (see report): a hold re-allocates through allocateOrderLotsStep directly
-  // (src/workflows/change-lot-status.ts), bypassing allocateOrderLotsWorkflow and its
-  // narrowEligibleLots hook, so an order the host app restricted to 100+ days of shelf life gets
-  // a 25-day lot once its lot is held.
   it("extension hooks: a hold's re-allocation still applies the order's narrowed rules", async () => {
     const yog = await yogurtShelf()
     narrowing.set(EMAIL.longLife, { min_remaining_shelf_life_days: 100 })
