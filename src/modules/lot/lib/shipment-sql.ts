@@ -76,11 +76,15 @@ export async function restoreShipmentLinks(sql: Sql, state: { inserted_ids: stri
   }
 }
 
-/** A canceled fulfillment's links stay for the history but leave the trace. */
+/**
+ * A canceled fulfillment's links stay for the history but leave the trace. Links already canceled
+ * (the shipment-link subscriber handles the same cancel event) are left as they are, so the
+ * second of the two writes changes nothing.
+ */
 export async function cancelShipmentLinks(sql: Sql, fulfillmentId: string) {
   await sql.execute(
     `UPDATE lot_shipment SET status = 'canceled', canceled_at = COALESCE(canceled_at, now()), updated_at = now()
-      WHERE fulfillment_id = ? AND deleted_at IS NULL`,
+      WHERE fulfillment_id = ? AND status <> 'canceled' AND deleted_at IS NULL`,
     [fulfillmentId]
   )
 }
