@@ -73,7 +73,7 @@ import {
 } from "./domain/expiry-warnings"
 import { ineligibilityReason, planAllocation, type AllocationRules } from "./domain/allocation"
 import { doNotPickMessage, noFreeStockMessage, planPickSwap, type PickSwapInput, type PickSwapResult } from "./domain/pick-scan"
-import { freeStockElsewhere, subtractAllocated } from "./lib/pick-scan-sql"
+import { freeStockElsewhere } from "./lib/pick-scan-sql"
 import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
 import { LotStatusAction, LotStatusTransitionError, nextLotStatus, statusesAllowing } from "./domain/lot-status"
 import {
@@ -1300,7 +1300,7 @@ class LotModuleService extends MedusaService({
       const source = sources.find((a) => a.id === take.allocation_id)!
       const lotStock = stock.find((s) => s.lot_id === take.lot_id)!
       const releasedId = await settleAllocationPart(sql, source, take.quantity, "released", null)
-      await subtractAllocated(sql, lotStock.stock_id, take.quantity)
+      await addAllocated(sql, lotStock.stock_id, -take.quantity)
       from.push({
         allocation_id: releasedId,
         order_id: input.order_id,

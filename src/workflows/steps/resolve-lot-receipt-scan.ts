@@ -1,10 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { describeVariant, findVariantsByGtin } from "./lib/scan-lookups"
+import { describeVariant, findVariantsByGtin, readScannedCode } from "./lib/scan-lookups"
 import { variantItemId } from "./lib/scan-assessment"
 import type { ReceiveLotInput } from "../../modules/lot"
-import { Gs1ParseError, parseGs1Scan } from "../../modules/lot/domain/gs1"
 import { mergeScannedReceipt, receiptScanConflicts, scannedReceipt } from "../../modules/lot/domain/receipt-scan"
 
 export type ResolveLotReceiptScanStepInput = Omit<ReceiveLotInput, "inventory_item_id"> & {
@@ -38,7 +37,7 @@ export const resolveLotReceiptScanStep = createStep(
     if (code === undefined) {
       return new StepResponse<ResolvedLotReceipt>({ ...fields, inventory_item_id: requireItemId(fields.inventory_item_id) })
     }
-    const scanned = scannedReceipt(readCode(code, fnc1))
+    const scanned = scannedReceipt(readScannedCode(code, { fnc1 }, "The scanned code cannot be read: "))
     const problems = receiptScanConflicts(scanned, fields)
     let inventoryItemId = fields.inventory_item_id
     if (scanned.gtin) {
@@ -63,17 +62,6 @@ function requireItemId(inventoryItemId: string | undefined): string {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "inventory_item_id is required, or a scanned code whose GTIN names the item.")
   }
   return inventoryItemId
-}
-
-function readCode(code: string, fnc1: string | undefined) {
-  try {
-    return parseGs1Scan(code, { fnc1 })
-  } catch (error) {
-    if (error instanceof Gs1ParseError) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `The scanned code cannot be read: ${error.message}`)
-    }
-    throw error
-  }
 }
 
 /** The inventory item of the variant(s) with this GTIN, checked against the one sent beside it. */

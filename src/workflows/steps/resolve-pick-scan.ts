@@ -3,10 +3,17 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { loadOrderLots } from "./lib/order-lots"
 import { assessScan, pickVariant, variantItemId } from "./lib/scan-assessment"
-import { describeLotItem, describeVariant, findLotByNumber, findVariantsByGtin, shipTodayRules, type ScanLot } from "./lib/scan-lookups"
+import {
+  describeLotItem,
+  describeVariant,
+  findLotByNumber,
+  findVariantsByGtin,
+  readScannedCode,
+  shipTodayRules,
+  type ScanLot,
+} from "./lib/scan-lookups"
 import { LOT_MODULE } from "../../modules/lot"
 import type { AllocationRules } from "../../modules/lot/domain/allocation"
-import { Gs1ParseError, parseGs1Scan, type ScanResult } from "../../modules/lot/domain/gs1"
 import { normalizeLotNumber } from "../../modules/lot/domain/lot-number-template"
 import { decidePickScan, type PickScanDecision } from "../../modules/lot/domain/pick-scan"
 import type LotModuleService from "../../modules/lot/service"
@@ -46,7 +53,7 @@ export const resolvePickScanStepId = "resolve-pick-scan"
  */
 export const resolvePickScanStep = createStep(resolvePickScanStepId, async (input: ResolvePickScanStepInput, { container }) => {
   const now = new Date()
-  const scan = readCode(input.code, input.fnc1, now)
+  const scan = readScannedCode(input.code, { fnc1: input.fnc1, now })
   const rawLot = scan.kind === "gs1" ? scan.lot : scan.lot_number
   const lotNumber = rawLot ? normalizeLotNumber(rawLot) : null
   const gtin = scan.kind === "gs1" ? scan.gtin : undefined
@@ -117,17 +124,6 @@ export const resolvePickScanStep = createStep(resolvePickScanStepId, async (inpu
     location_names: await locationNames(container, [decision.location_id, ...lot.stock.map((s) => s.location_id)]),
   })
 })
-
-function readCode(code: string, fnc1: string | undefined, now: Date): ScanResult {
-  try {
-    return parseGs1Scan(code, { fnc1, now })
-  } catch (error) {
-    if (error instanceof Gs1ParseError) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
-    }
-    throw error
-  }
-}
 
 /** The reason recorded with the lot's current status (a hold's reason), for a lot that is not released. */
 async function statusReason(container: MedusaContainer, lot: ScanLot): Promise<string | null> {

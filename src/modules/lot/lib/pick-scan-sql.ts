@@ -15,11 +15,3 @@ export async function freeStockElsewhere(
   )
   return rows.map((r) => ({ location_id: r.location_id, free: Number(r.free) }))
 }
-
-/** Gives `quantity` allocated units of a lot's stock row back (the row is locked by the caller). */
-export async function subtractAllocated(sql: Sql, stockId: string, quantity: number): Promise<void> {
-  await sql.execute(`UPDATE lot_stock SET allocated_quantity = allocated_quantity - ?, updated_at = now() WHERE id = ?`, [
-    quantity,
-    stockId,
-  ])
-}

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../modules/lot"
 import type { AllocationRules } from "../../../modules/lot/domain/allocation"
+import { Gs1ParseError, parseGs1Scan, type ScanResult } from "../../../modules/lot/domain/gs1"
 import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
 import type LotModuleService from "../../../modules/lot/service"
 import { AllocationStrategy, type LotStatus } from "../../../modules/lot/types"
@@ -189,4 +190,19 @@ export function describeLotItem(lot: ScanLot): string {
   const item = lot.inventory_item
   const name = item?.product_titles.join(" / ") || item?.title || item?.sku || lot.inventory_item_id
   return item?.sku && name !== item.sku ? `${name} (SKU ${item.sku})` : name
+}
+
+/**
+ * Reads a scanned code (GS1 element string, Digital Link or plain lot number); an unreadable one
+ * is refused as INVALID_DATA in the parser's words, after `lead` when the caller sets the scene.
+ */
+export function readScannedCode(code: string, options: { fnc1?: string; now?: Date }, lead = ""): ScanResult {
+  try {
+    return parseGs1Scan(code, options)
+  } catch (error) {
+    if (error instanceof Gs1ParseError) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `${lead}${error.message}`)
+    }
+    throw error
+  }
 }
