@@ -342,7 +342,7 @@ export async function ensurePool(sc, kind, count) {
 //       those do not cover the quantity.
 //
 // Each helper's statements are the backtick templates of its `sql.execute(...)` calls in
-// lib/allocation-sql.ts. `${...}` in a template (strategy ORDER BY, lockStockRows' filter) is
+// sql/allocation-sql.ts. `${...}` in a template (strategy ORDER BY, lockStockRows' filter) is
 // filled from the same file's constants; knex's `?` become $1, $2, ... with array values expanded
 // into one placeholder per element, as knex binds them. The copies below are the fallback (as of
 // the running-sum pick) when the source cannot be read that way.
@@ -473,7 +473,7 @@ export function bindKnex(template, values, interp = {}) {
  * sql.execute of the helper).
  */
 export function pluginSql({ strategy = "fefo" } = {}) {
-  const file = readSrc(path.join("lib", "allocation-sql.ts"))
+  const file = readSrc(path.join("sql", "allocation-sql.ts"))
   const fallbacks = new Set()
   const bind = (name, values, mode = "stock_ids") => {
     const templates = templatesFromSource(file, name)
@@ -521,7 +521,7 @@ export const mustOutlastNow = () => new Date(Date.now() + POLICY.min_remaining_s
  */
 export function sqlCalls(fn, { lib = false } = {}) {
   if (lib) {
-    const body = libFunction(readSrc(path.join("lib", "allocation-sql.ts")), fn)
+    const body = libFunction(readSrc(path.join("sql", "allocation-sql.ts")), fn)
     return body ? [...body.matchAll(/await (\w+)\(\s*sql\b/g)].map((m) => m[1]) : null
   }
   const file = readSrc("service.ts")

@@ -12,4 +12,4 @@ export type { LotStockTotal } from "./service"
 export { LotModuleService }
 export { LotEvents } from "./events"
 export { LotStatusAction } from "./domain/lot-status"
-export type { ExpiredLot, WarnedLot, WarningCursor } from "./lib/expiry-sql"
+export type { ExpiredLot, WarnedLot, WarningCursor } from "./sql/expiry-sql"

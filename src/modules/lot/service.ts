@@ -16,10 +16,10 @@ import {
   type ExpiredLot,
   type WarnedLot,
   type WarningCursor,
-} from "./lib/expiry-sql"
-import { expiryAggregatesSql, listExpiringLotsSql, type ExpiringLotFilters, type ExpiringLotRow } from "./lib/expiry-report-sql"
+} from "./sql/expiry-sql"
+import { expiryAggregatesSql, listExpiringLotsSql, type ExpiringLotFilters, type ExpiringLotRow } from "./sql/expiry-report-sql"
 import { buildExpirySummary, type ExpirySummary } from "./domain/expiry-summary"
-import { cancelShipmentLinks, restoreShipmentLinks, syncShipmentLinks } from "./lib/shipment-sql"
+import { cancelShipmentLinks, restoreShipmentLinks, syncShipmentLinks } from "./sql/shipment-sql"
 import { planReturn } from "./domain/return-plan"
 import { MAX_RECALL_DEPTH, recallNumber, summarizeRecallScope } from "./domain/recall-scope"
 import { buildTraceReport } from "./domain/trace-report"
@@ -31,7 +31,7 @@ import {
   setCustomersNotified,
   setRecallClosure,
   type RecallProgress,
-} from "./lib/recall-sql"
+} from "./sql/recall-sql"
 import {
   bookedReturnUnits,
   designateReturnLots,
@@ -40,11 +40,11 @@ import {
   returnableShipments,
   returnDesignations,
   type ReturnBooking,
-} from "./lib/return-sql"
-import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "./lib/search-sql"
-import { insertLineage, retireLineage } from "./lib/lineage-sql"
-import { listFsmaEventsSql, type FsmaCursor, type FsmaEventFilters, type FsmaEventRow } from "./lib/fsma-sql"
-import { orderShipments, traceBackward, traceForward, traceLots, type LotTrace, type TraceDirection, type TracedShipment } from "./lib/trace-sql"
+} from "./sql/return-sql"
+import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "./sql/search-sql"
+import { insertLineage, retireLineage } from "./sql/lineage-sql"
+import { listFsmaEventsSql, type FsmaCursor, type FsmaEventFilters, type FsmaEventRow } from "./sql/fsma-sql"
+import { orderShipments, traceBackward, traceForward, traceLots, type LotTrace, type TraceDirection, type TracedShipment } from "./sql/trace-sql"
 import {
   inputIneligibility,
   lineageEdges,
@@ -59,7 +59,7 @@ import {
   lockItemLocation,
   sumItemLotStockAt,
   type ItemLotSummary,
-} from "./lib/item-stock-sql"
+} from "./sql/item-stock-sql"
 import { UNTRACKED_ASSIGNMENT, untrackedAssignmentProblem, untrackedQuantity } from "./domain/untracked-stock"
 import type { AssignUntrackedStockInput, UntrackedStockAssignment } from "./types"
 import { normalizeLotNumber } from "./domain/lot-number-template"
@@ -73,7 +73,7 @@ import {
 } from "./domain/expiry-warnings"
 import { ineligibilityReason, planAllocation, type AllocationRules } from "./domain/allocation"
 import { doNotPickMessage, noFreeStockMessage, planPickSwap, type PickSwapInput, type PickSwapResult } from "./domain/pick-scan"
-import { freeStockElsewhere } from "./lib/pick-scan-sql"
+import { freeStockElsewhere } from "./sql/pick-scan-sql"
 import { planFulfillment, type LotPick } from "./domain/fulfillment-plan"
 import { LotStatusAction, LotStatusTransitionError, nextLotStatus, statusesAllowing } from "./domain/lot-status"
 import {
@@ -91,7 +91,7 @@ import {
   lockOrderLine,
   openAllocatedQuantity,
   resolveShortfalls,
-} from "./lib/allocation-sql"
+} from "./sql/allocation-sql"
 import {
   Lot,
   LotAllocation,
@@ -117,7 +117,7 @@ import {
   notEnoughStock,
   setLotStockQuantity,
   type Sql,
-} from "./lib/sql"
+} from "./sql/sql"
 import {
   LotEventType,
   LotStatus,

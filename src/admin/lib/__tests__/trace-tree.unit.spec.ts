@@ -1,5 +1,5 @@
 import { buildTraceReport } from "../../../modules/lot/domain/trace-report"
-import type { LotTrace, TracedLot, TracedShipment } from "../../../modules/lot/lib/trace-sql"
+import type { LotTrace, TracedLot, TracedShipment } from "../../../modules/lot/sql/trace-sql"
 import { buildTraceTree, type TraceTreeNode } from "../trace-tree"
 
 const lot = (id: string, depth: number, supplier: string | null = null): TracedLot => ({

@@ -5,7 +5,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 
 import { LOT_MODULE } from ".."
 import { buildTraceReport } from "../domain/trace-report"
-import { traceBackward, traceForward } from "../lib/trace-sql"
+import { traceBackward, traceForward } from "../sql/trace-sql"
 import type LotModuleService from "../service"
 import { LotLineageKind, LotShipmentStatus, LotStatus, type ReceiveLotInput } from "../types"
 

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { FsmaAddress, FsmaLookups } from "../../../../modules/lot/domain/fsma-204"
-import type { FsmaEventRow } from "../../../../modules/lot/lib/fsma-sql"
+import type { FsmaEventRow } from "../../../../modules/lot/sql/fsma-sql"
 import { inventoryItemInfo } from "../../lots/expiring/helpers"
 
 type LocationRow = { id: string; name: string | null; address?: FsmaAddress | null }

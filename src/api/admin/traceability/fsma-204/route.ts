@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../../modules/lot"
 import { fsmaFileName, toFsma204Row, type FsmaLookups } from "../../../../modules/lot/domain/fsma-204"
-import type { FsmaEventFilters } from "../../../../modules/lot/lib/fsma-sql"
+import type { FsmaEventFilters } from "../../../../modules/lot/sql/fsma-sql"
 import type LotModuleService from "../../../../modules/lot/service"
 import { addFsmaLookups } from "./lookups"
 import type { AdminGetFsma204ParamsType } from "./validators"
