@@ -8,7 +8,7 @@ import assert from "node:assert/strict"
 import fs from "node:fs"
 import { api, reveal } from "./support/page.mjs"
 
-// The order the demo seed fulfills and ships (src/scripts/seed.ts, SHIPPED_ORDER_EMAIL).
+// The order the demo seed fulfills and ships (src/scripts/seed/store.ts, SHIPPED_ORDER_EMAIL).
 const SHIPPED_ORDER_EMAIL = "camille.dubois@example.fr"
 
 export async function recallFlow({ baseUrl, ui, shots }) {

@@ -333,41 +333,49 @@ export async function ensurePool(sc, kind, count) {
 // The plugin's locking statements, read from its source at run time (others edit it while the
 // bench runs), so the suites time what src/modules/lot says today:
 //
-//   allocation (allocateOrderLines_, per line):  lockOrderLine -> lockCoveringStock =
+//   allocation (actions/allocate.ts allocateOrderLines, per line):  lockOrderLine -> lockCoveringStock =
 //       pickEligibleStockIds (unlocked running-sum pick of the eligible rows covering the need,
 //       in strategy order) -> lockStockRows (their lots FOR SHARE, then those stock rows FOR
 //       UPDATE), re-checked; sampleIneligibleLots only on a shortfall;
-//   fulfillment (fulfillLine_, per line):  lockOrderLine -> lockOpenAllocations -> lockStockRows
+//   fulfillment (actions/fulfill.ts fulfillLine, per line):  lockOrderLine -> lockOpenAllocations -> lockStockRows
 //       of the line's allocated (and picked) lots at the location -> lockCoveringStock only when
 //       those do not cover the quantity.
 //
 // Each helper's statements are the backtick templates of its `sql.execute(...)` calls in
-// sql/allocation-sql.ts. `${...}` in a template (strategy ORDER BY, lockStockRows' filter) is
-// filled from the same file's constants; knex's `?` become $1, $2, ... with array values expanded
-// into one placeholder per element, as knex binds them. The copies below are the fallback (as of
-// the running-sum pick) when the source cannot be read that way.
+// sql/allocation-sql.ts. `${...}` in a template is filled as the module fills it: the strategy and
+// keep ORDER BY derived from the sort keys of domain/strategy-order.ts (STRATEGY_ORDER,
+// ALLOCATION_KEEP_ORDER) through allocation-sql.ts' SORT_COLUMN, lockStockRows' filter from its
+// constant. knex's `?` become $1, $2, ... with array values expanded into one placeholder per
+// element, as knex binds them. The copies below are the fallback (as of the strategy order
+// derived from its sort keys) when the source cannot be read that way.
 
 const SRC = path.join(projectRoot, "src", "modules", "lot")
 
 const FALLBACK = {
-  lockOrderLine: [`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`],
+  lockOrderLine: [
+    `SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`,
+  ],
   pickEligibleStockIds: [
     `SELECT id FROM (
-       SELECT s.id, s.quantity - s.allocated_quantity AS free,
-              SUM(s.quantity - s.allocated_quantity) OVER (ORDER BY \${ORDER_BY[query.strategy]}) AS running
-         FROM lot_stock s JOIN lot l ON l.id = s.lot_id
-        WHERE l.inventory_item_id = ? AND s.location_id = ?
-          AND s.deleted_at IS NULL AND l.deleted_at IS NULL
-          AND l.status = 'released' AND (l.expires_at IS NULL OR l.expires_at > ?)
-          AND s.quantity > s.allocated_quantity
-          AND l.id NOT IN (?) AND s.id NOT IN (?)
+       SELECT id, free, SUM(free) OVER (ORDER BY position) AS running FROM (
+         SELECT s.id, s.quantity - s.allocated_quantity - s.quarantined_quantity AS free,
+                row_number() OVER (ORDER BY \${ORDER_BY[query.strategy]}) AS position
+           FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+          WHERE l.inventory_item_id = ? AND s.location_id = ?
+            AND s.deleted_at IS NULL AND l.deleted_at IS NULL
+            AND l.status = 'released' AND (l.expires_at IS NULL OR l.expires_at > ?)
+            AND s.quantity > s.allocated_quantity + s.quarantined_quantity
+            AND l.id NOT IN (?) AND s.id NOT IN (?)
+          ORDER BY \${ORDER_BY[query.strategy]}
+          LIMIT ?
+       ) first_rows
      ) ranked
      WHERE running - free < ?`,
   ],
   lockStockRows: [
     `SELECT l.id FROM lot l WHERE l.id IN (SELECT s.lot_id FROM lot_stock s WHERE \${filter}) ORDER BY l.id FOR SHARE`,
     `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity - s.quarantined_quantity AS available
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
       WHERE \${filter} AND s.deleted_at IS NULL AND l.deleted_at IS NULL
       ORDER BY s.id
@@ -375,7 +383,7 @@ const FALLBACK = {
   ],
   sampleIneligibleLots: [
     `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
-            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity AS available
+            s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity - s.quarantined_quantity AS available
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
       WHERE l.inventory_item_id = ? AND s.location_id = ? AND s.quantity > 0
         AND s.deleted_at IS NULL AND l.deleted_at IS NULL
@@ -387,7 +395,7 @@ const FALLBACK = {
     `SELECT a.id, a.lot_id, a.location_id, a.quantity, l.expires_at
        FROM lot_allocation a JOIN lot l ON l.id = a.lot_id
       WHERE a.line_item_id = ? AND a.status = 'open' AND a.deleted_at IS NULL
-      ORDER BY l.expires_at ASC NULLS LAST, a.id
+      ORDER BY \${KEEP_ORDER_BY}
       FOR UPDATE OF a`,
   ],
 }
@@ -396,7 +404,11 @@ const FALLBACK_ORDER_BY = {
   fifo: "l.received_at ASC, l.id ASC",
   lifo: "l.received_at DESC, l.id ASC",
 }
-const FALLBACK_FILTER = { stock_ids: "s.id IN (?)", lot_ids: "s.lot_id IN (?) AND s.location_id = ?" }
+const FALLBACK_KEEP_ORDER_BY = "l.expires_at ASC NULLS LAST, a.id ASC"
+const FALLBACK_FILTER = {
+  stock_ids: "s.id IN (?) AND s.deleted_at IS NULL",
+  lot_ids: "s.lot_id IN (?) AND s.location_id = ? AND s.deleted_at IS NULL",
+}
 
 const readSrc = (rel) => {
   try {
@@ -422,23 +434,57 @@ function templatesFromSource(file, name) {
   return out.length ? out : null
 }
 
-/** The `${...}` values a template may use, read from allocation-sql.ts (fallback: the copies above). */
-function interpolations(file, strategy, mode) {
-  const orderBy = { ...FALLBACK_ORDER_BY }
-  const block = file?.match(/const ORDER_BY\b[^=]*=\s*\{([\s\S]*?)\n\}/)?.[1]
-  const fromSource = { order_by: false, filter: false }
-  if (block) {
-    for (const m of block.matchAll(/(\w+):\s*"([^"]*)"/g)) orderBy[m[1]] = m[2]
-    fromSource.order_by = true
+/**
+ * The sort keys of domain/strategy-order.ts as allocation-sql.ts turns them into `ORDER BY` text
+ * (orderBySql): { order_by: { fefo, fifo, lifo }, keep_order_by } or null when unreadable.
+ */
+function derivedOrderBy(file) {
+  const keysFile = readSrc(path.join("domain", "strategy-order.ts"))
+  const columns = Object.fromEntries(
+    [...(file?.match(/const SORT_COLUMN\b[^=]*=\s*\{([^}]*)\}/)?.[1] ?? "").matchAll(/(\w+):\s*"([^"]*)"/g)].map((m) => [m[1], m[2]])
+  )
+  const strategies = keysFile?.match(/export const STRATEGY_ORDER\b[^=]*=\s*\{([\s\S]*?)\n\}/)?.[1]
+  const keep = keysFile?.match(/export const ALLOCATION_KEEP_ORDER\b[^=]*=\s*\[(.*)\]/)?.[1]
+  if (!strategies || !keep || !Object.keys(columns).length) return null
+  const keyLists = {}
+  for (const m of strategies.matchAll(/(\w+):\s*\[([^\]]*)\]/g)) keyLists[m[1]] = [...m[2].matchAll(/"([^"]*)"/g)].map((k) => k[1])
+  // A keep key is a literal or a reference to a strategy's key (STRATEGY_ORDER.fefo[0]).
+  const keepKeys = [...keep.matchAll(/"([^"]*)"|STRATEGY_ORDER\.(\w+)\[(\d+)\]/g)].map((m) => m[1] ?? keyLists[m[2]]?.[Number(m[3])])
+  if (!keepKeys.length) return null
+  const toSql = (keys) =>
+    keys
+      .map((key) => {
+        const [field, direction] = key.split(" ")
+        if (!columns[field]) throw new Error(`no column for sort field ${field}`)
+        return `${columns[field]} ${direction === "desc" ? "DESC" : "ASC"}${key.endsWith(" nulls last") ? " NULLS LAST" : ""}`
+      })
+      .join(", ")
+  try {
+    return { order_by: Object.fromEntries(Object.entries(keyLists).map(([strategy, keys]) => [strategy, toSql(keys)])), keep_order_by: toSql(keepKeys) }
+  } catch {
+    return null
   }
+}
+
+/** The `${...}` values a template may use, derived from the source (fallback: the copies above). */
+function interpolations(file, strategy, mode) {
+  const derived = derivedOrderBy(file)
+  const fromSource = { order_by: Boolean(derived?.order_by[strategy]), keep_order_by: Boolean(derived), filter: false }
   const filter = { ...FALLBACK_FILTER }
-  const f = file?.match(/const filter = byIds \? "([^"]*)" : "([^"]*)"/)
+  const f = file?.match(/const filter = byIds\s*\? "([^"]*)"\s*: "([^"]*)"/)
   if (f) {
     filter.stock_ids = f[1]
     filter.lot_ids = f[2]
     fromSource.filter = true
   }
-  return { values: { "ORDER_BY[query.strategy]": orderBy[strategy], filter: filter[mode] }, fromSource }
+  return {
+    values: {
+      "ORDER_BY[query.strategy]": derived?.order_by[strategy] ?? FALLBACK_ORDER_BY[strategy],
+      KEEP_ORDER_BY: derived?.keep_order_by ?? FALLBACK_KEEP_ORDER_BY,
+      filter: filter[mode],
+    },
+    fromSource,
+  }
 }
 
 /**
@@ -482,6 +528,7 @@ export function pluginSql({ strategy = "fefo" } = {}) {
       try {
         const needs = templates.join("\n")
         if (needs.includes("${ORDER_BY") && !fromSource.order_by) fallbacks.add(`ORDER_BY (${name})`)
+        if (needs.includes("${KEEP_ORDER_BY}") && !fromSource.keep_order_by) fallbacks.add(`KEEP_ORDER_BY (${name})`)
         if (needs.includes("${filter}") && !fromSource.filter) fallbacks.add(`filter (${name})`)
         return templates.map((t, k) => bindKnex(t, values(k), interp))
       } catch (err) {
@@ -502,7 +549,7 @@ export function pluginSql({ strategy = "fefo" } = {}) {
     lockOrderLine: (lineItemId) => bind("lockOrderLine", () => [`lot-allocation:${lineItemId}`]),
     /** needed: units still to cover; mustOutlast: ship date + minimum remaining shelf life. */
     pickEligibleStockIds: ({ item, location, mustOutlast, needed, excludeLots = [], excludeStock = [] }) =>
-      bind("pickEligibleStockIds", () => [item, location, mustOutlast, excludeLots, excludeStock, needed]),
+      bind("pickEligibleStockIds", () => [item, location, mustOutlast, excludeLots, excludeStock, needed, needed]),
     lockStockRows: (where) =>
       "stock_ids" in where
         ? bind("lockStockRows", () => [where.stock_ids], "stock_ids")
@@ -512,37 +559,35 @@ export function pluginSql({ strategy = "fefo" } = {}) {
   }
 }
 
-/** What a line's lots must outlast at a ship date of now (eligibilityQuery in service.ts). */
+/** What a line's lots must outlast at a ship date of now (eligibilityQuery in sql/allocation-sql.ts). */
 export const mustOutlastNow = () => new Date(Date.now() + POLICY.min_remaining_shelf_life_days * 86_400_000)
 
 /**
  * The helpers a function calls with the transaction (`await name(sql, ...)`), in source order:
- * a service method (`service.ts`) or, with `lib`, an allocation-sql.ts helper. null when unreadable.
+ * `fn` (exported or not) in `file`, a path under src/modules/lot without ".ts" (e.g.
+ * "actions/fulfill"). null when unreadable.
  */
-export function sqlCalls(fn, { lib = false } = {}) {
-  if (lib) {
-    const body = libFunction(readSrc(path.join("sql", "allocation-sql.ts")), fn)
-    return body ? [...body.matchAll(/await (\w+)\(\s*sql\b/g)].map((m) => m[1]) : null
-  }
-  const file = readSrc("service.ts")
-  const start = file?.indexOf(`async ${fn}(`) ?? -1
+export function sqlCalls(file, fn) {
+  const text = readSrc(`${file}.ts`)
+  const start = text?.search(new RegExp(`^(?:export )?async function ${fn}\\(`, "m")) ?? -1
   if (start < 0) return null
-  const next = file.slice(start + 1).search(/\n  (?:@\w+|protected |async |\w+ = )/)
-  const body = file.slice(start, next < 0 ? undefined : start + 1 + next)
-  return [...body.matchAll(/await (?:this\.)?(\w+)\(\s*sql\b/g)].map((m) => m[1])
+  const next = text.slice(start + 1).search(/\n(?:export |async function |function |const )/)
+  const body = text.slice(start, next < 0 ? undefined : start + 1 + next)
+  return [...body.matchAll(/await (\w+)\(\s*sql\b/g)].map((m) => m[1])
 }
 
 /**
  * Checks that the source still takes its locks the way a suite models them: `expect` maps a
- * function ("service:method" or "lib:helper") to helper names it must call, in that order.
+ * function ("<file>:<function>", e.g. "actions/fulfill:fulfillLine" or
+ * "sql/allocation-sql:lockCoveringStock") to helper names it must call, in that order.
  * Returns { calls: { fn: [names] }, problems: [text] }.
  */
 export function checkCallModel(expect) {
   const calls = {}
   const problems = []
   for (const [key, names] of Object.entries(expect)) {
-    const [kind, fn] = key.split(":")
-    const got = sqlCalls(fn, { lib: kind === "lib" })
+    const [file, fn] = key.split(":")
+    const got = sqlCalls(file, fn)
     calls[fn] = got
     if (!got) {
       problems.push(`${fn} not found in src`)

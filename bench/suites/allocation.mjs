@@ -9,7 +9,7 @@
 //   2. "order placed -> lots allocated": after each tracked checkout, GET /admin/orders/:id/lots
 //      is polled every BENCH_POLL_MS (25) until the line shows its lots (resolution: one poll
 //      interval plus one request). Each allocation is checked against FEFO with SQL;
-//   3. the allocation's locking SQL itself, as allocateOrderLines_ runs it per line today (read from
+//   3. the allocation's locking SQL itself, as allocateOrderLines (actions/allocate.ts) runs it per line today (read from
 //      src/modules/lot at run time, see pluginSql in bench/lib/lot-scenario.mjs): lockOrderLine
 //      (advisory lock) -> lockCoveringStock = pickEligibleStockIds (unlocked running-sum pick of the
 //      eligible stock rows that cover the need, FEFO order) -> lockStockRows (those lots FOR SHARE,
@@ -127,8 +127,8 @@ export default {
     const loc = { id: last.locationId }
     const lotsHere = sc.lots.perLocation[loc.id]
     const model = checkCallModel({
-      "service:allocateOrderLines_": ["lockOrderLine", "lockCoveringStock"],
-      "lib:lockCoveringStock": ["pickEligibleStockIds", "lockStockRows"],
+      "actions/allocate:allocateOrderLines": ["lockOrderLine", "lockCoveringStock"],
+      "sql/allocation-sql:lockCoveringStock": ["pickEligibleStockIds", "lockStockRows"],
     })
     for (const problem of model.problems) warn(`the bench times lockOrderLine -> lockCoveringStock (pickEligibleStockIds -> lockStockRows), but ${problem}: the SQL cases may no longer be what the service runs`)
     const q = pluginSql({ strategy: POLICY.strategy })

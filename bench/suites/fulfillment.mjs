@@ -2,7 +2,7 @@
 // (10,000 lots at 5 locations, the line's lots allocated FEFO at order.placed) vs the same
 // fulfillment of an untracked item (stock Medusa). The plugin's part runs inside the request:
 // the `fulfillmentCreated` hook (confirmFulfillmentLots -> LotModuleService.fulfillOrderLines ->
-// fulfillLine_) takes the line's advisory lock, locks its open allocations (lockOpenAllocations),
+// fulfillLine in actions/fulfill.ts) takes the line's advisory lock, locks its open allocations (lockOpenAllocations),
 // then only the line's allocated (and picked) lots at the location (lockStockRows: lots FOR SHARE,
 // stock rows FOR UPDATE), falls back to lockCoveringStock only if those do not cover the quantity,
 // takes the units and records the shipment.
@@ -11,7 +11,7 @@
 // placed, or new ones placed here before anything is timed. One warm-up fulfillment of each kind,
 // then BENCH_ORDERS (20) of each, alternating (ABBA), one request at a time. Every tracked
 // fulfillment is checked afterwards (its allocation is `fulfilled`, nothing left open).
-// fulfillLine_'s locking SQL, read from src at run time, is also timed directly against the
+// fulfillLine's locking SQL, read from src at run time, is also timed directly against the
 // database for a line that is allocated and not fulfilled yet, next to stock Medusa's
 // inventory_level read: lockOpenAllocations, lockStockRows of its lots, the whole sequence, and
 // the fallback (lockCoveringStock + sampleIneligibleLots), with EXPLAIN (ANALYZE, BUFFERS) and the
@@ -40,7 +40,7 @@ const SETTLE_MS = 400 // without SQL tracing: pause after each fulfillment
 
 export default {
   name: "fulfillment",
-  description: "POST /admin/orders/:id/fulfillments, tracked item (10,000 lots, allocated) vs untracked, alternating; fulfillLine_ lock SQL (open allocations + their lots) vs inventory_level",
+  description: "POST /admin/orders/:id/fulfillments, tracked item (10,000 lots, allocated) vs untracked, alternating; fulfillLine lock SQL (open allocations + their lots) vs inventory_level",
 
   async run(ctx) {
     const sc = await lotScenario(ctx)
@@ -115,9 +115,9 @@ export default {
     })
     const cases = [u, t]
 
-    // fulfillLine_'s locking SQL, straight against the database, for a line allocated and not
+    // fulfillLine's locking SQL, straight against the database, for a line allocated and not
     // fulfilled yet (a spare pool order, else one placed now, untimed).
-    const model = checkCallModel({ "service:fulfillLine_": ["lockOrderLine", "lockOpenAllocations", "lockStockRows", "lockCoveringStock"], "lib:lockCoveringStock": ["pickEligibleStockIds", "lockStockRows"] })
+    const model = checkCallModel({ "actions/fulfill:fulfillLine": ["lockOrderLine", "lockOpenAllocations", "lockStockRows", "lockCoveringStock"], "sql/allocation-sql:lockCoveringStock": ["pickEligibleStockIds", "lockStockRows"] })
     for (const problem of model.problems) warn(`the bench times lockOrderLine -> lockOpenAllocations -> lockStockRows (lockCoveringStock as the fallback), but ${problem}: the SQL cases may no longer be what the service runs`)
     const q = pluginSql({ strategy: POLICY.strategy })
     if (q.fallbacks.size) warn(`not read from src (timing the bench's copies): ${[...q.fallbacks].join(", ")}`)

@@ -1,79 +1,51 @@
-import type { LotEventType } from "../modules/lot/types"
+import type { HttpTypes } from "@medusajs/framework/types"
+import type { z } from "@medusajs/framework/zod"
+import type { AdminLotPolicy } from "../api/admin/inventory-items/types"
+import type { AdminAssignUntrackedStock, AdminUpsertLotPolicy } from "../api/admin/inventory-items/validators"
+import type { AdminLot, AdminLotDetail, AdminLotEvent, AdminLotListResponse } from "../api/admin/lots/types"
+import type {
+  AdminAdjustLot,
+  AdminHoldLot,
+  AdminReceiveLot,
+  AdminRejectLot,
+  AdminReleaseLot,
+  AdminTransferLot,
+} from "../api/admin/lots/validators"
+import type { AdminOrderLotAllocation, AdminOrderLotLine, AdminPickListLocation } from "../api/admin/orders/types"
+import { LotStatus } from "../modules/lot/types"
 
 /**
- * Shapes of the lot-tracking admin API (src/api/admin/*) as the admin extensions read them.
- * Dates arrive as ISO strings.
+ * A response of the lot-tracking API (its types live beside the routes, src/api/admin/*) as the
+ * admin receives it: parsed JSON, so the dates the handlers send arrive as ISO strings.
  */
+export type Serialized<T> = T extends Date
+  ? string
+  : T extends (infer Item)[]
+    ? Serialized<Item>[]
+    : T extends object
+      ? { [K in keyof T]: Serialized<T[K]> }
+      : T
 
-export const LOT_STATUSES = ["quarantine", "released", "on_hold", "rejected", "recalled", "expired"] as const
-export type LotStatus = (typeof LOT_STATUSES)[number]
-
-export const ALLOCATION_STRATEGIES = ["fefo", "fifo", "lifo"] as const
-export type AllocationStrategy = (typeof ALLOCATION_STRATEGIES)[number]
-
-export const ADJUSTMENT_REASONS = ["count", "scrap", "damage", "sample", "other"] as const
-export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number]
+// The server's own lists, so a select, a filter or a label can never miss a value.
+export { ADJUSTMENT_REASONS, ALLOCATION_STRATEGIES, LOT_STATUSES } from "../modules/lot/types"
+export type { AdjustmentReason, AllocationStrategy, LotEventType, LotStatus } from "../modules/lot/types"
 
 /** Statuses a new lot may be received in. */
-export const RECEIVE_STATUSES = ["released", "quarantine"] as const
+export const RECEIVE_STATUSES = [LotStatus.RELEASED, LotStatus.QUARANTINE] as const
 export type ReceiveStatus = (typeof RECEIVE_STATUSES)[number]
 
-export type LotStock = {
-  id: string
-  location_id: string
-  quantity: number
-  allocated_quantity: number
-}
+// What the components show, as received.
+export type Lot = Serialized<AdminLot>
+export type LotEvent = Serialized<AdminLotEvent>
+export type LotWithEvents = Serialized<AdminLotDetail>
+export type LotListResponse = Serialized<AdminLotListResponse>
+export type LotPolicy = Serialized<AdminLotPolicy>
+export type OrderLotAllocation = Serialized<AdminOrderLotAllocation>
+export type OrderLotLine = Serialized<AdminOrderLotLine>
+export type PickListLocation = Serialized<AdminPickListLocation>
+export type StockLocationSummary = Pick<HttpTypes.AdminStockLocation, "id" | "name">
 
-export type LotInventoryItem = {
-  id: string
-  title: string | null
-  sku: string | null
-}
-
-export type Lot = {
-  id: string
-  lot_number: string
-  inventory_item_id: string
-  status: LotStatus
-  manufactured_at: string | null
-  expires_at: string | null
-  best_before_at: string | null
-  received_at: string
-  supplier: string | null
-  supplier_lot_number: string | null
-  notes: string | null
-  metadata: Record<string, unknown> | null
-  created_at: string
-  updated_at: string
-  stock: LotStock[]
-  /** Present when requested with `fields=+inventory_item.title,...`. */
-  inventory_item?: LotInventoryItem | null
-}
-
-// The server's own list, so the timeline can never miss a kind of history entry.
-export type { LotEventType }
-
-export type LotEvent = {
-  id: string
-  lot_id: string
-  type: LotEventType
-  quantity: number
-  location_id: string | null
-  to_location_id: string | null
-  from_status: string | null
-  to_status: string | null
-  actor_id: string | null
-  reason: string | null
-  note: string | null
-  reference_type: string | null
-  reference_id: string | null
-  data: Record<string, unknown> | null
-  created_at: string
-}
-
-export type LotWithEvents = Lot & { events: LotEvent[] }
-
+/** GET /admin/lots as the lot tables ask it: search, filters and page. */
 export type LotListQuery = {
   q?: string
   inventory_item_id?: string
@@ -85,141 +57,13 @@ export type LotListQuery = {
   fields?: string
 }
 
-export type LotListResponse = { lots: Lot[]; count: number; offset: number; limit: number }
-export type LotResponse = { lot: LotWithEvents }
-
-export type LotReceipt = {
-  lot_id: string
-  lot_number: string
-  inventory_item_id: string
-  location_id: string
-  quantity: number
-  created: boolean
-  event_id: string
-}
-export type ReceiveLotResponse = { lot: Lot; receipt: LotReceipt }
-
-export type LotStatusChange = {
-  lot_id: string
-  lot_number: string
-  inventory_item_id: string
-  from_status: LotStatus
-  to_status: LotStatus
-  event_id: string
-}
-export type LotStatusChangeResponse = { lot: Lot; status_change: LotStatusChange }
-export type LotMutationResponse = { lot: Lot }
-
-export type LotPolicy = {
-  id: string | null
-  inventory_item_id: string
-  tracked: boolean
-  strategy: AllocationStrategy
-  shelf_life_days: number | null
-  removal_lead_days: number
-  min_remaining_shelf_life_days: number
-  lot_number_template: string | null
-  lot_number_pattern: string | null
-}
-export type LotPolicyResponse = { lot_policy: LotPolicy; default_lot_number_template: string }
-
-export type OrderLotAllocation = {
-  allocation_id: string
-  lot_id: string
-  lot_number: string
-  lot_status: LotStatus
-  expires_at: string | null
-  location_id: string
-  location_name: string | null
-  quantity: number
-  fulfillment_id: string | null
-}
-
-export type OrderLineShortfall = {
-  quantity: number
-  location_id: string
-  reason: string | null
-  recorded_at: string
-}
-
-export type OrderLotLine = {
-  line_item_id: string
-  title: string
-  sku: string | null
-  /** Ordered units; absent when the API could not read it. */
-  quantity?: number | null
-  allocated: OrderLotAllocation[]
-  shipped: OrderLotAllocation[]
-  shortfalls: OrderLineShortfall[]
-}
-export type OrderLotsResponse = { order_id: string; display_id: number | null; lines: OrderLotLine[] }
-
-export type PickListEntry = {
-  line_item_id: string
-  title: string | null
-  sku: string | null
-  lot_id: string
-  lot_number: string
-  expires_at: string | null
-  quantity: number
-}
-export type PickListLocation = { location_id: string; location_name: string | null; picks: PickListEntry[] }
-export type PickListShortfall = {
-  line_item_id: string
-  title: string | null
-  quantity: number
-  location_id: string
-  reason: string | null
-}
-export type PickListResponse = {
-  order_id: string
-  display_id: number | null
-  locations: PickListLocation[]
-  shortfalls: PickListShortfall[]
-}
-
-export type StockLocationSummary = { id: string; name: string }
-export type StockLocationListResponse = { stock_locations: StockLocationSummary[]; count: number }
-
-// Request bodies -------------------------------------------------------------------------------
-
-export type ReceiveLotBody = {
-  inventory_item_id: string
-  location_id: string
-  quantity: number
-  lot_number?: string
-  status?: ReceiveStatus
-  manufactured_at?: string
-  expires_at?: string
-  supplier?: string
-  supplier_lot_number?: string
-}
-
-export type LotPolicyBody = {
-  tracked?: boolean
-  strategy?: AllocationStrategy
-  shelf_life_days?: number | null
-  removal_lead_days?: number
-  min_remaining_shelf_life_days?: number
-  lot_number_template?: string | null
-  lot_number_pattern?: string | null
-}
-
-export type HoldLotBody = { reason: string; note?: string }
-export type RejectLotBody = { reason: string; note?: string }
-export type ReleaseLotBody = { note?: string }
-
-export type AdjustLotBody = {
-  location_id: string
-  reason: AdjustmentReason
-  quantity_change?: number
-  counted_quantity?: number
-  note?: string
-}
-
-export type TransferLotBody = {
-  from_location_id: string
-  to_location_id: string
-  quantity: number
-  note?: string
-}
+// Request bodies: what each route's validator accepts.
+export type ReceiveLotBody = z.input<typeof AdminReceiveLot>
+export type LotPolicyBody = z.input<typeof AdminUpsertLotPolicy>
+export type HoldLotBody = z.input<typeof AdminHoldLot>
+export type RejectLotBody = z.input<typeof AdminRejectLot>
+export type ReleaseLotBody = z.input<typeof AdminReleaseLot>
+export type AdjustLotBody = z.input<typeof AdminAdjustLot>
+export type TransferLotBody = z.input<typeof AdminTransferLot>
+/** Into an existing lot of the item (`lot_id`), or a new lot described like a receipt. */
+export type AssignUntrackedStockBody = z.input<typeof AdminAssignUntrackedStock>

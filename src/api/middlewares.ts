@@ -1,11 +1,10 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminLotPolicyRoutesMiddlewares } from "./admin/inventory-items/middlewares"
 import { adminLotExpiryMiddlewares } from "./admin/lots/expiring/middlewares"
-import { adminLotGenealogyMiddlewares } from "./admin/lots/genealogy/middlewares"
 import { adminLotLabelMiddlewares } from "./admin/lots/labels/middlewares"
 import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
 import { adminLotScanMiddlewares } from "./admin/lots/scan/middlewares"
-import { adminOrderPickScanMiddlewares } from "./admin/orders/[id]/pick-scan/middlewares"
+import { adminOrderLotMiddlewares } from "./admin/orders/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
 import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
 import { adminFsma204Middlewares } from "./admin/traceability/fsma-204/middlewares"
@@ -14,10 +13,9 @@ export default defineMiddlewares({
   routes: [
     ...adminLotRoutesMiddlewares,
     ...adminLotScanMiddlewares,
-    ...adminOrderPickScanMiddlewares,
+    ...adminOrderLotMiddlewares,
     ...adminLotExpiryMiddlewares,
     ...adminLotLabelMiddlewares,
-    ...adminLotGenealogyMiddlewares,
     ...adminLotPolicyRoutesMiddlewares,
     ...adminReturnLotsMiddlewares,
     ...adminRecallMiddlewares,

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { sweepExpiredLots } from "../workflows/lib/expiry-sweep"
-import { sweepExpiryWarnings } from "../workflows/lib/expiry-warnings"
+import { sweepExpiredLots } from "../workflows/runners/expiry-sweep"
+import { sweepExpiryWarnings } from "../workflows/runners/expiry-warnings"
 
 /**
  * Daily expiry run: every lot past its expiry date becomes expired and leaves what can be sold,

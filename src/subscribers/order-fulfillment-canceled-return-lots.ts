@@ -1,7 +1,10 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { cancelFulfillmentLotsWorkflow } from "../workflows/cancel-fulfillment-lots"
 
-/** A canceled fulfillment's units go back into their lots, and the order is allocated again. */
+/**
+ * The one handler of `order.fulfillment_canceled`: the fulfillment's units go back into their lots,
+ * its shipment links are marked canceled, and the order is allocated again.
+ */
 export default async function returnLotsOnFulfillmentCanceled({
   event: { data },
   container,

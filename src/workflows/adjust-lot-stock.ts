@@ -1,12 +1,8 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AdjustmentReason, LotEvents, LotEventType, type LotStockChange } from "../modules/lot"
-import {
-  adjustInventoryLevelsForLotsStep,
-  changeLotStockStep,
-  syncLotStockBlocksStep,
-  validateLotStockMoveStep,
-} from "./steps"
+import { followLotStockChanges } from "./step-sequences"
+import { changeLotStockStep, validateLotStockMoveStep } from "./steps"
 
 export type AdjustLotStockWorkflowInput = {
   lot_id: string
@@ -58,13 +54,7 @@ export const adjustLotStockWorkflow = createWorkflow(
     ])
     const results = changeLotStockStep(changes)
 
-    adjustInventoryLevelsForLotsStep(
-      transform({ results }, ({ results }) =>
-        results.map((r) => ({ inventory_item_id: r.inventory_item_id, location_id: r.location_id, adjustment: r.delta }))
-      )
-    )
-
-    syncLotStockBlocksStep(transform({ input }, ({ input }) => ({ lot_ids: [input.lot_id] })))
+    followLotStockChanges(results)
 
     const lotStockAdjusted = createHook("lotStockAdjusted", { results, additional_data: input.additional_data })
 

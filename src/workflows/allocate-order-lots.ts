@@ -1,12 +1,5 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import {
-  createHook,
-  createWorkflow,
-  transform,
-  when,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, type OrderLineAllocation, type OrderLineDemand } from "../modules/lot"
 import { allocateOrderLotsStep, getOrderLotDemandStep, type GetOrderLotDemandStepInput } from "./steps"
 

@@ -1,14 +1,13 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, type AssignUntrackedStockInput, type ReceiveLotInput } from "../modules/lot"
-import { deriveExpiry } from "../modules/lot/domain/lot-dates"
+import { generateMissingLotNumber, receivedLotFields } from "./step-sequences"
 import {
-  generateLotNumberStep,
+  assignUntrackedStockStep,
   syncLotStockBlocksStep,
   validateLotReceiptStep,
+  validateUntrackedAssignmentStep,
 } from "./steps"
-import { assignUntrackedStockStep } from "./steps/assign-untracked-stock"
-import { validateUntrackedAssignmentStep } from "./steps/validate-untracked-assignment"
 
 /** The lot to put the units into: `lot_id` of an existing lot of the item, or a new lot's fields. */
 export type AssignUntrackedStockWorkflowInput = Omit<ReceiveLotInput, "reference_type" | "reference_id">
@@ -39,28 +38,14 @@ export const assignUntrackedStockWorkflow = createWorkflow(
       }))
     )
 
-    const generatedNumber = when({ input }, ({ input }) => !input.lot_id && !input.lot_number).then(() =>
-      generateLotNumberStep(
-        transform({ validated, input }, ({ validated, input }) => ({
-          template: validated.lot_number_template,
-          sku: validated.sku,
-          plant: input.plant_code ?? validated.plant_code,
-          line: input.line_code ?? validated.line_code,
-        }))
-      )
-    )
+    const generatedNumber = generateMissingLotNumber(input, validated)
 
     const assignment = assignUntrackedStockStep(
-      transform({ input, validated, generatedNumber, level }, ({ input, validated, generatedNumber, level }): AssignUntrackedStockInput => {
-        const { plant_code: _plant, line_code: _line, ...lot } = input
-        return {
-          ...lot,
-          lot_number: input.lot_number ?? generatedNumber ?? undefined,
-          expires_at: input.lot_id ? undefined : deriveExpiry(input, validated.shelf_life_days),
-          stocked_quantity: level.stocked_quantity,
-          inventory_level_id: level.inventory_level_id,
-        }
-      })
+      transform({ input, validated, generatedNumber, level }, ({ input, validated, generatedNumber, level }): AssignUntrackedStockInput => ({
+        ...receivedLotFields(input, generatedNumber, validated.shelf_life_days),
+        stocked_quantity: level.stocked_quantity,
+        inventory_level_id: level.inventory_level_id,
+      }))
     )
 
     syncLotStockBlocksStep(transform({ assignment }, ({ assignment }) => ({ lot_ids: [assignment.lot_id] })))

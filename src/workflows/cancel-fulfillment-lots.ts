@@ -1,15 +1,22 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
-import { returnFulfilledLotsStep, syncLotStockBlocksStep } from "./steps"
+import {
+  getFulfillmentShipmentSnapshotStep,
+  returnFulfilledLotsStep,
+  syncLotShipmentsStep,
+  syncLotStockBlocksStep,
+} from "./steps"
 
 export type CancelFulfillmentLotsWorkflowInput = { order_id: string; fulfillment_id: string }
 
 export const cancelFulfillmentLotsWorkflowId = "cancel-fulfillment-lots"
 /**
- * Follows Medusa when a fulfillment is canceled: its units go back into their lots, and the
+ * Follows Medusa when a fulfillment is canceled, in this order: its units go back into their lots
+ * (which marks its shipment links canceled); the links are brought in line with the fulfillment
+ * as Medusa now holds it (a link the fulfillment never got is recorded, already canceled); the
  * order's lines — reserved again by Medusa — are allocated to lots again (FEFO); units returned
  * into a lot that may not be sold are held back from sale again. Runs from the
- * `order.fulfillment_canceled` subscriber.
+ * `order.fulfillment_canceled` subscriber; a replayed event changes nothing.
  *
  * @example
  * await cancelFulfillmentLotsWorkflow(container).run({ input: { order_id: "order_1", fulfillment_id: "ful_1" } })
@@ -18,11 +25,13 @@ export const cancelFulfillmentLotsWorkflow = createWorkflow(
   cancelFulfillmentLotsWorkflowId,
   (input: WorkflowData<CancelFulfillmentLotsWorkflowInput>) => {
     const returned = returnFulfilledLotsStep({ fulfillment_id: input.fulfillment_id })
+    // After the return, which already canceled the links: a later step's rollback then removes only what this sync added.
+    const shipments = syncLotShipmentsStep(getFulfillmentShipmentSnapshotStep({ fulfillment_id: input.fulfillment_id }))
     const allocations = allocateOrderLotsWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })),
     })
     // Units returned into a lot that is on hold (or worse) must be kept from sale again.
     syncLotStockBlocksStep(transform({ returned }, ({ returned }) => ({ lot_ids: returned.lot_ids })))
-    return new WorkflowResponse({ returned, allocations })
+    return new WorkflowResponse({ returned, shipments, allocations })
   }
 )

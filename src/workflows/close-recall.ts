@@ -24,6 +24,9 @@ export const markRecallCustomersNotifiedWorkflowId = "mark-recall-customers-noti
 /**
  * Records which customers of a recall were told (by phone, letter, or a notification provider
  * reacting to `lot.recall_created`). Used by `POST /admin/recalls/:id/customers/notified`.
+ *
+ * @example
+ * await markRecallCustomersNotifiedWorkflow(container).run({ input: { recall_id: "rcl_1", customer_keys: ["cus_1"] } })
  */
 export const markRecallCustomersNotifiedWorkflow = createWorkflow(
   markRecallCustomersNotifiedWorkflowId,

@@ -1,14 +1,6 @@
-import {
-  createHook,
-  createWorkflow,
-  transform,
-  when,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { pickSwapMessage, type PickSwapResult } from "../modules/lot/domain/pick-scan"
-import { resolvePickScanStep, type ResolvedPickScan, type ResolvePickScanStepInput } from "./steps/resolve-pick-scan"
-import { swapPickedLotStep } from "./steps/swap-picked-lot"
+import { resolvePickScanStep, swapPickedLotStep, type ResolvedPickScan, type ResolvePickScanStepInput } from "./steps"
 
 export type PickByScanWorkflowInput = ResolvePickScanStepInput & { actor_id?: string | null }
 

@@ -1,22 +1,9 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import {
-  createHook,
-  createWorkflow,
-  transform,
-  when,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, LotLineageKind, type LotStatus } from "../modules/lot"
-import { deriveExpiry } from "../modules/lot/domain/lot-dates"
-import { inventoryLevelChanges, type TransformationInputLot } from "../modules/lot/domain/transformation"
-import {
-  adjustInventoryLevelsForLotsStep,
-  generateLotNumberStep,
-  syncLotStockBlocksStep,
-  transformLotsStep,
-  validateLotReceiptStep,
-} from "./steps"
+import type { TransformationInputLot } from "../modules/lot/domain/transformation"
+import { followLotTransformation, generateMissingLotNumber, receivedLotFields } from "./step-sequences"
+import { transformLotsStep, validateLotReceiptStep } from "./steps"
 
 export type ProduceLotWorkflowInput = {
   location_id: string
@@ -67,44 +54,24 @@ export const produceLotWorkflow = createWorkflow(produceLotWorkflowId, (input: W
     transform({ input, output }, ({ input, output }) => ({ ...output, location_id: input.location_id }))
   )
 
-  const generatedNumber = when({ input }, ({ input }) => !input.output.lot_number).then(() =>
-    generateLotNumberStep(
-      transform({ validated, input }, ({ validated, input }) => ({
-        template: validated.lot_number_template,
-        sku: validated.sku,
-        plant: input.output.plant_code ?? validated.plant_code,
-        line: input.output.line_code ?? validated.line_code,
-      }))
-    )
-  )
+  const generatedNumber = generateMissingLotNumber(output, validated)
 
   const transformation = transformLotsStep(
     transform({ input, output, validated, generatedNumber }, ({ input, output, validated, generatedNumber }) => {
-      const { plant_code: _plant, line_code: _line, ...lot } = output
+      const lot = receivedLotFields(output, generatedNumber, validated.shelf_life_days)
       return {
         kind: LotLineageKind.PRODUCTION,
         location_id: input.location_id,
         inputs: input.inputs,
-        outputs: [
-          {
-            ...lot,
-            lot_number: input.output.lot_number ?? generatedNumber!,
-            expires_at: deriveExpiry(output, validated.shelf_life_days),
-          },
-        ],
+        // The output lot is always new: its number was given or generated.
+        outputs: [{ ...lot, lot_number: lot.lot_number! }],
         actor_id: input.actor_id,
         note: input.note,
       }
     })
   )
 
-  adjustInventoryLevelsForLotsStep(transform({ transformation }, ({ transformation }) => inventoryLevelChanges(transformation)))
-
-  syncLotStockBlocksStep(
-    transform({ transformation }, ({ transformation }) => ({
-      lot_ids: [...transformation.inputs, ...transformation.outputs].map((lot) => lot.lot_id),
-    }))
-  )
+  followLotTransformation(transformation)
 
   const lotProduced = createHook("lotProduced", { transformation, additional_data: input.additional_data })
 

@@ -1,17 +1,9 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import {
-  createHook,
-  createWorkflow,
-  transform,
-  when,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents } from "../modules/lot"
-import { deriveExpiry } from "../modules/lot/domain/lot-dates"
+import { generateMissingLotNumber, receivedLotFields } from "./step-sequences"
 import {
   adjustInventoryLevelsForLotsStep,
-  generateLotNumberStep,
   receiveLotStockStep,
   resolveLotReceiptScanStep,
   type ResolveLotReceiptScanStepInput,
@@ -39,24 +31,11 @@ export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: W
   const receiptFields = resolveLotReceiptScanStep(input)
   const validated = validateLotReceiptStep(receiptFields)
 
-  const generatedNumber = when({ receiptFields }, ({ receiptFields }) => !receiptFields.lot_id && !receiptFields.lot_number).then(() =>
-    generateLotNumberStep(
-      transform({ validated, receiptFields }, ({ validated, receiptFields }) => ({
-        template: validated.lot_number_template,
-        sku: validated.sku,
-        plant: receiptFields.plant_code ?? validated.plant_code,
-        line: receiptFields.line_code ?? validated.line_code,
-      }))
-    )
-  )
+  const generatedNumber = generateMissingLotNumber(receiptFields, validated)
 
   const receiptInput = transform({ receiptFields, validated, generatedNumber }, ({ receiptFields, validated, generatedNumber }) => {
-    const { additional_data: _ignored, plant_code: _plant, line_code: _line, ...lot } = receiptFields
-    return {
-      ...lot,
-      lot_number: receiptFields.lot_number ?? generatedNumber ?? undefined,
-      expires_at: receiptFields.lot_id ? undefined : deriveExpiry(receiptFields, validated.shelf_life_days),
-    }
+    const { additional_data: _ignored, ...lot } = receivedLotFields(receiptFields, generatedNumber, validated.shelf_life_days)
+    return lot
   })
   const receipt = receiveLotStockStep(receiptInput)
 

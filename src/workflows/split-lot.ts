@@ -1,15 +1,8 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, LotLineageKind } from "../modules/lot"
-import { inventoryLevelChanges } from "../modules/lot/domain/transformation"
-import {
-  adjustInventoryLevelsForLotsStep,
-  generateLotNumbersStep,
-  syncLotStockBlocksStep,
-  transformLotsStep,
-  validateLotSplitStep,
-  type LotSplitChildInput,
-} from "./steps"
+import { followLotTransformation } from "./step-sequences"
+import { generateLotNumbersStep, transformLotsStep, validateLotSplitStep, type LotSplitChildInput } from "./steps"
 
 export type SplitLotWorkflowInput = {
   lot_id: string
@@ -65,13 +58,7 @@ export const splitLotWorkflow = createWorkflow(splitLotWorkflowId, (input: Workf
     }))
   )
 
-  adjustInventoryLevelsForLotsStep(transform({ transformation }, ({ transformation }) => inventoryLevelChanges(transformation)))
-
-  syncLotStockBlocksStep(
-    transform({ transformation }, ({ transformation }) => ({
-      lot_ids: [...transformation.inputs, ...transformation.outputs].map((lot) => lot.lot_id),
-    }))
-  )
+  followLotTransformation(transformation)
 
   const lotSplit = createHook("lotSplit", { transformation, additional_data: input.additional_data })
 

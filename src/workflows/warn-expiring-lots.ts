@@ -41,7 +41,8 @@ export type NotifyExpiryWarningsWorkflowInput = { warned: { window_days: number 
 export const notifyExpiryWarningsWorkflowId = "notify-expiry-warnings"
 /**
  * Posts one admin feed notification summarising a warning run ("3 lots expire within 30 days",
- * pointing at the Expiry page); nothing when no lot was announced.
+ * pointing at the Expiry page); nothing when no lot was announced. Run by `sweepExpiryWarnings`
+ * after the last batch.
  *
  * @example
  * await notifyExpiryWarningsWorkflow(container).run({ input: { warned: [{ window_days: 30 }] } })

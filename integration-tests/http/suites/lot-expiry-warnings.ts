@@ -4,7 +4,7 @@ import { loginAsAdmin } from "../../helpers/admin"
 import { createWarehouse } from "../../helpers/fixtures"
 import { expectRefused, lotEventsInDb, receive, send, setPolicy } from "../../helpers/lots"
 import { isoWeekStart, warningNotification } from "../../../src/modules/lot/domain/expiry-warnings"
-import { sweepExpiryWarnings } from "../../../src/workflows/lib/expiry-warnings"
+import { sweepExpiryWarnings } from "../../../src/workflows/runners/expiry-warnings"
 import { LOT_MODULE } from "../../../src/modules/lot"
 import type LotModuleService from "../../../src/modules/lot/service"
 

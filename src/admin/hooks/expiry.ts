@@ -1,28 +1,13 @@
 import { useQuery } from "@tanstack/react-query"
+import type { AdminExpiringLot, AdminExpiringLotListResponse, AdminExpirySummaryResponse } from "../../api/admin/lots/types"
 import { sdk } from "../lib/sdk"
-import type { LotStatus } from "../types"
+import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
 
-/** Shapes of GET /admin/lots/expiring and GET /admin/lots/expiry-summary. */
-export type ExpiryItemInfo = {
-  id: string
-  title: string | null
-  sku: string | null
-  variant: { id: string; title: string | null; product_title: string | null } | null
-}
-
-export type ExpiringLot = {
-  id: string
-  lot_number: string
-  inventory_item_id: string
-  status: LotStatus
-  expires_at: string
-  days_left: number
-  on_hand: number
-  allocated: number
-  stock: { location_id: string; quantity: number; allocated_quantity: number }[]
-  inventory_item: ExpiryItemInfo | null
-}
+// GET /admin/lots/expiring and /admin/lots/expiry-summary as the expiry screens read them.
+export type ExpiringLot = Serialized<AdminExpiringLot>
+export type ExpirySummaryResponse = Serialized<AdminExpirySummaryResponse>
+export type ExpirySummaryGroup = ExpirySummaryResponse["totals"]
 
 export type ExpiringLotsQuery = {
   within_days: number
@@ -32,24 +17,6 @@ export type ExpiringLotsQuery = {
   inventory_item_id?: string
   limit: number
   offset: number
-}
-
-export type ExpiringLotsResponse = { lots: ExpiringLot[]; count: number; offset: number; limit: number; within_days: number }
-
-export type ExpiryBucket = { quantity: number; lots: number }
-export type ExpirySummaryGroup = {
-  expired: ExpiryBucket
-  windows: ({ days: number } & ExpiryBucket)[]
-  weeks: ({ week_start: string } & ExpiryBucket)[]
-}
-export type ExpirySummaryResponse = {
-  as_of: string
-  /** The configured warning windows, smallest first (30, 60, 90 by default). */
-  windows: number[]
-  totals: ExpirySummaryGroup
-  by_location: ({ location_id: string; location_name: string | null } & ExpirySummaryGroup)[]
-  by_product: ({ inventory_item_id: string; inventory_item: ExpiryItemInfo | null } & ExpirySummaryGroup)[]
-  product_count: number
 }
 
 /** Expiry data lives under the lot-tracking root, so invalidating `lotQueryKeys.all` refreshes it too. */
@@ -70,7 +37,7 @@ export const useExpirySummary = () =>
 export const useExpiringLots = (query: ExpiringLotsQuery) =>
   useQuery({
     queryKey: expiryQueryKeys.expiring(query),
-    queryFn: () => sdk.client.fetch<ExpiringLotsResponse>("/admin/lots/expiring", { query }),
+    queryFn: () => sdk.client.fetch<Serialized<AdminExpiringLotListResponse>>("/admin/lots/expiring", { query }),
     // The previous page stays on screen while the next one loads, but never another window's.
     placeholderData: (previous, previousQuery) => {
       const before = previousQuery?.queryKey[3]

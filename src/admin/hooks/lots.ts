@@ -1,23 +1,26 @@
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
 import { errorMessage, LOT_STATUS_LABELS } from "../lib/format"
+import type { AdminLotPolicyResponse } from "../../api/admin/inventory-items/types"
+import type {
+  AdminAdjustLotResponse,
+  AdminLotListResponse,
+  AdminLotResponse,
+  AdminLotStatusChangeResponse,
+  AdminReceiveLotResponse,
+  AdminTransferLotResponse,
+} from "../../api/admin/lots/types"
+import type { AdminOrderLotsResponse, AdminOrderPickListResponse } from "../../api/admin/orders/types"
 import { sdk } from "../lib/sdk"
 import type {
   AdjustLotBody,
   HoldLotBody,
   LotListQuery,
-  LotListResponse,
-  LotMutationResponse,
   LotPolicyBody,
-  LotPolicyResponse,
-  LotResponse,
-  LotStatusChangeResponse,
-  OrderLotsResponse,
-  PickListResponse,
   ReceiveLotBody,
-  ReceiveLotResponse,
   RejectLotBody,
   ReleaseLotBody,
+  Serialized,
   TransferLotBody,
 } from "../types"
 import { lotQueryKeys } from "./query-keys"
@@ -33,7 +36,7 @@ export { lotQueryKeys }
 export const useLots = (query: LotListQuery, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: lotQueryKeys.list(query),
-    queryFn: () => sdk.client.fetch<LotListResponse>("/admin/lots", { query }),
+    queryFn: () => sdk.client.fetch<Serialized<AdminLotListResponse>>("/admin/lots", { query }),
     placeholderData: (previous, previousQuery) => {
       const previousFilter = previousQuery?.queryKey[2]
       const sameItem =
@@ -50,7 +53,7 @@ export const useLot = (id: string) =>
   useQuery({
     queryKey: lotQueryKeys.detail(id),
     queryFn: () =>
-      sdk.client.fetch<LotResponse>(`/admin/lots/${encodeURIComponent(id)}`, {
+      sdk.client.fetch<Serialized<AdminLotResponse>>(`/admin/lots/${encodeURIComponent(id)}`, {
         query: { fields: "+inventory_item.title,+inventory_item.sku" },
       }),
   })
@@ -60,21 +63,21 @@ export const useLotPolicy = (inventoryItemId: string) =>
   useQuery({
     queryKey: lotQueryKeys.policy(inventoryItemId),
     queryFn: () =>
-      sdk.client.fetch<LotPolicyResponse>(`/admin/inventory-items/${encodeURIComponent(inventoryItemId)}/lot-policy`),
+      sdk.client.fetch<Serialized<AdminLotPolicyResponse>>(`/admin/inventory-items/${encodeURIComponent(inventoryItemId)}/lot-policy`),
   })
 
 /** GET /admin/orders/:id/lots — per line: allocated lots, shipped lots, shortfalls. */
 export const useOrderLots = (orderId: string) =>
   useQuery({
     queryKey: lotQueryKeys.orderLots(orderId),
-    queryFn: () => sdk.client.fetch<OrderLotsResponse>(`/admin/orders/${encodeURIComponent(orderId)}/lots`),
+    queryFn: () => sdk.client.fetch<Serialized<AdminOrderLotsResponse>>(`/admin/orders/${encodeURIComponent(orderId)}/lots`),
   })
 
 /** GET /admin/orders/:id/pick-list — what to pick, location by location. */
 export const usePickList = (orderId: string) =>
   useQuery({
     queryKey: lotQueryKeys.pickList(orderId),
-    queryFn: () => sdk.client.fetch<PickListResponse>(`/admin/orders/${encodeURIComponent(orderId)}/pick-list`),
+    queryFn: () => sdk.client.fetch<Serialized<AdminOrderPickListResponse>>(`/admin/orders/${encodeURIComponent(orderId)}/pick-list`),
   })
 
 // Mutations -------------------------------------------------------------------------------------
@@ -93,7 +96,7 @@ export const useReceiveLot = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: ReceiveLotBody) =>
-      sdk.client.fetch<ReceiveLotResponse>("/admin/lots", { method: "POST", body }),
+      sdk.client.fetch<Serialized<AdminReceiveLotResponse>>("/admin/lots", { method: "POST", body }),
     onSuccess: ({ receipt }) => {
       invalidateLot(queryClient, receipt.lot_id)
       toast.success("Lot received", {
@@ -109,7 +112,7 @@ export const useUpdateLotPolicy = (inventoryItemId: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: LotPolicyBody) =>
-      sdk.client.fetch<LotPolicyResponse>(`/admin/inventory-items/${encodeURIComponent(inventoryItemId)}/lot-policy`, {
+      sdk.client.fetch<Serialized<AdminLotPolicyResponse>>(`/admin/inventory-items/${encodeURIComponent(inventoryItemId)}/lot-policy`, {
         method: "POST",
         body,
       }),
@@ -138,7 +141,7 @@ export const useChangeLotStatus = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ action, lotId, body }: StatusVariables) =>
-      sdk.client.fetch<LotStatusChangeResponse>(`/admin/lots/${encodeURIComponent(lotId)}/${action}`, {
+      sdk.client.fetch<Serialized<AdminLotStatusChangeResponse>>(`/admin/lots/${encodeURIComponent(lotId)}/${action}`, {
         method: "POST",
         body,
       }),
@@ -157,7 +160,7 @@ export const useAdjustLot = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ lotId, body }: { lotId: string; body: AdjustLotBody }) =>
-      sdk.client.fetch<LotMutationResponse>(`/admin/lots/${encodeURIComponent(lotId)}/adjust`, { method: "POST", body }),
+      sdk.client.fetch<Serialized<AdminAdjustLotResponse>>(`/admin/lots/${encodeURIComponent(lotId)}/adjust`, { method: "POST", body }),
     onSuccess: ({ lot }) => {
       invalidateLot(queryClient, lot.id)
       toast.success(`Lot ${lot.lot_number} adjusted`)
@@ -171,7 +174,7 @@ export const useTransferLot = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: ({ lotId, body }: { lotId: string; body: TransferLotBody }) =>
-      sdk.client.fetch<LotMutationResponse>(`/admin/lots/${encodeURIComponent(lotId)}/transfer`, { method: "POST", body }),
+      sdk.client.fetch<Serialized<AdminTransferLotResponse>>(`/admin/lots/${encodeURIComponent(lotId)}/transfer`, { method: "POST", body }),
     onSuccess: ({ lot }, { body }) => {
       invalidateLot(queryClient, lot.id)
       toast.success(`Lot ${lot.lot_number}: ${body.quantity} units transferred`)

@@ -1,13 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
+import type { AdminOrderPickScanResponse } from "../../api/admin/orders/types"
 import { sdk } from "../lib/sdk"
+import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
-
-type PickScanLot = { lot_id: string; lot_number: string; quantity: number }
-
-/** POST /admin/orders/:id/pick-scan's answer: the scanned lot confirmed, or the line moved onto it. */
-export type PickScanAnswer =
-  | { outcome: "confirmed"; line_item_id: string; location_id: string; quantity: number; message: string }
-  | { outcome: "swapped"; line_item_id: string; location_id: string; from: PickScanLot[]; to: PickScanLot; message: string }
 
 /**
  * POST /admin/orders/:id/pick-scan — one scan while picking. A swap changes the order's lots and
@@ -17,7 +12,7 @@ export const useOrderPickScan = (orderId: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (code: string) =>
-      sdk.client.fetch<PickScanAnswer>(`/admin/orders/${encodeURIComponent(orderId)}/pick-scan`, { method: "POST", body: { code } }),
+      sdk.client.fetch<Serialized<AdminOrderPickScanResponse>>(`/admin/orders/${encodeURIComponent(orderId)}/pick-scan`, { method: "POST", body: { code } }),
     onSuccess: (answer) => {
       if (answer.outcome === "swapped") {
         queryClient.invalidateQueries({ queryKey: lotQueryKeys.orderLots(orderId) })

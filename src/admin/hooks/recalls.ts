@@ -1,89 +1,36 @@
+import type { z } from "@medusajs/framework/zod"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
-import type { RecallScopeSummary } from "../../modules/lot/domain/recall-scope"
-import type { TraceReport } from "../../modules/lot/domain/trace-report"
-import type { RecallProgress } from "../../modules/lot/sql/recall-sql"
+import type {
+  AdminMockRecall,
+  AdminMockRecallListResponse,
+  AdminMockRecallResponse,
+  AdminRecall,
+  AdminRecallDetail,
+  AdminRecallListResponse,
+  AdminRecallPreviewResponse,
+  AdminRecallResponse,
+} from "../../api/admin/recalls/types"
+import type { AdminCreateRecall } from "../../api/admin/recalls/validators"
+import type { RecallStatus } from "../../modules/lot/types"
 import { errorMessage } from "../lib/format"
 import { downloadRecallExport, type RecallExportFormat, type RecallExportTable } from "../lib/recall-export"
 import { sdk } from "../lib/sdk"
-import type { LotStatus } from "../types"
+import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
 
-/** Shapes of /admin/recalls/* as the admin reads them (dates as ISO strings). */
-export const RECALL_CLASSIFICATIONS = ["I", "II", "III"] as const
-export type RecallClassification = (typeof RECALL_CLASSIFICATIONS)[number]
-export type RecallStatus = "open" | "closed"
-export type { RecallProgress, RecallScopeSummary }
+export { RECALL_CLASSIFICATIONS } from "../../modules/lot/types"
+export type { RecallClassification, RecallStatus } from "../../modules/lot/types"
+export type { RecallScopeSummary } from "../../modules/lot/domain/recall-scope"
 
-export type Recall = {
-  id: string
-  recall_number: string
-  reason: string
-  classification: RecallClassification
-  status: RecallStatus
-  public_notice: string | null
-  created_by: string | null
-  closed_at: string | null
-  closed_by: string | null
-  close_reason: string | null
-  summary: RecallScopeSummary | null
-  created_at: string
-}
-
-export type RecallLot = {
-  id: string
-  lot_id: string
-  lot_number: string
-  inventory_item_id: string
-  depth: number
-  status_before: LotStatus
-  received_quantity: number
-  shipped_quantity: number
-  on_hand_quantity: number
-}
-
-export type RecallCustomer = {
-  id: string
-  customer_key: string
-  customer_id: string | null
-  email: string | null
-  name: string | null
-  order_ids: string[]
-  quantity: number
-  notified_at: string | null
-}
-
-export type RecallDetail = Recall & {
-  lots: RecallLot[]
-  lot_count: number
-  customers: RecallCustomer[]
-  customer_count: number
-  progress: RecallProgress
-}
-
-export type MockRecall = {
-  id: string
-  lot_ids: string[]
-  lot_numbers: string[]
-  duration_ms: number
-  lot_count: number
-  shipment_count: number
-  customer_count: number
-  received_quantity: number
-  accounted_quantity: number
-  mass_balance_percent: number
-  summary: RecallScopeSummary | null
-  created_at: string
-}
+// /admin/recalls/* as the recall screens read them.
+export type Recall = Serialized<AdminRecall>
+export type RecallDetail = Serialized<AdminRecallDetail>
+export type MockRecall = Serialized<AdminMockRecall>
 
 export type RecallListQuery = { status?: RecallStatus; limit: number; offset: number }
 export type PageQuery = { limit: number; offset: number }
-export type RecallListResponse = { recalls: Recall[]; count: number; offset: number; limit: number }
-export type MockRecallListResponse = { mock_recalls: MockRecall[]; count: number; offset: number; limit: number }
-export type RecallResponse = { recall: RecallDetail }
-export type RecallPreviewResponse = { summary: RecallScopeSummary; scope: TraceReport }
-export type MockRecallResponse = { mock_recall: MockRecall; scope: TraceReport }
-export type CreateRecallBody = { lot_ids: string[]; reason: string; classification: RecallClassification; public_notice?: string }
+export type CreateRecallBody = z.input<typeof AdminCreateRecall>
 
 /** Recall data lives under the lot-tracking root: a recall changes lots, and lot changes refresh recalls. */
 export const recallQueryKeys = {
@@ -103,7 +50,7 @@ const showError = (title: string) => (error: unknown) => toast.error(title, { de
 export const useRecalls = (query: RecallListQuery) =>
   useQuery({
     queryKey: recallQueryKeys.list(query),
-    queryFn: () => sdk.client.fetch<RecallListResponse>("/admin/recalls", { query }),
+    queryFn: () => sdk.client.fetch<Serialized<AdminRecallListResponse>>("/admin/recalls", { query }),
     placeholderData: (previous, previousQuery) => {
       const before = previousQuery?.queryKey[3]
       return typeof before === "object" && before !== null && "status" in before && before.status === query.status ? previous : undefined
@@ -112,13 +59,13 @@ export const useRecalls = (query: RecallListQuery) =>
 
 /** GET /admin/recalls/:id — header, lots, customers and progress. */
 export const useRecall = (id: string) =>
-  useQuery({ queryKey: recallQueryKeys.detail(id), queryFn: () => sdk.client.fetch<RecallResponse>(recallPath(id)) })
+  useQuery({ queryKey: recallQueryKeys.detail(id), queryFn: () => sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id)) })
 
 /** GET /admin/recalls/mock — the rehearsals run so far, newest first. */
 export const useMockRecalls = (query: PageQuery) =>
   useQuery({
     queryKey: recallQueryKeys.mocks(query),
-    queryFn: () => sdk.client.fetch<MockRecallListResponse>("/admin/recalls/mock", { query }),
+    queryFn: () => sdk.client.fetch<Serialized<AdminMockRecallListResponse>>("/admin/recalls/mock", { query }),
     placeholderData: (previous) => previous,
   })
 
@@ -133,14 +80,14 @@ function invalidateRecalls(queryClient: QueryClient) {
 export const useRecallPreview = () =>
   useMutation({
     mutationFn: (lotIds: string[]) =>
-      sdk.client.fetch<RecallPreviewResponse>("/admin/recalls/preview", { method: "POST", body: { lot_ids: lotIds } }),
+      sdk.client.fetch<Serialized<AdminRecallPreviewResponse>>("/admin/recalls/preview", { method: "POST", body: { lot_ids: lotIds } }),
   })
 
 /** POST /admin/recalls — recall the lots and everything made from them. */
 export const useCreateRecall = () => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: CreateRecallBody) => sdk.client.fetch<RecallResponse>("/admin/recalls", { method: "POST", body }),
+    mutationFn: (body: CreateRecallBody) => sdk.client.fetch<Serialized<AdminRecallResponse>>("/admin/recalls", { method: "POST", body }),
     onSuccess: ({ recall }) => {
       invalidateRecalls(queryClient)
       toast.success(`Recall ${recall.recall_number} opened`, {
@@ -155,7 +102,7 @@ export const useCreateRecall = () => {
 export const useCloseRecall = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (reason: string) => sdk.client.fetch<RecallResponse>(recallPath(id, "/close"), { method: "POST", body: { reason } }),
+    mutationFn: (reason: string) => sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id, "/close"), { method: "POST", body: { reason } }),
     onSuccess: ({ recall }) => {
       invalidateRecalls(queryClient)
       toast.success(`Recall ${recall.recall_number} closed`)
@@ -169,7 +116,7 @@ export const useMarkRecallCustomersNotified = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (customerKeys: string[]) =>
-      sdk.client.fetch<RecallResponse>(recallPath(id, "/customers/notified"), { method: "POST", body: { customer_keys: customerKeys } }),
+      sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id, "/customers/notified"), { method: "POST", body: { customer_keys: customerKeys } }),
     onSuccess: ({ recall }, customerKeys) => {
       queryClient.setQueryData(recallQueryKeys.detail(id), { recall })
       queryClient.invalidateQueries({ queryKey: recallQueryKeys.lists() })
@@ -184,7 +131,7 @@ export const useRunMockRecall = () => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (lotIds: string[]) =>
-      sdk.client.fetch<MockRecallResponse>("/admin/recalls/mock", { method: "POST", body: { lot_ids: lotIds } }),
+      sdk.client.fetch<Serialized<AdminMockRecallResponse>>("/admin/recalls/mock", { method: "POST", body: { lot_ids: lotIds } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...recallQueryKeys.all(), "mock"] }),
     onError: showError("The mock recall did not run"),
   })

@@ -1,7 +1,8 @@
+import type { HttpTypes } from "@medusajs/framework/types"
 import { useQuery } from "@tanstack/react-query"
 import { useMemo } from "react"
 import { sdk } from "../lib/sdk"
-import type { StockLocationListResponse } from "../types"
+import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
 
 /** GET /admin/stock-locations — id and name of every location (for selects and names in tables). */
@@ -9,7 +10,7 @@ export const useStockLocations = () => {
   const query = useQuery({
     queryKey: lotQueryKeys.stockLocations(),
     queryFn: () =>
-      sdk.client.fetch<StockLocationListResponse>("/admin/stock-locations", {
+      sdk.client.fetch<Serialized<HttpTypes.AdminStockLocationListResponse>>("/admin/stock-locations", {
         query: { fields: "id,name", limit: 200, order: "name" },
       }),
     staleTime: 60_000,

@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query"
+import type { AdminLotTraceResponse } from "../../api/admin/lots/types"
 import { sdk } from "../lib/sdk"
-import type { TraceReport } from "../../modules/lot/domain/trace-report"
+import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
 
-export type { TraceReport }
+export type { TraceReport } from "../../modules/lot/domain/trace-report"
+/** The directions the lot page shows, one tree at a time. */
 export type TraceDirection = "forward" | "backward"
-export type LotTraceResponse = { lot_id: string; trace: TraceReport }
 
 /** Trace data lives under the lot-tracking root, so any lot change (which invalidates it all) refreshes it. */
 export const traceQueryKeys = {
@@ -18,5 +19,5 @@ export const useLotTrace = (lotId: string, direction: TraceDirection) =>
   useQuery({
     queryKey: traceQueryKeys.lot(lotId, direction),
     queryFn: () =>
-      sdk.client.fetch<LotTraceResponse>(`/admin/lots/${encodeURIComponent(lotId)}/trace`, { query: { direction } }),
+      sdk.client.fetch<Serialized<AdminLotTraceResponse>>(`/admin/lots/${encodeURIComponent(lotId)}/trace`, { query: { direction } }),
   })

@@ -1,24 +1,19 @@
 import { toast } from "@medusajs/ui"
 import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { errorMessage } from "../lib/format"
+import type { AdminAssignUntrackedStockResponse } from "../../api/admin/inventory-items/types"
 import { sdk } from "../lib/sdk"
-import type { Lot, LotReceipt, ReceiveLotBody } from "../types"
+import type { AssignUntrackedStockBody, Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
 
-/** Into an existing lot of the item (`lot_id`), or a new lot described like a receipt. */
-export type AssignUntrackedStockBody =
-  | { location_id: string; quantity: number; lot_id: string }
-  | Omit<ReceiveLotBody, "inventory_item_id">
-
-export type UntrackedStockAssignment = LotReceipt & { untracked_quantity: number }
-export type AssignUntrackedStockResponse = { lot: Lot; assignment: UntrackedStockAssignment }
+export type { AssignUntrackedStockBody }
 
 /** POST /admin/inventory-items/:id/untracked-stock/assign — put units no lot holds into a lot. */
 export const useAssignUntrackedStock = (inventoryItemId: string) => {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (body: AssignUntrackedStockBody) =>
-      sdk.client.fetch<AssignUntrackedStockResponse>(
+      sdk.client.fetch<Serialized<AdminAssignUntrackedStockResponse>>(
         `/admin/inventory-items/${encodeURIComponent(inventoryItemId)}/untracked-stock/assign`,
         { method: "POST", body }
       ),

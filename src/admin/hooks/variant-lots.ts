@@ -1,37 +1,13 @@
 import { useQueries, useQuery } from "@tanstack/react-query"
+import type { AdminItemLotSummaryResponse } from "../../api/admin/inventory-items/types"
 import { sdk } from "../lib/sdk"
-import type { LotStatus } from "../types"
+import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
 
-/** A lot that still holds units, as the summary lists it. */
-export type LotOnHand = {
-  id: string
-  lot_number: string
-  status: LotStatus
-  expires_at: string | null
-  quantity: number
-  allocated_quantity: number
-}
-
+/** GET /admin/inventory-items/:id/lot-summary as the widgets read it. */
+export type ItemLotSummaryResponse = Serialized<AdminItemLotSummaryResponse>
 /** Per location: Medusa's stocked quantity beside the lot stock, and the units no lot holds. */
-export type ItemLocationStock = {
-  location_id: string
-  stocked_quantity: number
-  lot_quantity: number
-  allocated_quantity: number
-  untracked_quantity: number
-}
-
-export type ItemLotSummary = {
-  inventory_item_id: string
-  lots_by_status: Record<LotStatus, number>
-  lot_count: number
-  lots_on_hand: LotOnHand[]
-  lots_on_hand_count: number
-  next_expiry: LotOnHand | null
-  locations: ItemLocationStock[]
-}
-export type ItemLotSummaryResponse = { lot_summary: ItemLotSummary }
+export type ItemLocationStock = ItemLotSummaryResponse["lot_summary"]["locations"][number]
 
 /** How many lots on hand the summary lists before pointing to the inventory item. */
 export const SUMMARY_LOT_LIMIT = 5

@@ -35,3 +35,6 @@ export const isoDate = (what: string) =>
     .transform((value) => new Date(value))
 
 export const metadataSchema = z.record(z.string(), z.unknown())
+
+/** A filter given once or repeated in the query string (`?status=a&status=b`), at most 100 values. */
+export const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(100)])

@@ -1,6 +1,6 @@
 import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { confirmFulfillmentLots, undoFulfillmentLots } from "../lib/fulfillment-lots"
+import { confirmFulfillmentLots, undoFulfillmentLots } from "../runners/fulfillment-lots"
 
 // Medusa allows one handler per hook and a second registration throws. An app that handles this
 // hook itself sets LOT_TRACKING_SKIP_FULFILLMENT_HOOK=true and calls confirmFulfillmentLots /

@@ -11,6 +11,7 @@ export const adjustInventoryLevelsForLotsStepId = "adjust-inventory-levels-for-l
  * level first where the item was never stocked at that location. Runs under the Locking module
  * like Medusa's own inventory steps. Compensation reverses each adjustment and removes the levels
  * it created.
+ * Used by the receive, adjust, transfer, produce and split workflows.
  *
  * @example
  * adjustInventoryLevelsForLotsStep([{ inventory_item_id, location_id, adjustment: 24 }])

@@ -2,12 +2,13 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE, type OrderLineAllocation, type OrderLineDemand } from "../../modules/lot"
 import type LotModuleService from "../../modules/lot/service"
 
-export const allocateOrderLotsStepId = "allocate-order-lots"
+export const allocateOrderLotsStepId = "allocate-order-lots-step"
 /**
  * Allocates lots to reserved order lines by each item's strategy (FEFO, FIFO, LIFO), skipping
  * lots that are not released or will not keep until shipment, under row locks so no lot is ever
  * oversold. Records shortfalls. Compensation releases what it allocated and removes the shortfalls
  * it recorded.
+ * Used by `allocateOrderLotsWorkflow`.
  *
  * @example
  * const allocated = allocateOrderLotsStep(lines)

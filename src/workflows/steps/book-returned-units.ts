@@ -7,6 +7,7 @@ export const bookReturnedUnitsStepId = "book-returned-units"
  * Puts a received return's units back into the lots they shipped from (named by the merchant, else
  * the most recently shipped), at the return's location, with a `returned` lot event each.
  * Compensation takes them out again and records `reverted` events.
+ * Used by `receiveReturnLotsWorkflow`.
  *
  * @example
  * const booked = bookReturnedUnitsStep(demand)

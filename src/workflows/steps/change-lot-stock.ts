@@ -6,6 +6,7 @@ export const changeLotStockStepId = "change-lot-stock"
 /**
  * Applies signed or counted changes to lot stock under row locks, with one lot event each.
  * Compensation applies the opposite changes and records them as `reverted` events.
+ * Used by `adjustLotStockWorkflow` and `transferLotStockWorkflow`.
  *
  * @example
  * const results = changeLotStockStep([{ lot_id, location_id, delta: -2, event: { type: "scrapped", reason: "damage" } }])

@@ -4,10 +4,13 @@ import type LotModuleService from "../../modules/lot/service"
 
 export type CloseRecallStepInput = { recall_id: string; reason: string; actor_id?: string | null }
 
-export const closeRecallStepId = "close-recall"
+export const closeRecallStepId = "close-recall-step"
 /**
  * Closes an open recall with who and why; the recalled lots keep their status (they are disposed
- * by adjustments, never silently released). Compensation opens it again.
+ * by adjustments, never silently released). Compensation opens it again. Used by `closeRecallWorkflow`.
+ *
+ * @example
+ * const recall = closeRecallStep({ recall_id: "rcl_1", reason: "all units recovered", actor_id: "user_1" })
  */
 export const closeRecallStep = createStep(
   closeRecallStepId,

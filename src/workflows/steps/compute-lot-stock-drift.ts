@@ -11,6 +11,7 @@ export const computeLotStockDriftStepId = "compute-lot-stock-drift"
  * Compares, for every lot-tracked item and location, Medusa's stocked quantity with the sum of
  * its lot stock, and lists where they differ (e.g. after stock was edited outside the plugin).
  * Read-only.
+ * Used by `reconcileLotStockWorkflow`.
  *
  * @example
  * const { drift } = computeLotStockDriftStep({})

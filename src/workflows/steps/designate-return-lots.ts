@@ -3,10 +3,13 @@ import { LOT_MODULE } from "../../modules/lot"
 import type LotModuleService from "../../modules/lot/service"
 import type { ReturnLotDesignationInput } from "./validate-return-lot-designation"
 
-export const designateReturnLotsStepId = "designate-return-lots"
+export const designateReturnLotsStepId = "designate-return-lots-step"
 /**
  * Records which lots a return's units came from. It is one transaction and the last step of its
- * workflow, so there is nothing after it to fail and nothing to compensate.
+ * workflow (`designateReturnLotsWorkflow`), so there is nothing after it to fail and nothing to compensate.
+ *
+ * @example
+ * designateReturnLotsStep({ return_id: "return_1", order_id: "order_1", items: [{ line_item_id: "ordli_1", lot_id: "lot_1", quantity: 1 }] })
  */
 export const designateReturnLotsStep = createStep(
   designateReturnLotsStepId,

@@ -8,6 +8,7 @@ export const expireDueLotsStepId = "expire-due-lots"
 /**
  * Marks one batch of lots whose expiry has passed as expired, in one set-based statement that
  * also writes their `expired` history entries. Compensation restores each lot's previous status.
+ * Used by `expireLotsWorkflow`.
  *
  * @example
  * const expired = expireDueLotsStep({ limit: 1000 })

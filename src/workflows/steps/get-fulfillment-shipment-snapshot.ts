@@ -35,6 +35,10 @@ export const getFulfillmentShipmentSnapshotStepId = "get-fulfillment-shipment-sn
 /**
  * Reads a fulfillment, its order and customer as Medusa holds them now: who the units went to,
  * where, and when they left, shipped and arrived. Null when the fulfillment belongs to no order.
+ * Reads only; used by `recordLotShipmentsWorkflow` and `cancelFulfillmentLotsWorkflow`.
+ *
+ * @example
+ * const snapshot = getFulfillmentShipmentSnapshotStep({ fulfillment_id: "ful_1" })
  */
 export const getFulfillmentShipmentSnapshotStep = createStep(
   getFulfillmentShipmentSnapshotStepId,

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE, type OrderLineDemand } from "../../modules/lot"
+import { allocationRulesFor } from "../../modules/lot/domain/allocation-rules"
 import type LotModuleService from "../../modules/lot/service"
 
 export type GetOrderLotDemandStepInput = {
@@ -17,6 +18,7 @@ export const getOrderLotDemandStepId = "get-order-lot-demand"
  * Reads what orders need from lots: their reservations of lot-tracked items, per line and
  * location, with each item's allocation rules. Items that are not lot-tracked are left out.
  * Read-only.
+ * Used first by `allocateOrderLotsWorkflow`.
  *
  * @example
  * const lines = getOrderLotDemandStep({ order_ids: ["order_1"] })
@@ -68,12 +70,7 @@ export async function loadOrderLotDemand(container: MedusaContainer, input: GetO
       inventory_item_id: reservation.inventory_item_id,
       location_id: reservation.location_id,
       quantity: 0,
-      rules: {
-        strategy: policy.strategy,
-        ship_date: shipDate,
-        min_remaining_shelf_life_days: policy.min_remaining_shelf_life_days,
-        removal_lead_days: policy.removal_lead_days,
-      },
+      rules: allocationRulesFor(policy, shipDate),
     }
     line.quantity += Number(reservation.quantity)
     demand.set(key, line)

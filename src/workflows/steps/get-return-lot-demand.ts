@@ -19,7 +19,11 @@ export const getReturnLotDemandStepId = "get-return-lot-demand"
 /**
  * What Medusa restocked for a received return, per order line and lot-tracked inventory item:
  * received minus damaged units (Medusa does not restock damaged ones), times the units of the item
- * per variant. Null when the return has no location or nothing lot-tracked.
+ * per variant. Null when the return has no location or nothing lot-tracked. Reads only; used first
+ * by `receiveReturnLotsWorkflow`.
+ *
+ * @example
+ * const demand = getReturnLotDemandStep({ return_id: "return_1" })
  */
 export const getReturnLotDemandStep = createStep(
   getReturnLotDemandStepId,

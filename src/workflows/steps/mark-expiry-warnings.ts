@@ -18,6 +18,7 @@ export const markExpiryWarningsStepId = "mark-expiry-warnings"
  * Marks one batch of lots that entered a smaller expiry warning window than the last one
  * announced (set-based, with their `expiry_warning` history entries). Compensation puts each
  * lot's announced window back; the history entries stay, as they record what happened.
+ * Used by `warnExpiringLotsWorkflow`.
  *
  * @example
  * const warned = markExpiryWarningsStep({ as_of: new Date(), limit: 1000 })

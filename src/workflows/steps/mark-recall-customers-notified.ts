@@ -4,8 +4,14 @@ import type LotModuleService from "../../modules/lot/service"
 
 export type MarkRecallCustomersNotifiedStepInput = { recall_id: string; customer_keys: string[]; actor_id?: string | null }
 
-export const markRecallCustomersNotifiedStepId = "mark-recall-customers-notified"
-/** Records that customers of a recall were told. Compensation restores what was recorded before. */
+export const markRecallCustomersNotifiedStepId = "mark-recall-customers-notified-step"
+/**
+ * Records that customers of a recall were told. Compensation restores what was recorded before.
+ * Used by `markRecallCustomersNotifiedWorkflow`.
+ *
+ * @example
+ * markRecallCustomersNotifiedStep({ recall_id: "rcl_1", customer_keys: ["cus_1"], actor_id: "user_1" })
+ */
 export const markRecallCustomersNotifiedStep = createStep(
   markRecallCustomersNotifiedStepId,
   async (input: MarkRecallCustomersNotifiedStepInput, { container }) => {

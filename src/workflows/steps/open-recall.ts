@@ -7,6 +7,7 @@ export const openRecallStepId = "open-recall"
  * Opens a recall: the named lots and everything made from them become recalled and the scope
  * (lots, shipments, customers, quantities) is copied, in one transaction. Compensation puts the
  * statuses back (with `reverted` events) and removes the recall.
+ * Used by `createRecallWorkflow`.
  *
  * @example
  * const recall = openRecallStep({ lot_ids: ["lot_1"], reason: "Listeria found", classification: "I" })

@@ -7,6 +7,7 @@ export const receiveLotStockStepId = "receive-lot-stock"
  * Creates the lot (or adds to an existing one) with stock at the location and records the
  * `received` event, in one transaction. Compensation takes the stock back and retires a lot it
  * created, recording a `reverted` event: the history keeps both.
+ * Used by `receiveLotWorkflow`.
  *
  * @example
  * const receipt = receiveLotStockStep({ lot_number: "YOG-261125-001", inventory_item_id, location_id, quantity: 24 })

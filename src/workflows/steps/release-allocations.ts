@@ -13,6 +13,7 @@ export const releaseAllocationsStepId = "release-allocations"
  * Gives open allocations back to their lots: all of an order's (canceled), or all of some lots'
  * once they may no longer be sold (held, rejected, recalled, expired; nothing happens for a released
  * lot). Compensation re-opens them.
+ * Used by the status change, recall, expiry and order-cancel workflows.
  *
  * @example
  * const released = releaseAllocationsStep({ lot_ids: ["lot_1"], lot_status: "on_hold", reason: "held" })

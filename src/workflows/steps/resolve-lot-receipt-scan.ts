@@ -1,10 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { describeVariant, findVariantsByGtin, readScannedCode } from "./lib/scan-lookups"
-import { variantItemId } from "./lib/scan-assessment"
+import { findVariantsByGtin, readScannedCode } from "./lookups/scan"
 import type { ReceiveLotInput } from "../../modules/lot"
 import { mergeScannedReceipt, receiptScanConflicts, scannedReceipt } from "../../modules/lot/domain/receipt-scan"
+import { describeVariant, variantItemId } from "../../modules/lot/domain/scan-assessment"
 
 export type ResolveLotReceiptScanStepInput = Omit<ReceiveLotInput, "inventory_item_id"> & {
   /** Optional with a `code` whose GTIN names the item. */

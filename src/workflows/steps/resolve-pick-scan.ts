@@ -1,21 +1,20 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { loadOrderLots } from "./lib/order-lots"
-import { assessScan, pickVariant, variantItemId } from "./lib/scan-assessment"
-import {
-  describeLotItem,
-  describeVariant,
-  findLotByNumber,
-  findVariantsByGtin,
-  readScannedCode,
-  shipTodayRules,
-  type ScanLot,
-} from "./lib/scan-lookups"
+import { loadOrderLots } from "./lookups/order-lots"
+import { findLotByNumber, findVariantsByGtin, readScannedCode, shipTodayRules } from "./lookups/scan"
 import { LOT_MODULE } from "../../modules/lot"
 import type { AllocationRules } from "../../modules/lot/domain/allocation"
 import { normalizeLotNumber } from "../../modules/lot/domain/lot-number-template"
 import { decidePickScan, type PickScanDecision } from "../../modules/lot/domain/pick-scan"
+import {
+  assessScan,
+  describeLotItem,
+  describeVariant,
+  pickVariant,
+  variantItemId,
+  type ScanLot,
+} from "../../modules/lot/domain/scan-assessment"
 import type LotModuleService from "../../modules/lot/service"
 import { AllocationStatus, LotStatus } from "../../modules/lot/types"
 

@@ -14,6 +14,7 @@ export const restockReturnedUnitsStepId = "restock-returned-units"
 /**
  * Returned units that passed inspection leave quarantine and may be sold again. Compensation puts
  * them back into quarantine with a `reverted` event.
+ * Used by `inspectReturnedUnitsWorkflow`.
  *
  * @example
  * restockReturnedUnitsStep({ lot_id: "lot_1", location_id: "sloc_1", quantity: 2 })

@@ -7,6 +7,7 @@ export const returnFulfilledLotsStepId = "return-fulfilled-lots"
  * Puts the units of a canceled fulfillment back into the lots they were taken from, as Medusa
  * puts them back on its shelf. It mirrors what already happened in Medusa, so there is nothing
  * to compensate; it is idempotent, so a replayed event changes nothing.
+ * Used by `cancelFulfillmentLotsWorkflow`.
  *
  * @example
  * returnFulfilledLotsStep({ fulfillment_id: "ful_1" })

@@ -8,6 +8,7 @@ export const swapPickedLotStepId = "swap-picked-lot"
  * Moves an order line's allocation onto the lot a picker scanned, as far as that lot has free
  * units at the location, under the allocation row locks (see `LotModuleService.swapPickedLot`).
  * Compensation swaps back: the scanned lot's allocation is released, the old ones re-opened.
+ * Used by `pickByScanWorkflow`.
  *
  * @example
  * const swap = swapPickedLotStep({ order_id, line_item_id, inventory_item_id, location_id, lot_id, lot_number, rules, location_names })

@@ -7,6 +7,7 @@ export const syncLotShipmentsStepId = "sync-lot-shipments"
  * Records which lots left in a fulfillment, to whom, and when it shipped and arrived. Idempotent:
  * a replayed or late event changes nothing. Compensation removes the links it added and puts
  * back the dates it filled in.
+ * Used by `recordLotShipmentsWorkflow` and `cancelFulfillmentLotsWorkflow`.
  *
  * @example
  * syncLotShipmentsStep(snapshot)

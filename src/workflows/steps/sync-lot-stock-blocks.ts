@@ -23,6 +23,7 @@ export const syncLotStockBlocksStepId = "sync-lot-stock-blocks"
  * without a line item holds back every unallocated unit of a lot that may not be sold
  * (quarantine, on hold, rejected, recalled, expired), so the storefront and checkout cannot sell
  * it. Creates, resizes or removes those reservations to match; compensation restores them.
+ * Used by every workflow that changes a lot's stock or status.
  *
  * @example
  * syncLotStockBlocksStep({ lot_ids: ["lot_1"] })

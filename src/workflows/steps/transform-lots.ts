@@ -8,6 +8,7 @@ export const transformLotsStepId = "transform-lots"
  * Consumes units of input lots and creates output lots from them (a production or a split), with
  * the lineage edges and `consumed` / `produced` history entries, in one transaction. Compensation
  * retires the output lots and the edges and puts the input units back, as `reverted` entries.
+ * Used by `produceLotWorkflow` and `splitLotWorkflow`.
  *
  * @example
  * const transformation = transformLotsStep({

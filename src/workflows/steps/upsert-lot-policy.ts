@@ -31,11 +31,12 @@ const POLICY_FIELDS = [
 
 type Previous = { created_id?: string; restore?: LotPolicyInput & { id: string } }
 
-export const upsertLotPolicyStepId = "upsert-lot-policy"
+export const upsertLotPolicyStepId = "upsert-lot-policy-step"
 /**
  * Creates or updates the lot policy of an inventory item after checking the item exists and the
  * lot-number template and pattern are valid. Compensation restores every field it changed, or
  * deletes the policy it created.
+ * Used by `upsertLotPolicyWorkflow`.
  *
  * @example
  * const policy = upsertLotPolicyStep({ inventory_item_id: "iitem_1", tracked: true, strategy: "fefo" })

@@ -4,7 +4,7 @@ import { LOT_MODULE } from "../../modules/lot"
 import { type DateLike, deriveExpiry, lotDateProblems } from "../../modules/lot/domain/lot-dates"
 import { checkLotNumberAgainstPattern, normalizeLotNumber } from "../../modules/lot/domain/lot-number-template"
 import type LotModuleService from "../../modules/lot/service"
-import { requireStockLocations, requireTrackedPolicy } from "./lib/lookups"
+import { requireStockLocations, requireTrackedPolicy } from "./lookups/locations-and-policies"
 
 export type ValidateLotReceiptStepInput = {
   inventory_item_id: string
@@ -28,6 +28,7 @@ export const validateLotReceiptStepId = "validate-lot-receipt"
 /**
  * Checks that a receipt can be booked: the item exists and is lot-tracked, the location exists,
  * the lot's dates make sense and a typed lot number matches the item's pattern. Writes nothing.
+ * Used by the receive, untracked-stock assignment and production workflows.
  *
  * @example
  * const { sku } = validateLotReceiptStep({ inventory_item_id: "iitem_1", location_id: "sloc_1" })

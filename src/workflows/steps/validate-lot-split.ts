@@ -4,7 +4,7 @@ import { LOT_MODULE } from "../../modules/lot"
 import { type DateLike, lotDateProblems } from "../../modules/lot/domain/lot-dates"
 import { checkLotNumberAgainstPattern, normalizeLotNumber } from "../../modules/lot/domain/lot-number-template"
 import type LotModuleService from "../../modules/lot/service"
-import { requireStockLocations, requireTrackedPolicy } from "./lib/lookups"
+import { requireStockLocations, requireTrackedPolicy } from "./lookups/locations-and-policies"
 
 export type LotSplitChildInput = {
   quantity: number
@@ -42,6 +42,7 @@ export const validateLotSplitStepId = "validate-lot-split"
  * item exists and is lot-tracked, typed child lot numbers are distinct and match their item's
  * pattern, and each child's dates (the parent's unless given) make sense. Returns the children
  * with their dates, SKU and template filled in. Stock is checked under row locks when it moves.
+ * Used first by `splitLotWorkflow`.
  *
  * @example
  * const split = validateLotSplitStep({ lot_id: "lot_1", location_id: "sloc_1", children: [{ quantity: 4 }, { quantity: 6 }] })

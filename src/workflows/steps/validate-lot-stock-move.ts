@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE } from "../../modules/lot"
 import type LotModuleService from "../../modules/lot/service"
-import { requireStockLocations } from "./lib/lookups"
+import { requireStockLocations } from "./lookups/locations-and-policies"
 
 export type ValidateLotStockMoveStepInput = { lot_id: string; location_ids: string[] }
 
@@ -9,6 +9,7 @@ export const validateLotStockMoveStepId = "validate-lot-stock-move"
 /**
  * Checks that the lot and every location named in an adjustment or transfer exist, and returns
  * the lot. Writes nothing; quantities are checked under row locks when the stock is changed.
+ * Used by the adjust, transfer and returned-unit inspection workflows.
  *
  * @example
  * const lot = validateLotStockMoveStep({ lot_id: "lot_1", location_ids: ["sloc_1", "sloc_2"] })

@@ -14,7 +14,10 @@ export const validateReturnLotDesignationStepId = "validate-return-lot-designati
 /**
  * Checks a merchant's lot designation for a return: the return exists and is not received yet,
  * each line is on it, each lot shipped on that line, and no line names more units than it returns.
- * Returns the order the return belongs to. Writes nothing.
+ * Returns the order the return belongs to. Writes nothing; used first by `designateReturnLotsWorkflow`.
+ *
+ * @example
+ * const { order_id } = validateReturnLotDesignationStep({ return_id: "return_1", items: [{ line_item_id: "ordli_1", lot_id: "lot_1", quantity: 1 }] })
  */
 export const validateReturnLotDesignationStep = createStep(
   validateReturnLotDesignationStepId,

@@ -1,21 +1,14 @@
 import { Button, Drawer } from "@medusajs/ui"
 import type { FormEvent, ReactNode } from "react"
 
+/** What the owner of a drawer passes to open and close it. */
+export type DrawerOpenProps = { open: boolean; onOpenChange: (open: boolean) => void }
+
 /**
  * A drawer whose content (the form) mounts each time it opens, so every form starts from its
  * initial values without effects, and unmounts when it closes.
  */
-export const FormDrawer = ({
-  open,
-  onOpenChange,
-  testId,
-  children,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
-  testId?: string
-  children: ReactNode
-}) => (
+export const FormDrawer = ({ open, onOpenChange, testId, children }: DrawerOpenProps & { testId?: string; children: ReactNode }) => (
   <Drawer open={open} onOpenChange={onOpenChange}>
     <Drawer.Content aria-describedby={undefined} data-testid={testId}>
       {children}

@@ -1,7 +1,7 @@
-import { Input, Select } from "@medusajs/ui"
 import { LOT_STATUS_LABELS } from "../../lib/format"
 import { RECEIVE_STATUSES, type ReceiveLotBody, type ReceiveStatus } from "../../types"
-import { FormField } from "./form-field"
+import { InputField, labelledOptions, SelectField } from "./form-field"
+import type { FieldErrors } from "./use-drawer-form"
 
 /** What a form says about a lot it is about to create (number, dates, status, supplier). */
 export type NewLotFieldValues = {
@@ -12,7 +12,7 @@ export type NewLotFieldValues = {
   supplier: string
   supplier_lot_number: string
 }
-export type NewLotFieldErrors = Partial<Record<keyof NewLotFieldValues, string>>
+export type NewLotFieldErrors = FieldErrors<NewLotFieldValues>
 
 export const EMPTY_NEW_LOT_FIELDS: NewLotFieldValues = {
   lot_number: "",
@@ -60,58 +60,32 @@ export const NewLotFields = ({
   errors: NewLotFieldErrors
   onChange: <K extends keyof NewLotFieldValues>(key: K, value: NewLotFieldValues[K]) => void
 }) => {
-  const id = (name: string) => `${idPrefix}-${name}`
+  /** Id, name, value, change handler and error of one text field. */
+  const field = (idSuffix: string, name: Exclude<keyof NewLotFieldValues, "status">) => ({
+    id: `${idPrefix}-${idSuffix}`,
+    name,
+    value: values[name],
+    onValueChange: (value: string) => onChange(name, value),
+    error: errors[name],
+  })
   return (
     <>
-      <FormField id={id("lot-number")} label="Lot number" optional hint="Leave empty to generate one from the item's template.">
-        <Input id={id("lot-number")} name="lot_number" value={values.lot_number} onChange={(e) => onChange("lot_number", e.target.value)} />
-      </FormField>
+      <InputField label="Lot number" optional hint="Leave empty to generate one from the item's template." {...field("lot-number", "lot_number")} />
       <div className="grid grid-cols-2 gap-x-4">
-        <FormField id={id("manufactured")} label="Manufactured" optional>
-          <Input
-            id={id("manufactured")}
-            name="manufactured_at"
-            type="date"
-            value={values.manufactured_at}
-            onChange={(e) => onChange("manufactured_at", e.target.value)}
-          />
-        </FormField>
-        <FormField id={id("expires")} label="Expires" optional error={errors.expires_at} hint="From the shelf life when empty.">
-          <Input
-            id={id("expires")}
-            name="expires_at"
-            type="date"
-            value={values.expires_at}
-            onChange={(e) => onChange("expires_at", e.target.value)}
-          />
-        </FormField>
+        <InputField label="Manufactured" optional type="date" {...field("manufactured", "manufactured_at")} />
+        <InputField label="Expires" optional hint="From the shelf life when empty." type="date" {...field("expires", "expires_at")} />
       </div>
-      <FormField id={id("status")} label="Status" hint="Quarantined stock cannot be sold until it is released.">
-        <Select value={values.status} onValueChange={(value) => onChange("status", value as ReceiveStatus)}>
-          <Select.Trigger id={id("status")}>
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {RECEIVE_STATUSES.map((s) => (
-              <Select.Item key={s} value={s}>
-                {LOT_STATUS_LABELS[s]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
+      <SelectField
+        id={`${idPrefix}-status`}
+        label="Status"
+        hint="Quarantined stock cannot be sold until it is released."
+        value={values.status}
+        onValueChange={(value) => onChange("status", value)}
+        options={labelledOptions(RECEIVE_STATUSES, LOT_STATUS_LABELS)}
+      />
       <div className="grid grid-cols-2 gap-x-4">
-        <FormField id={id("supplier")} label="Supplier" optional>
-          <Input id={id("supplier")} name="supplier" value={values.supplier} onChange={(e) => onChange("supplier", e.target.value)} />
-        </FormField>
-        <FormField id={id("supplier-lot")} label="Supplier's lot number" optional>
-          <Input
-            id={id("supplier-lot")}
-            name="supplier_lot_number"
-            value={values.supplier_lot_number}
-            onChange={(e) => onChange("supplier_lot_number", e.target.value)}
-          />
-        </FormField>
+        <InputField label="Supplier" optional {...field("supplier", "supplier")} />
+        <InputField label="Supplier's lot number" optional {...field("supplier-lot", "supplier_lot_number")} />
       </div>
     </>
   )

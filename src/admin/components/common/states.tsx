@@ -1,5 +1,5 @@
 import { ExclamationCircle } from "@medusajs/icons"
-import { Button, Skeleton, Text } from "@medusajs/ui"
+import { Button, Container, Skeleton, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { errorMessage } from "../../lib/format"
 
@@ -27,6 +27,11 @@ export const SectionError = ({ error, onRetry }: { error: unknown; onRetry?: () 
       </Button>
     )}
   </div>
+)
+
+/** A whole page while its data loads, or the API's message with a retry when it could not. */
+export const PageLoadState = ({ error, onRetry }: { error: unknown; onRetry: () => void }) => (
+  <Container className="p-0">{error ? <SectionError error={error} onRetry={onRetry} /> : <SectionLoading rows={6} />}</Container>
 )
 
 /** Nothing to show yet, and what would make something appear. */

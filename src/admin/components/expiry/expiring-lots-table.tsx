@@ -1,20 +1,13 @@
-import {
-  createDataTableColumnHelper,
-  DataTable,
-  Text,
-  useDataTable,
-  type DataTablePaginationState,
-} from "@medusajs/ui"
-import { useEffect, useMemo, useState } from "react"
-import { useNavigate } from "react-router-dom"
+import { createDataTableColumnHelper } from "@medusajs/ui"
+import { useEffect, useMemo } from "react"
 import { useExpiringLots, type ExpiringLot } from "../../hooks/expiry"
 import { formatDay } from "../../lib/format"
 import { LotStatusBadge } from "../common/lot-status-badge"
-import { SectionError } from "../common/states"
+import { NameCell } from "../common/name-cell"
+import { PagedDataTable, usePagedDataTable, usePages } from "../common/paged-data-table"
 import { DaysLeftBadge } from "./days-left-badge"
 import type { ExpiryView } from "./expiry-totals"
 
-const PAGE_SIZE = 20
 const columnHelper = createDataTableColumnHelper<ExpiringLot>()
 
 const itemName = (lot: ExpiringLot) => {
@@ -25,10 +18,10 @@ const itemName = (lot: ExpiringLot) => {
 
 /** The lots of the chosen card, earliest expiry first, paged on the server; a row opens the lot. */
 export const ExpiringLotsTable = ({ view, windows }: { view: ExpiryView; windows: number[] }) => {
-  const navigate = useNavigate()
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const pages = usePages()
+  const { toFirstPage } = pages
   // Another card is another list: start it on its first page.
-  useEffect(() => setPagination((p) => ({ ...p, pageIndex: 0 })), [view])
+  useEffect(() => toFirstPage(), [view, toFirstPage])
 
   const columns = useMemo(
     () => [
@@ -39,18 +32,7 @@ export const ExpiringLotsTable = ({ view, windows }: { view: ExpiryView; windows
       columnHelper.accessor((lot) => itemName(lot), {
         id: "item",
         header: "Product",
-        cell: ({ row }) => (
-          <div className="flex flex-col">
-            <Text size="small" leading="compact">
-              {itemName(row.original)}
-            </Text>
-            {row.original.inventory_item?.sku && (
-              <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
-                {row.original.inventory_item.sku}
-              </Text>
-            )}
-          </div>
-        ),
+        cell: ({ row }) => <NameCell name={itemName(row.original)} detail={row.original.inventory_item?.sku} />,
       }),
       columnHelper.accessor("status", { header: "Status", cell: ({ getValue }) => <LotStatusBadge status={getValue()} /> }),
       columnHelper.accessor("on_hand", { header: "On hand", align: "right" }),
@@ -66,34 +48,29 @@ export const ExpiringLotsTable = ({ view, windows }: { view: ExpiryView; windows
   const { data, isLoading, error, refetch } = useExpiringLots({
     // The expired card lists only lots past expiry that are still on hand.
     ...(view.kind === "expired" ? { within_days: 1, include_expired: "only" } : { within_days: view.days }),
-    limit: pagination.pageSize,
-    offset: pagination.pageIndex * pagination.pageSize,
+    ...pages.page,
   })
 
-  const table = useDataTable({
+  const table = usePagedDataTable({
     columns,
-    data: data?.lots ?? [],
-    getRowId: (lot) => lot.id,
-    rowCount: data?.count ?? 0,
+    pages,
+    data: data?.lots,
+    count: data?.count,
     isLoading,
-    onRowClick: (_event, lot) => navigate(`/lots/${lot.id}`),
-    pagination: { state: pagination, onPaginationChange: setPagination },
+    rowLink: (lot) => `/lots/${lot.id}`,
   })
 
-  if (error) {
-    return <SectionError error={error} onRetry={() => refetch()} />
-  }
   return (
-    <DataTable instance={table}>
-      <DataTable.Table
-        emptyState={{
-          empty: {
-            heading: view.kind === "expired" ? "No expired stock on hand" : `Nothing expires within ${view.days} days`,
-            description: "Lots show up here as their expiry date comes closer.",
-          },
-        }}
-      />
-      <DataTable.Pagination />
-    </DataTable>
+    <PagedDataTable
+      table={table}
+      error={error}
+      onRetry={() => refetch()}
+      emptyState={{
+        empty: {
+          heading: view.kind === "expired" ? "No expired stock on hand" : `Nothing expires within ${view.days} days`,
+          description: "Lots show up here as their expiry date comes closer.",
+        },
+      }}
+    />
   )
 }

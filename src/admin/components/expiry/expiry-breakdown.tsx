@@ -1,5 +1,7 @@
-import { Heading, Table, Text } from "@medusajs/ui"
+import { Table, Text } from "@medusajs/ui"
 import type { ExpirySummaryGroup } from "../../hooks/expiry"
+import { NameCell } from "../common/name-cell"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 
 export type BreakdownRow = { id: string; name: string; detail?: string | null } & ExpirySummaryGroup
@@ -22,9 +24,7 @@ export const ExpiryBreakdown = ({
   testId: string
 }) => (
   <div className="flex flex-col" data-testid={testId}>
-    <div className="px-6 py-4">
-      <Heading level="h2">{title}</Heading>
-    </div>
+    <SectionHeader title={title} />
     {rows.length ? (
       <Table>
         <Table.Header>
@@ -42,16 +42,7 @@ export const ExpiryBreakdown = ({
           {rows.map((row) => (
             <Table.Row key={row.id}>
               <Table.Cell>
-                <div className="flex flex-col">
-                  <Text size="small" leading="compact">
-                    {row.name}
-                  </Text>
-                  {row.detail && (
-                    <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
-                      {row.detail}
-                    </Text>
-                  )}
-                </div>
+                <NameCell name={row.name} detail={row.detail} />
               </Table.Cell>
               <Table.Cell className={row.expired.quantity ? "text-ui-fg-error text-right" : "text-right"}>
                 {row.expired.quantity.toLocaleString()}

@@ -1,9 +1,10 @@
 import { Plus } from "@medusajs/icons"
-import { Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Button, Container, Table } from "@medusajs/ui"
 import { useState } from "react"
 import { useLotPolicy, useLots } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { totals } from "../../lib/format"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { ItemLotRows } from "./item-lot-rows"
 import { ReceiveLotDrawer } from "./receive-lot-drawer"
@@ -31,21 +32,23 @@ export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }
 
   return (
     <Container className="divide-y p-0" data-testid="item-lots-section">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Lots</Heading>
-          {data && (
-            <Text size="small" className="text-ui-fg-subtle">
+      <SectionHeader
+        title="Lots"
+        description={
+          data && (
+            <>
               {count} {count === 1 ? "lot" : "lots"}
               {count > 0 && count <= PAGE_SIZE && ` · ${onPage.quantity} on hand, ${onPage.allocated} allocated`}
-            </Text>
-          )}
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setReceiving(true)} disabled={!tracked}>
-          <Plus />
-          Receive lot
-        </Button>
-      </div>
+            </>
+          )
+        }
+        actions={
+          <Button size="small" variant="secondary" onClick={() => setReceiving(true)} disabled={!tracked}>
+            <Plus />
+            Receive lot
+          </Button>
+        }
+      />
       {tracked && <UntrackedStockSection inventoryItemId={inventoryItemId} nameOf={nameOf} />}
       {isLoading && <SectionLoading rows={4} />}
       {error && <SectionError error={error} onRetry={() => refetch()} />}

@@ -1,10 +1,10 @@
-import { Input, Label, Select, Switch, Text } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
+import { Label, Switch, Text } from "@medusajs/ui"
 import { useUpdateLotPolicy } from "../../hooks/lots"
 import { STRATEGY_LABELS } from "../../lib/format"
 import { ALLOCATION_STRATEGIES, type AllocationStrategy, type LotPolicy, type LotPolicyBody } from "../../types"
-import { DrawerForm, FormDrawer } from "../common/drawer-form"
-import { FormField } from "../common/form-field"
+import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
+import { InputField, labelledOptions, SelectField } from "../common/form-field"
+import { useDrawerForm, type FieldErrors, type FormCheck } from "../common/use-drawer-form"
 
 type Props = { inventoryItemId: string; policy: LotPolicy; defaultTemplate: string }
 type FormState = {
@@ -15,13 +15,13 @@ type FormState = {
   removal_lead_days: string
   lot_number_template: string
 }
-type Errors = Partial<Record<keyof FormState, string>>
+type Errors = FieldErrors<FormState>
 
 /** Whole days from a text field; null when empty, NaN when not a whole number. */
 const parseDays = (value: string): number | null =>
   value.trim() === "" ? null : /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN
 
-function toBody(form: FormState): { body?: LotPolicyBody; errors: Errors } {
+function toBody(form: FormState): FormCheck<LotPolicyBody, FormState> {
   const errors: Errors = {}
   const shelfLife = parseDays(form.shelf_life_days)
   const minRemaining = parseDays(form.min_remaining_shelf_life_days)
@@ -44,42 +44,27 @@ function toBody(form: FormState): { body?: LotPolicyBody; errors: Errors } {
 }
 
 /** Edit form for an item's lot policy. */
-export const LotPolicyDrawer = ({
-  open,
-  onOpenChange,
-  ...props
-}: Props & { open: boolean; onOpenChange: (open: boolean) => void }) => (
+export const LotPolicyDrawer = ({ open, onOpenChange, ...props }: Props & DrawerOpenProps) => (
   <FormDrawer open={open} onOpenChange={onOpenChange} testId="lot-policy-drawer">
     <LotPolicyForm {...props} onDone={() => onOpenChange(false)} />
   </FormDrawer>
 )
 
 const LotPolicyForm = ({ inventoryItemId, policy, defaultTemplate, onDone }: Props & { onDone: () => void }) => {
-  const [form, setForm] = useState<FormState>(() => ({
-    tracked: policy.tracked,
-    strategy: policy.strategy,
-    shelf_life_days: policy.shelf_life_days?.toString() ?? "",
-    min_remaining_shelf_life_days: String(policy.min_remaining_shelf_life_days),
-    removal_lead_days: String(policy.removal_lead_days),
-    lot_number_template: policy.lot_number_template ?? "",
-  }))
-  const [errors, setErrors] = useState<Errors>({})
   const { mutateAsync, isPending } = useUpdateLotPolicy(inventoryItemId)
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    const { body, errors: found } = toBody(form)
-    setErrors(found)
-    if (!body) return
-    try {
-      await mutateAsync(body)
-      onDone()
-    } catch {
-      // The hook shows the API's message in a toast; the form stays open to fix it.
-    }
-  }
+  const { values: form, set, textField, onSubmit } = useDrawerForm({
+    initial: (): FormState => ({
+      tracked: policy.tracked,
+      strategy: policy.strategy,
+      shelf_life_days: policy.shelf_life_days?.toString() ?? "",
+      min_remaining_shelf_life_days: String(policy.min_remaining_shelf_life_days),
+      removal_lead_days: String(policy.removal_lead_days),
+      lot_number_template: policy.lot_number_template ?? "",
+    }),
+    check: toBody,
+    send: mutateAsync,
+    onDone,
+  })
 
   return (
     <DrawerForm title="Edit lot policy" onSubmit={onSubmit} submitLabel="Save" isPending={isPending}>
@@ -94,73 +79,43 @@ const LotPolicyForm = ({ inventoryItemId, policy, defaultTemplate, onDone }: Pro
         </div>
         <Switch id="policy-tracked" checked={form.tracked} onCheckedChange={(checked) => set("tracked", checked)} />
       </div>
-      <FormField id="policy-strategy" label="Allocation strategy">
-        <Select value={form.strategy} onValueChange={(value) => set("strategy", value as AllocationStrategy)}>
-          <Select.Trigger id="policy-strategy">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {ALLOCATION_STRATEGIES.map((s) => (
-              <Select.Item key={s} value={s}>
-                {STRATEGY_LABELS[s]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      <FormField
+      <SelectField
+        id="policy-strategy"
+        label="Allocation strategy"
+        value={form.strategy}
+        onValueChange={(value) => set("strategy", value)}
+        options={labelledOptions(ALLOCATION_STRATEGIES, STRATEGY_LABELS)}
+      />
+      <InputField
         id="policy-shelf-life"
         label="Shelf life (days)"
         optional
         hint="Expiry is derived from the manufacture date when a receipt gives none."
-        error={errors.shelf_life_days}
-      >
-        <Input
-          id="policy-shelf-life"
-          inputMode="numeric"
-          value={form.shelf_life_days}
-          onChange={(e) => set("shelf_life_days", e.target.value)}
-        />
-      </FormField>
-      <FormField
+        inputMode="numeric"
+        {...textField("shelf_life_days")}
+      />
+      <InputField
         id="policy-min-remaining"
         label="Minimum remaining shelf life at shipment (days)"
         hint="Lots with fewer days left are not allocated to orders."
-        error={errors.min_remaining_shelf_life_days}
-      >
-        <Input
-          id="policy-min-remaining"
-          inputMode="numeric"
-          value={form.min_remaining_shelf_life_days}
-          onChange={(e) => set("min_remaining_shelf_life_days", e.target.value)}
-        />
-      </FormField>
-      <FormField
+        inputMode="numeric"
+        {...textField("min_remaining_shelf_life_days")}
+      />
+      <InputField
         id="policy-removal"
         label="Removal lead time (days)"
         hint="FEFO picks by expiry minus this many days."
-        error={errors.removal_lead_days}
-      >
-        <Input
-          id="policy-removal"
-          inputMode="numeric"
-          value={form.removal_lead_days}
-          onChange={(e) => set("removal_lead_days", e.target.value)}
-        />
-      </FormField>
-      <FormField
+        inputMode="numeric"
+        {...textField("removal_lead_days")}
+      />
+      <InputField
         id="policy-template"
         label="Lot number template"
         optional
         hint={`Used when a receipt has no lot number. Default ${defaultTemplate}. Tokens: {SKU} {YYMMDD} {YJJJ} {SEQ:n} {PLANT} {LINE}.`}
-      >
-        <Input
-          id="policy-template"
-          placeholder={defaultTemplate}
-          value={form.lot_number_template}
-          onChange={(e) => set("lot_number_template", e.target.value)}
-        />
-      </FormField>
+        placeholder={defaultTemplate}
+        {...textField("lot_number_template")}
+      />
     </DrawerForm>
   )
 }

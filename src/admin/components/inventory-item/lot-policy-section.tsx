@@ -1,8 +1,9 @@
 import { PencilSquare } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useLotPolicy } from "../../hooks/lots"
 import { STRATEGY_LABELS } from "../../lib/format"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { SectionError, SectionLoading } from "../common/states"
 import { LotPolicyDrawer } from "./lot-policy-drawer"
@@ -17,20 +18,22 @@ export const LotPolicySection = ({ inventoryItemId }: { inventoryItemId: string 
 
   return (
     <Container className="divide-y p-0" data-testid="lot-policy-section">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div className="flex items-center gap-x-3">
-          <Heading level="h2">Lot tracking</Heading>
-          {policy && (
+      <SectionHeader
+        title="Lot tracking"
+        badge={
+          policy ? (
             <Badge size="2xsmall" color={policy.tracked ? "green" : "grey"} data-testid="lot-policy-tracked">
               {policy.tracked ? "Tracked" : "Not tracked"}
             </Badge>
-          )}
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setEditing(true)} disabled={!policy}>
-          <PencilSquare />
-          Edit policy
-        </Button>
-      </div>
+          ) : null
+        }
+        actions={
+          <Button size="small" variant="secondary" onClick={() => setEditing(true)} disabled={!policy}>
+            <PencilSquare />
+            Edit policy
+          </Button>
+        }
+      />
       {isLoading && <SectionLoading rows={4} />}
       {error && <SectionError error={error} onRetry={() => refetch()} />}
       {policy && !policy.tracked && (

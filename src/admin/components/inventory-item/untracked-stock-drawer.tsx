@@ -1,29 +1,28 @@
-import { Input, Select, Text } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
+import { Text } from "@medusajs/ui"
 import { useLots } from "../../hooks/lots"
 import { useAssignUntrackedStock, type AssignUntrackedStockBody } from "../../hooks/untracked-stock"
 import type { ItemLocationStock } from "../../hooks/variant-lots"
 import { formatDay, LOT_STATUS_LABELS } from "../../lib/format"
 import type { LotStatus } from "../../types"
-import { DrawerForm, FormDrawer } from "../common/drawer-form"
-import { FormField } from "../common/form-field"
+import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
+import { InputField, SelectField } from "../common/form-field"
 import {
   EMPTY_NEW_LOT_FIELDS,
   NewLotFields,
   newLotBodyFields,
   newLotFieldErrors,
-  type NewLotFieldErrors,
   type NewLotFieldValues,
 } from "../common/new-lot-fields"
+import { useDrawerForm, type FieldErrors, type FormCheck } from "../common/use-drawer-form"
 
 const NEW_LOT = "new"
 // Lots that can still take stock; the server refuses rejected, recalled and expired ones.
 const OPEN_STATUSES: LotStatus[] = ["released", "quarantine", "on_hold"]
 
 type FormState = NewLotFieldValues & { target: string; quantity: string }
-type Errors = NewLotFieldErrors & { target?: string; quantity?: string }
+type Errors = FieldErrors<FormState>
 
-function toBody(form: FormState, location: ItemLocationStock): { body?: AssignUntrackedStockBody; errors: Errors } {
+function toBody(form: FormState, location: ItemLocationStock): FormCheck<AssignUntrackedStockBody, FormState> {
   const newLot = form.target === NEW_LOT
   const errors: Errors = newLot ? newLotFieldErrors(form) : {}
   const text = form.quantity.trim()
@@ -54,9 +53,7 @@ export const UntrackedStockDrawer = ({
   inventoryItemId,
   location,
   locationName,
-}: {
-  open: boolean
-  onOpenChange: (open: boolean) => void
+}: DrawerOpenProps & {
   inventoryItemId: string
   location: ItemLocationStock | null
   locationName: string
@@ -91,28 +88,14 @@ const AssignForm = ({
     offset: 0,
     order: "expires_at",
   })
-  const [form, setForm] = useState<FormState>({
-    ...EMPTY_NEW_LOT_FIELDS,
-    target: "",
-    quantity: String(location.untracked_quantity),
-  })
-  const [errors, setErrors] = useState<Errors>({})
   const { mutateAsync, isPending } = useAssignUntrackedStock(inventoryItemId)
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const { values: form, set, textField, errors, onSubmit } = useDrawerForm({
+    initial: (): FormState => ({ ...EMPTY_NEW_LOT_FIELDS, target: "", quantity: String(location.untracked_quantity) }),
+    check: (values) => toBody(values, location),
+    send: mutateAsync,
+    onDone,
+  })
   const lots = lotsData?.lots ?? []
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    const { body, errors: found } = toBody(form, location)
-    setErrors(found)
-    if (!body) return
-    try {
-      await mutateAsync(body)
-      onDone()
-    } catch {
-      // The hook shows the API's message in a toast; the form stays open to fix it.
-    }
-  }
 
   return (
     <DrawerForm title="Assign untracked units to a lot" onSubmit={onSubmit} submitLabel="Assign" isPending={isPending}>
@@ -121,31 +104,23 @@ const AssignForm = ({
         {location.untracked_quantity} units in no lot already count in Medusa's stock; assigning them records which lot they
         belong to and leaves the stocked quantity as it is.
       </Text>
-      <FormField id="untracked-quantity" label="Quantity (units)" error={errors.quantity}>
-        <Input
-          id="untracked-quantity"
-          name="quantity"
-          inputMode="numeric"
-          value={form.quantity}
-          onChange={(e) => set("quantity", e.target.value)}
-        />
-      </FormField>
-      <FormField id="untracked-target" label="Lot" error={errors.target}>
-        <Select value={form.target} onValueChange={(value) => set("target", value)}>
-          <Select.Trigger id="untracked-target" disabled={lotsLoading}>
-            <Select.Value placeholder={lotsLoading ? "Loading lots…" : "Choose a lot"} />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value={NEW_LOT}>A new lot</Select.Item>
-            {lots.map((lot) => (
-              <Select.Item key={lot.id} value={lot.id}>
-                {lot.lot_number} · {LOT_STATUS_LABELS[lot.status]}
-                {lot.expires_at ? ` · expires ${formatDay(lot.expires_at)}` : ""}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
+      <InputField id="untracked-quantity" label="Quantity (units)" name="quantity" inputMode="numeric" {...textField("quantity")} />
+      <SelectField
+        id="untracked-target"
+        label="Lot"
+        error={errors.target}
+        value={form.target}
+        onValueChange={(value) => set("target", value)}
+        options={[
+          { value: NEW_LOT, label: "A new lot" },
+          ...lots.map((lot) => ({
+            value: lot.id,
+            label: `${lot.lot_number} · ${LOT_STATUS_LABELS[lot.status]}${lot.expires_at ? ` · expires ${formatDay(lot.expires_at)}` : ""}`,
+          })),
+        ]}
+        placeholder={lotsLoading ? "Loading lots…" : "Choose a lot"}
+        disabled={lotsLoading}
+      />
       {form.target === NEW_LOT && <NewLotFields idPrefix="untracked" values={form} errors={errors} onChange={set} />}
     </DrawerForm>
   )

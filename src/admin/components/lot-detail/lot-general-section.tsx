@@ -1,22 +1,23 @@
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Container, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { formatDay } from "../../lib/format"
 import type { LotWithEvents } from "../../types"
 import { ExpiryLabel } from "../common/expiry-label"
 import { LotStatusBadge } from "../common/lot-status-badge"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { LotActionsMenu } from "../lots/lot-actions-menu"
 
 /** Lot number, status, actions, the item it belongs to, its dates and supplier. */
 export const LotGeneralSection = ({ lot }: { lot: LotWithEvents }) => (
   <Container className="divide-y p-0" data-testid="lot-general-section">
-    <div className="flex items-center justify-between px-6 py-4">
-      <div className="flex items-center gap-x-3">
-        <Heading className="font-mono">{lot.lot_number}</Heading>
-        <LotStatusBadge status={lot.status} />
-      </div>
-      <LotActionsMenu lot={lot} />
-    </div>
+    <SectionHeader
+      title={lot.lot_number}
+      level="h1"
+      mono
+      badge={<LotStatusBadge status={lot.status} />}
+      actions={<LotActionsMenu lot={lot} />}
+    />
     <SectionRow
       title="Item"
       value={

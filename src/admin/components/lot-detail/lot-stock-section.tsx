@@ -1,7 +1,8 @@
-import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Table } from "@medusajs/ui"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { totals } from "../../lib/format"
 import type { LotWithEvents } from "../../types"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 
 /** The lot's stock per location: on hand, allocated to open orders, and free. */
@@ -11,12 +12,14 @@ export const LotStockSection = ({ lot }: { lot: LotWithEvents }) => {
   const rows = [...lot.stock].sort((a, b) => nameOf(a.location_id).localeCompare(nameOf(b.location_id)))
   return (
     <Container className="divide-y p-0" data-testid="lot-stock-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Stock by location</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {sum.quantity} on hand, {sum.allocated} allocated to open orders
-        </Text>
-      </div>
+      <SectionHeader
+        title="Stock by location"
+        description={
+          <>
+            {sum.quantity} on hand, {sum.allocated} allocated to open orders
+          </>
+        }
+      />
       {lot.stock.length === 0 ? (
         <SectionEmpty title="No stock">This lot has no stock at any location.</SectionEmpty>
       ) : (

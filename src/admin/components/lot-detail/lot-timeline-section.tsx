@@ -1,6 +1,7 @@
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { useStockLocations } from "../../hooks/stock-locations"
 import type { LotWithEvents } from "../../types"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 import { LotEventItem } from "./lot-event-item"
 
@@ -9,12 +10,7 @@ export const LotTimelineSection = ({ lot }: { lot: LotWithEvents }) => {
   const { nameOf } = useStockLocations()
   return (
     <Container className="divide-y p-0" data-testid="lot-timeline-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">History</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Newest first · entries are never edited or deleted
-        </Text>
-      </div>
+      <SectionHeader title="History" description="Newest first · entries are never edited or deleted" />
       {lot.events.length === 0 ? (
         <SectionEmpty title="No history yet" />
       ) : (

@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Tabs, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Tabs, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { useStockLocations } from "../../hooks/stock-locations"
@@ -7,6 +7,7 @@ import { formatDay } from "../../lib/format"
 import { buildTraceTree, type TraceTreeNode } from "../../lib/trace-tree"
 import type { Lot } from "../../types"
 import { LotStatusBadge } from "../common/lot-status-badge"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { counted, units } from "../recalls/recall-scope-figures"
 
@@ -28,17 +29,16 @@ export const LotTraceSection = ({ lot }: { lot: Lot }) => {
 
   return (
     <Container className="divide-y p-0" data-testid="lot-trace-section">
-      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
-        <div>
-          <Heading level="h2">Trace</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Genealogy, shipments and customers of this lot
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" asChild>
-          <Link to={recallLink}>Start recall</Link>
-        </Button>
-      </div>
+      <SectionHeader
+        title="Trace"
+        description="Genealogy, shipments and customers of this lot"
+        className="flex-wrap gap-2"
+        actions={
+          <Button size="small" variant="secondary" asChild>
+            <Link to={recallLink}>Start recall</Link>
+          </Button>
+        }
+      />
       <div className="px-6 py-3">
         <Tabs value={direction} onValueChange={(value) => setDirection(value as TraceDirection)}>
           <Tabs.List>

@@ -1,14 +1,13 @@
-import { Input, Select, Textarea } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
 import { useAdjustLot } from "../../hooks/lots"
 import { ADJUSTMENT_REASON_LABELS } from "../../lib/format"
 import { ADJUSTMENT_REASONS, type AdjustLotBody, type AdjustmentReason, type Lot } from "../../types"
-import { DrawerForm, FormDrawer } from "../common/drawer-form"
-import { FormField } from "../common/form-field"
+import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
+import { InputField, labelledOptions, SelectField, TextareaField } from "../common/form-field"
+import { useDrawerForm, type FieldErrors, type FormCheck } from "../common/use-drawer-form"
 
 type Props = { lot: Lot; nameOf: (locationId: string) => string }
 type FormState = { location_id: string; reason: AdjustmentReason; amount: string; note: string }
-type Errors = Partial<Record<keyof FormState, string>>
+type Errors = FieldErrors<FormState>
 
 const AMOUNT_LABELS: Record<AdjustmentReason, { label: string; hint: string }> = {
   count: { label: "Counted quantity", hint: "The number of units physically counted at the location." },
@@ -19,7 +18,7 @@ const AMOUNT_LABELS: Record<AdjustmentReason, { label: string; hint: string }> =
 }
 
 /** Counts set the quantity; "other" changes it either way; scrap, damage and samples take units away. */
-function toBody(form: FormState): { body?: AdjustLotBody; errors: Errors } {
+function toBody(form: FormState): FormCheck<AdjustLotBody, FormState> {
   const errors: Errors = {}
   if (!form.location_id) errors.location_id = "Choose a location."
   const text = form.amount.trim()
@@ -36,88 +35,54 @@ function toBody(form: FormState): { body?: AdjustLotBody; errors: Errors } {
 }
 
 /** Count correction or write-off of a lot at one of its locations. */
-export const AdjustLotDrawer = ({
-  open,
-  onOpenChange,
-  ...props
-}: Props & { open: boolean; onOpenChange: (open: boolean) => void }) => (
+export const AdjustLotDrawer = ({ open, onOpenChange, ...props }: Props & DrawerOpenProps) => (
   <FormDrawer open={open} onOpenChange={onOpenChange} testId="lot-adjust-drawer">
     <AdjustLotForm {...props} onDone={() => onOpenChange(false)} />
   </FormDrawer>
 )
 
 const AdjustLotForm = ({ lot, nameOf, onDone }: Props & { onDone: () => void }) => {
-  const [form, setForm] = useState<FormState>(() => ({
-    location_id: lot.stock.length === 1 ? lot.stock[0].location_id : "",
-    reason: "count",
-    amount: "",
-    note: "",
-  }))
-  const [errors, setErrors] = useState<Errors>({})
   const { mutateAsync, isPending } = useAdjustLot()
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }))
+  const { values: form, set, textField, errors, onSubmit } = useDrawerForm({
+    initial: (): FormState => ({
+      location_id: lot.stock.length === 1 ? lot.stock[0].location_id : "",
+      reason: "count",
+      amount: "",
+      note: "",
+    }),
+    check: toBody,
+    send: (body) => mutateAsync({ lotId: lot.id, body }),
+    onDone,
+  })
   const current = lot.stock.find((s) => s.location_id === form.location_id)
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    const { body, errors: found } = toBody(form)
-    setErrors(found)
-    if (!body) return
-    try {
-      await mutateAsync({ lotId: lot.id, body })
-      onDone()
-    } catch {
-      // The hook shows the API's message in a toast; the form stays open.
-    }
-  }
 
   return (
     <DrawerForm title={`Adjust stock of ${lot.lot_number}`} onSubmit={onSubmit} submitLabel="Adjust" isPending={isPending}>
-      <FormField
+      <SelectField
         id="adjust-location"
         label="Location"
         error={errors.location_id}
         hint={current ? `${current.quantity} on hand, ${current.allocated_quantity} allocated` : undefined}
-      >
-        <Select value={form.location_id} onValueChange={(value) => set("location_id", value)}>
-          <Select.Trigger id="adjust-location">
-            <Select.Value placeholder="Choose a location" />
-          </Select.Trigger>
-          <Select.Content>
-            {lot.stock.map((s) => (
-              <Select.Item key={s.location_id} value={s.location_id}>
-                {nameOf(s.location_id)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      <FormField id="adjust-reason" label="Reason">
-        <Select value={form.reason} onValueChange={(value) => set("reason", value as AdjustmentReason)}>
-          <Select.Trigger id="adjust-reason">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {ADJUSTMENT_REASONS.map((r) => (
-              <Select.Item key={r} value={r}>
-                {ADJUSTMENT_REASON_LABELS[r]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      <FormField
+        value={form.location_id}
+        onValueChange={(value) => set("location_id", value)}
+        options={lot.stock.map((s) => ({ value: s.location_id, label: nameOf(s.location_id) }))}
+        placeholder="Choose a location"
+      />
+      <SelectField
+        id="adjust-reason"
+        label="Reason"
+        value={form.reason}
+        onValueChange={(value) => set("reason", value)}
+        options={labelledOptions(ADJUSTMENT_REASONS, ADJUSTMENT_REASON_LABELS)}
+      />
+      <InputField
         id="adjust-amount"
         label={AMOUNT_LABELS[form.reason].label}
         hint={AMOUNT_LABELS[form.reason].hint}
-        error={errors.amount}
-      >
-        <Input id="adjust-amount" inputMode="numeric" value={form.amount} onChange={(e) => set("amount", e.target.value)} />
-      </FormField>
-      <FormField id="adjust-note" label="Note" optional>
-        <Textarea id="adjust-note" maxLength={500} value={form.note} onChange={(e) => set("note", e.target.value)} />
-      </FormField>
+        inputMode="numeric"
+        {...textField("amount")}
+      />
+      <TextareaField id="adjust-note" label="Note" optional maxLength={500} {...textField("note")} />
     </DrawerForm>
   )
 }

@@ -1,4 +1,4 @@
-import { Button, Input, Label, Text, toast } from "@medusajs/ui"
+import { Text, toast } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useState, type FormEvent } from "react"
 import { useNavigate } from "react-router-dom"
@@ -6,6 +6,7 @@ import { lotQueryKeys } from "../../hooks/query-keys"
 import { errorMessage } from "../../lib/format"
 import { sdk } from "../../lib/sdk"
 import { lotNumberFromScan } from "../../lib/scan"
+import { ScanForm } from "../common/scan-form"
 import type { LotListQuery, LotListResponse } from "../../types"
 
 /**
@@ -49,29 +50,23 @@ export const LotScanField = () => {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-y-1" data-testid="lot-scan-form">
-      <Label htmlFor="lot-scan" size="xsmall" weight="plus" className="text-ui-fg-subtle">
-        Go to lot
-      </Label>
-      <div className="flex items-center gap-x-2">
-        <Input
-          id="lot-scan"
-          size="small"
-          autoComplete="off"
-          placeholder="Scan or type a lot number"
-          value={value}
-          onChange={(e) => setValue(e.target.value)}
-          className="w-64"
-        />
-        <Button size="small" variant="secondary" type="submit" isLoading={busy}>
-          Open
-        </Button>
-      </div>
+    <ScanForm
+      id="lot-scan"
+      label="Go to lot"
+      placeholder="Scan or type a lot number"
+      submitLabel="Open"
+      value={value}
+      onValueChange={setValue}
+      onSubmit={onSubmit}
+      isPending={busy}
+      inputClassName="w-64"
+      testId="lot-scan-form"
+    >
       {message && (
         <Text size="xsmall" className="text-ui-fg-error" role="alert">
           {message}
         </Text>
       )}
-    </form>
+    </ScanForm>
   )
 }

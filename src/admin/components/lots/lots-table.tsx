@@ -2,22 +2,18 @@ import {
   createDataTableColumnHelper,
   createDataTableFilterHelper,
   DataTable,
-  Text,
-  useDataTable,
   type DataTableFilteringState,
-  type DataTablePaginationState,
   type DataTableSortingState,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useNavigate } from "react-router-dom"
 import { useLots } from "../../hooks/lots"
 import { formatDay, LOT_STATUS_LABELS, totals } from "../../lib/format"
 import { LOT_STATUSES, type Lot, type LotListQuery, type LotStatus } from "../../types"
 import { ExpiryLabel } from "../common/expiry-label"
 import { LotStatusBadge } from "../common/lot-status-badge"
-import { SectionError } from "../common/states"
+import { NameCell } from "../common/name-cell"
+import { PagedDataTable, usePagedDataTable, usePages } from "../common/paged-data-table"
 
-const PAGE_SIZE = 20
 const LIST_FIELDS = "+inventory_item.title,+inventory_item.sku"
 const columnHelper = createDataTableColumnHelper<Lot>()
 const filterHelper = createDataTableFilterHelper<Lot>()
@@ -32,16 +28,7 @@ const columns = [
     id: "item",
     header: "Item",
     cell: ({ row }) => (
-      <div className="flex flex-col">
-        <Text size="small" leading="compact">
-          {row.original.inventory_item?.title ?? row.original.inventory_item_id}
-        </Text>
-        {row.original.inventory_item?.sku && (
-          <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
-            {row.original.inventory_item.sku}
-          </Text>
-        )}
-      </div>
+      <NameCell name={row.original.inventory_item?.title ?? row.original.inventory_item_id} detail={row.original.inventory_item?.sku} />
     ),
   }),
   columnHelper.accessor("status", {
@@ -79,8 +66,7 @@ const isStatus = (value: unknown): value is LotStatus => LOT_STATUSES.includes(v
 
 /** Every lot: lot-number search, status filter, sorting and server-side pagination. */
 export const LotsTable = () => {
-  const navigate = useNavigate()
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const pages = usePages()
   const [search, setSearch] = useState("")
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
   const [sorting, setSorting] = useState<DataTableSortingState | null>({ id: "expires_at", desc: false })
@@ -91,51 +77,47 @@ export const LotsTable = () => {
     return {
       q: search.trim() || undefined,
       status: status.length ? status : undefined,
-      limit: pagination.pageSize,
-      offset: pagination.pageIndex * pagination.pageSize,
+      ...pages.page,
       order: sorting ? `${sorting.desc ? "-" : ""}${sorting.id}` : undefined,
       fields: LIST_FIELDS,
     }
-  }, [search, statusFilter, pagination, sorting])
+  }, [search, statusFilter, pages.page, sorting])
 
   const { data, isLoading, error, refetch } = useLots(query)
 
-  const table = useDataTable({
+  const table = usePagedDataTable({
     columns,
-    data: data?.lots ?? [],
-    getRowId: (lot) => lot.id,
-    rowCount: data?.count ?? 0,
+    pages,
+    data: data?.lots,
+    count: data?.count,
     isLoading,
-    onRowClick: (_event, lot) => navigate(`/lots/${lot.id}`),
-    pagination: { state: pagination, onPaginationChange: setPagination },
+    rowLink: (lot) => `/lots/${lot.id}`,
     search: { state: search, onSearchChange: setSearch },
     filtering: { state: filtering, onFilteringChange: setFiltering },
     sorting: { state: sorting, onSortingChange: setSorting },
     filters,
   })
 
-  if (error) {
-    return <SectionError error={error} onRetry={() => refetch()} />
-  }
-
   return (
-    <DataTable instance={table}>
-      <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
-        <div data-testid="lots-filter-menu">
-          <DataTable.FilterMenu tooltip="Filter by status" />
-        </div>
-        <div className="flex items-center gap-x-2">
-          <DataTable.Search placeholder="Search lot numbers" />
-          <DataTable.SortingMenu tooltip="Sort" />
-        </div>
-      </DataTable.Toolbar>
-      <DataTable.Table
-        emptyState={{
-          empty: { heading: "No lots yet", description: "Receive stock on an inventory item to create its first lot." },
-          filtered: { heading: "No matching lots", description: "Try another lot number or status." },
-        }}
-      />
-      <DataTable.Pagination />
-    </DataTable>
+    <PagedDataTable
+      table={table}
+      error={error}
+      onRetry={() => refetch()}
+      toolbar={
+        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+          <div data-testid="lots-filter-menu">
+            <DataTable.FilterMenu tooltip="Filter by status" />
+          </div>
+          <div className="flex items-center gap-x-2">
+            <DataTable.Search placeholder="Search lot numbers" />
+            <DataTable.SortingMenu tooltip="Sort" />
+          </div>
+        </DataTable.Toolbar>
+      }
+      emptyState={{
+        empty: { heading: "No lots yet", description: "Receive stock on an inventory item to create its first lot." },
+        filtered: { heading: "No matching lots", description: "Try another lot number or status." },
+      }}
+    />
   )
 }

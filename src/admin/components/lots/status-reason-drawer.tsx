@@ -1,9 +1,9 @@
-import { Text, Textarea, usePrompt } from "@medusajs/ui"
-import { useState, type FormEvent } from "react"
+import { Text, usePrompt } from "@medusajs/ui"
 import { useChangeLotStatus } from "../../hooks/lots"
 import type { Lot } from "../../types"
-import { DrawerForm, FormDrawer } from "../common/drawer-form"
-import { FormField } from "../common/form-field"
+import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
+import { TextareaField } from "../common/form-field"
+import { useDrawerForm } from "../common/use-drawer-form"
 
 type Action = "hold" | "reject"
 type Props = { action: Action; lot: Lot }
@@ -25,48 +25,36 @@ const COPY: Record<Action, { title: string; explain: string; submit: string; pla
 }
 
 /** Asks why a lot is put on hold or rejected (the API requires a reason); a rejection is confirmed once more. */
-export const StatusReasonDrawer = ({
-  open,
-  onOpenChange,
-  ...props
-}: Props & { open: boolean; onOpenChange: (open: boolean) => void }) => (
+export const StatusReasonDrawer = ({ open, onOpenChange, ...props }: Props & DrawerOpenProps) => (
   <FormDrawer open={open} onOpenChange={onOpenChange} testId={`lot-${props.action}-drawer`}>
     <StatusReasonForm {...props} onDone={() => onOpenChange(false)} />
   </FormDrawer>
 )
 
 const StatusReasonForm = ({ action, lot, onDone }: Props & { onDone: () => void }) => {
-  const [reason, setReason] = useState("")
-  const [note, setNote] = useState("")
-  const [error, setError] = useState<string | null>(null)
   const { mutateAsync, isPending } = useChangeLotStatus()
   const prompt = usePrompt()
   const copy = COPY[action]
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (!reason.trim()) {
-      setError("Say why: the reason goes into the lot's history.")
-      return
-    }
-    setError(null)
-    if (action === "reject") {
-      const confirmed = await prompt({
-        title: `Reject lot ${lot.lot_number}?`,
-        description: "Rejection is final: the lot can never be released again.",
-        confirmText: "Reject lot",
-        cancelText: "Cancel",
-        variant: "danger",
-      })
-      if (!confirmed) return
-    }
-    try {
-      await mutateAsync({ action, lotId: lot.id, body: { reason: reason.trim(), note: note.trim() || undefined } })
-      onDone()
-    } catch {
-      // The hook shows the API's message in a toast; the form stays open.
-    }
-  }
+  const { textField, onSubmit } = useDrawerForm({
+    initial: { reason: "", note: "" },
+    check: ({ reason, note }) =>
+      reason.trim()
+        ? { errors: {}, body: { reason: reason.trim(), note: note.trim() || undefined } }
+        : { errors: { reason: "Say why: the reason goes into the lot's history." } },
+    confirm:
+      action === "reject"
+        ? () =>
+            prompt({
+              title: `Reject lot ${lot.lot_number}?`,
+              description: "Rejection is final: the lot can never be released again.",
+              confirmText: "Reject lot",
+              cancelText: "Cancel",
+              variant: "danger",
+            })
+        : undefined,
+    send: (body) => mutateAsync({ action, lotId: lot.id, body }),
+    onDone,
+  })
 
   return (
     <DrawerForm
@@ -79,19 +67,15 @@ const StatusReasonForm = ({ action, lot, onDone }: Props & { onDone: () => void 
       <Text size="small" className="text-ui-fg-subtle">
         {copy.explain}
       </Text>
-      <FormField id={`lot-${action}-reason`} label="Reason" error={error}>
-        <Textarea
-          id={`lot-${action}-reason`}
-          name="reason"
-          value={reason}
-          maxLength={500}
-          placeholder={copy.placeholder}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </FormField>
-      <FormField id={`lot-${action}-note`} label="Note" optional>
-        <Textarea id={`lot-${action}-note`} name="note" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-      </FormField>
+      <TextareaField
+        id={`lot-${action}-reason`}
+        label="Reason"
+        name="reason"
+        maxLength={500}
+        placeholder={copy.placeholder}
+        {...textField("reason")}
+      />
+      <TextareaField id={`lot-${action}-note`} label="Note" optional name="note" maxLength={500} {...textField("note")} />
     </DrawerForm>
   )
 }

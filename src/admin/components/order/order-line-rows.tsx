@@ -1,8 +1,9 @@
-import { Badge, Table, Text } from "@medusajs/ui"
+import { Badge, Table } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { OrderLotAllocation, OrderLotLine } from "../../types"
 import { ExpiryLabel } from "../common/expiry-label"
 import { LotStatusBadge } from "../common/lot-status-badge"
+import { NameCell } from "../common/name-cell"
 
 type Entry = { allocation: OrderLotAllocation; shipped: boolean }
 
@@ -18,14 +19,7 @@ export const OrderLineRows = ({ line }: { line: OrderLotLine }) => {
   ]
   const ordered = typeof line.quantity === "number" && Number.isFinite(line.quantity) ? `${line.quantity} ordered` : null
   const item = (
-    <div className="flex flex-col">
-      <Text size="small" leading="compact" weight="plus" className="text-ui-fg-base">
-        {line.title}
-      </Text>
-      <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
-        {[line.sku, ordered].filter(Boolean).join(" · ")}
-      </Text>
-    </div>
+    <NameCell name={line.title} detail={[line.sku, ordered].filter(Boolean).join(" · ")} weight="plus" className="text-ui-fg-base" />
   )
 
   if (!entries.length) {

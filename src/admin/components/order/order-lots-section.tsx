@@ -1,7 +1,8 @@
 import { ExclamationCircle } from "@medusajs/icons"
-import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Table, Text } from "@medusajs/ui"
 import { useOrderLots } from "../../hooks/lots"
 import type { OrderLotLine } from "../../types"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { OrderLineRows } from "./order-line-rows"
 
@@ -30,14 +31,14 @@ export const OrderLotsSection = ({ orderId }: { orderId: string }) => {
 
   return (
     <Container className="divide-y p-0" data-testid="order-lots-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Lots</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {shortLines > 0
+      <SectionHeader
+        title="Lots"
+        description={
+          shortLines > 0
             ? `${shortLines} ${shortLines === 1 ? "line is" : "lines are"} short of eligible lots`
-            : "Lots allocated to and shipped from each line"}
-        </Text>
-      </div>
+            : "Lots allocated to and shipped from each line"
+        }
+      />
       {isLoading && <SectionLoading rows={4} />}
       {error && <SectionError error={error} onRetry={() => refetch()} />}
       {data && data.lines.length === 0 && <SectionEmpty title="This order has no lines" />}

@@ -1,8 +1,10 @@
 import { ExclamationCircle } from "@medusajs/icons"
-import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Table, Text } from "@medusajs/ui"
 import { usePickList } from "../../hooks/lots"
 import { formatDay } from "../../lib/format"
 import type { PickListLocation } from "../../types"
+import { NameCell } from "../common/name-cell"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { PickScanField } from "./pick-scan-field"
 
@@ -18,16 +20,7 @@ const LocationPicks = ({ location }: { location: PickListLocation }) => (
         {location.picks.map((pick) => (
           <Table.Row key={`${pick.line_item_id}-${pick.lot_id}`}>
             <Table.Cell>
-              <div className="flex flex-col">
-                <Text size="small" leading="compact" className="text-ui-fg-base">
-                  {pick.title ?? "—"}
-                </Text>
-                {pick.sku && (
-                  <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
-                    {pick.sku}
-                  </Text>
-                )}
-              </div>
+              <NameCell name={pick.title ?? "—"} detail={pick.sku} className="text-ui-fg-base" />
             </Table.Cell>
             <Table.Cell className="whitespace-nowrap font-mono">{pick.lot_number}</Table.Cell>
             <Table.Cell className="whitespace-nowrap">exp. {formatDay(pick.expires_at)}</Table.Cell>
@@ -48,12 +41,7 @@ export const PickListSection = ({ orderId }: { orderId: string }) => {
 
   return (
     <Container className="divide-y p-0" data-testid="pick-list-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Pick list</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Open allocations to pick, by location, earliest expiry first
-        </Text>
-      </div>
+      <SectionHeader title="Pick list" description="Open allocations to pick, by location, earliest expiry first" />
       {isLoading && <SectionLoading rows={3} />}
       {error && <SectionError error={error} onRetry={() => refetch()} />}
       {data && data.locations.length === 0 && data.shortfalls.length === 0 && (

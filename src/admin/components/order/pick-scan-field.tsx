@@ -1,7 +1,8 @@
-import { Button, Input, Label, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { useOrderPickScan } from "../../hooks/pick-scan"
 import { errorMessage } from "../../lib/format"
+import { ScanForm } from "../common/scan-form"
 
 /**
  * The pick station's scan field: a scanner types the lot's barcode (GS1 element string, Digital
@@ -27,24 +28,19 @@ export const PickScanField = ({ orderId }: { orderId: string }) => {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-y-1 px-6 py-4" data-testid="pick-scan-form">
-      <Label htmlFor={`pick-scan-${orderId}`} size="xsmall" weight="plus" className="text-ui-fg-subtle">
-        Scan a picked lot
-      </Label>
-      <div className="flex items-center gap-x-2">
-        <Input
-          id={`pick-scan-${orderId}`}
-          size="small"
-          autoComplete="off"
-          placeholder="Scan the lot's barcode or type its number"
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-          className="w-72"
-        />
-        <Button size="small" variant="secondary" type="submit" isLoading={isPending}>
-          Check
-        </Button>
-      </div>
+    <ScanForm
+      id={`pick-scan-${orderId}`}
+      label="Scan a picked lot"
+      placeholder="Scan the lot's barcode or type its number"
+      submitLabel="Check"
+      value={code}
+      onValueChange={setCode}
+      onSubmit={onSubmit}
+      isPending={isPending}
+      inputClassName="w-72"
+      className="px-6 py-4"
+      testId="pick-scan-form"
+    >
       {note && (
         <Text
           size="small"
@@ -55,6 +51,6 @@ export const PickScanField = ({ orderId }: { orderId: string }) => {
           {note.text}
         </Text>
       )}
-    </form>
+    </ScanForm>
   )
 }

@@ -1,7 +1,8 @@
 import type { AdminProductVariant } from "@medusajs/framework/types"
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { useVariantLotSummaries } from "../../hooks/variant-lots"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 import { VariantItemLots, type VariantInventoryItem } from "./variant-item-lots"
 
@@ -23,12 +24,10 @@ export const VariantLotsSection = ({ variant }: { variant: AdminProductVariant }
 
   return (
     <Container className="divide-y p-0" data-testid="variant-lots-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Lots</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          {items.length > 1 ? "Lots of each inventory item this variant is made of" : "Lots of this variant's inventory item"}
-        </Text>
-      </div>
+      <SectionHeader
+        title="Lots"
+        description={items.length > 1 ? "Lots of each inventory item this variant is made of" : "Lots of this variant's inventory item"}
+      />
       {!variant.manage_inventory && (
         <SectionEmpty title="Inventory is not managed">
           Lots are kept per inventory item; turn on "Manage inventory" for this variant to track its stock in lots.

@@ -1,21 +1,13 @@
-import {
-  Button,
-  createDataTableColumnHelper,
-  DataTable,
-  Heading,
-  Text,
-  useDataTable,
-  type DataTablePaginationState,
-} from "@medusajs/ui"
+import { Button, createDataTableColumnHelper, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useMockRecalls, useRunMockRecall, type MockRecall } from "../../hooks/recalls"
 import { formatDateTime } from "../../lib/format"
 import { FormField } from "../common/form-field"
-import { SectionError } from "../common/states"
+import { PagedDataTable, usePagedDataTable, usePages } from "../common/paged-data-table"
+import { SectionHeader } from "../common/section-header"
 import { LotPicker, type PickedLot } from "./lot-picker"
 import { formatPercent, RecallScopeFigures } from "./recall-scope-figures"
 
-const PAGE_SIZE = 10
 const columnHelper = createDataTableColumnHelper<MockRecall>()
 const columns = [
   columnHelper.accessor("created_at", { header: "Run", cell: ({ getValue }) => formatDateTime(getValue()) }),
@@ -37,16 +29,15 @@ export const MockRecallSection = () => {
   const [lots, setLots] = useState<PickedLot[]>([])
   const [error, setError] = useState<string | null>(null)
   const run = useRunMockRecall()
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
-  const history = useMockRecalls({ limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize })
+  const pages = usePages(10)
+  const history = useMockRecalls(pages.page)
 
-  const table = useDataTable({
+  const table = usePagedDataTable({
     columns,
-    data: history.data?.mock_recalls ?? [],
-    getRowId: (m) => m.id,
-    rowCount: history.data?.count ?? 0,
+    pages,
+    data: history.data?.mock_recalls,
+    count: history.data?.count,
     isLoading: history.isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
   })
 
   const onRun = () => {
@@ -60,12 +51,10 @@ export const MockRecallSection = () => {
 
   return (
     <div className="divide-y" data-testid="mock-recall-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Mock recall</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Trace lots as a recall would — nothing changes — and record how fast and how completely it answers.
-        </Text>
-      </div>
+      <SectionHeader
+        title="Mock recall"
+        description="Trace lots as a recall would — nothing changes — and record how fast and how completely it answers."
+      />
       <div className="flex flex-col gap-y-4 px-6 py-4">
         <FormField id="mock-recall-lots" label="Lots to trace" error={error}>
           <LotPicker id="mock-recall-lots" value={lots} onChange={setLots} />
@@ -84,17 +73,13 @@ export const MockRecallSection = () => {
           </div>
         )}
       </div>
-      <div className="px-6 py-4">
-        <Heading level="h3">History</Heading>
-      </div>
-      {history.error ? (
-        <SectionError error={history.error} onRetry={() => history.refetch()} />
-      ) : (
-        <DataTable instance={table}>
-          <DataTable.Table emptyState={{ empty: { heading: "No mock recalls yet", description: "Run one above; each run is kept here." } }} />
-          <DataTable.Pagination />
-        </DataTable>
-      )}
+      <SectionHeader title="History" level="h3" />
+      <PagedDataTable
+        table={table}
+        error={history.error}
+        onRetry={() => history.refetch()}
+        emptyState={{ empty: { heading: "No mock recalls yet", description: "Run one above; each run is kept here." } }}
+      />
     </div>
   )
 }

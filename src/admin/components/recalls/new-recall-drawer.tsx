@@ -1,9 +1,9 @@
-import { Select, Text, Textarea, usePrompt } from "@medusajs/ui"
+import { Text, usePrompt } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { useNavigate } from "react-router-dom"
 import { RECALL_CLASSIFICATIONS, useCreateRecall, useRecallPreview, type RecallClassification } from "../../hooks/recalls"
-import { DrawerForm, FormDrawer } from "../common/drawer-form"
-import { FormField } from "../common/form-field"
+import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
+import { FormField, labelledOptions, SelectField, TextareaField } from "../common/form-field"
 import { SectionError, SectionLoading } from "../common/states"
 import { CLASSIFICATION_LABELS } from "./recall-badges"
 import { LotPicker, type PickedLot } from "./lot-picker"
@@ -12,7 +12,7 @@ import { counted, RecallScopeFigures } from "./recall-scope-figures"
 type Props = { initialLots: PickedLot[] }
 
 /** "New recall": pick lots, say why and how serious, preview the scope, then confirm. */
-export const NewRecallDrawer = ({ open, onOpenChange, ...props }: Props & { open: boolean; onOpenChange: (open: boolean) => void }) => (
+export const NewRecallDrawer = ({ open, onOpenChange, ...props }: Props & DrawerOpenProps) => (
   <FormDrawer open={open} onOpenChange={onOpenChange} testId="new-recall-drawer">
     <NewRecallForm {...props} />
   </FormDrawer>
@@ -80,33 +80,33 @@ const NewRecallForm = ({ initialLots }: Props) => {
       <FormField id="recall-lots" label="Lots" error={errors.lots}>
         <LotPicker id="recall-lots" value={lots} onChange={setLots} />
       </FormField>
-      <FormField id="recall-classification" label="Classification">
-        <Select value={classification} onValueChange={(value) => setClassification(value as RecallClassification)}>
-          <Select.Trigger id="recall-classification">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {RECALL_CLASSIFICATIONS.map((c) => (
-              <Select.Item key={c} value={c}>
-                {CLASSIFICATION_LABELS[c]}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
-      <FormField id="recall-reason" label="Reason" error={errors.reason}>
-        <Textarea
-          id="recall-reason"
-          name="reason"
-          value={reason}
-          maxLength={2000}
-          placeholder="e.g. Listeria found in retained samples"
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </FormField>
-      <FormField id="recall-notice" label="Public notice" optional hint="Shown to shoppers who look up a lot number; no customer data.">
-        <Textarea id="recall-notice" name="public_notice" value={publicNotice} maxLength={4000} onChange={(e) => setPublicNotice(e.target.value)} />
-      </FormField>
+      <SelectField
+        id="recall-classification"
+        label="Classification"
+        value={classification}
+        onValueChange={(value) => setClassification(value)}
+        options={labelledOptions(RECALL_CLASSIFICATIONS, CLASSIFICATION_LABELS)}
+      />
+      <TextareaField
+        id="recall-reason"
+        label="Reason"
+        error={errors.reason}
+        name="reason"
+        value={reason}
+        maxLength={2000}
+        placeholder="e.g. Listeria found in retained samples"
+        onValueChange={setReason}
+      />
+      <TextareaField
+        id="recall-notice"
+        label="Public notice"
+        optional
+        hint="Shown to shoppers who look up a lot number; no customer data."
+        name="public_notice"
+        value={publicNotice}
+        maxLength={4000}
+        onValueChange={setPublicNotice}
+      />
       <div data-testid="recall-preview">
         {preview.isPending ? (
           <SectionLoading rows={2} />

@@ -1,6 +1,8 @@
-import { Button, Container, Heading, Table, Text, usePrompt } from "@medusajs/ui"
+import { Button, Container, Table, usePrompt } from "@medusajs/ui"
 import { useMarkRecallCustomersNotified, type RecallDetail } from "../../hooks/recalls"
 import { formatDateTime } from "../../lib/format"
+import { NameCell } from "../common/name-cell"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 import { counted } from "./recall-scope-figures"
 
@@ -22,20 +24,24 @@ export const RecallCustomersSection = ({ recall }: { recall: RecallDetail }) => 
 
   return (
     <Container className="divide-y p-0" data-testid="recall-customers-section">
-      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
-        <div>
-          <Heading level="h2">Customers</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
+      <SectionHeader
+        title="Customers"
+        description={
+          <>
             {counted(recall.customer_count, "customer")} received units of these lots
             {recall.customers.length < recall.customer_count ? ` (the first ${recall.customers.length} shown; the export has them all)` : ""}
-          </Text>
-        </div>
-        {recall.status === "open" && waiting.length > 1 && (
-          <Button size="small" variant="secondary" onClick={markAll} isLoading={isPending && variables?.length !== 1}>
-            Mark all notified
-          </Button>
-        )}
-      </div>
+          </>
+        }
+        className="gap-x-4"
+        actions={
+          recall.status === "open" &&
+          waiting.length > 1 && (
+            <Button size="small" variant="secondary" onClick={markAll} isLoading={isPending && variables?.length !== 1}>
+              Mark all notified
+            </Button>
+          )
+        }
+      />
       {recall.customers.length === 0 ? (
         <SectionEmpty title="No customers">None of these lots had been shipped when the recall opened.</SectionEmpty>
       ) : (
@@ -52,16 +58,7 @@ export const RecallCustomersSection = ({ recall }: { recall: RecallDetail }) => 
             {recall.customers.map((c) => (
               <Table.Row key={c.id} data-testid="recall-customer-row">
                 <Table.Cell>
-                  <div className="flex flex-col">
-                    <Text size="small" leading="compact">
-                      {c.name ?? c.email ?? "Guest"}
-                    </Text>
-                    {c.name && c.email && (
-                      <Text size="xsmall" leading="compact" className="text-ui-fg-subtle">
-                        {c.email}
-                      </Text>
-                    )}
-                  </div>
+                  <NameCell name={c.name ?? c.email ?? "Guest"} detail={c.name ? c.email : null} />
                 </Table.Cell>
                 <Table.Cell className="text-right">{c.order_ids.length}</Table.Cell>
                 <Table.Cell className="text-right">{c.quantity}</Table.Cell>

@@ -1,9 +1,10 @@
 import { ArrowDownTray } from "@medusajs/icons"
-import { Button, Container, DropdownMenu, Heading } from "@medusajs/ui"
+import { Button, Container, DropdownMenu } from "@medusajs/ui"
 import { useState } from "react"
 import { useDownloadRecallExport, type RecallDetail } from "../../hooks/recalls"
 import { formatDateTime } from "../../lib/format"
 import type { RecallExportFormat, RecallExportTable } from "../../lib/recall-export"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { CloseRecallDrawer } from "./close-recall-drawer"
 import { CLASSIFICATION_LABELS, RecallStatusBadge } from "./recall-badges"
@@ -21,34 +22,37 @@ export const RecallGeneralSection = ({ recall }: { recall: RecallDetail }) => {
   const download = useDownloadRecallExport(recall.id)
   return (
     <Container className="divide-y p-0" data-testid="recall-general-section">
-      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
-        <div className="flex items-center gap-x-3">
-          <Heading className="font-mono">{recall.recall_number}</Heading>
-          <RecallStatusBadge status={recall.status} />
-        </div>
-        <div className="flex items-center gap-x-2">
-          <DropdownMenu modal={false}>
-            <DropdownMenu.Trigger asChild>
-              <Button size="small" variant="secondary" isLoading={download.isPending}>
-                <ArrowDownTray />
-                Export
+      <SectionHeader
+        title={recall.recall_number}
+        level="h1"
+        mono
+        badge={<RecallStatusBadge status={recall.status} />}
+        className="flex-wrap gap-2"
+        actions={
+          <div className="flex items-center gap-x-2">
+            <DropdownMenu modal={false}>
+              <DropdownMenu.Trigger asChild>
+                <Button size="small" variant="secondary" isLoading={download.isPending}>
+                  <ArrowDownTray />
+                  Export
+                </Button>
+              </DropdownMenu.Trigger>
+              <DropdownMenu.Content align="end">
+                {EXPORTS.map((e) => (
+                  <DropdownMenu.Item key={e.label} onSelect={() => download.mutate({ format: e.format, table: e.table })}>
+                    {e.label}
+                  </DropdownMenu.Item>
+                ))}
+              </DropdownMenu.Content>
+            </DropdownMenu>
+            {recall.status === "open" && (
+              <Button size="small" variant="danger" onClick={() => setClosing(true)}>
+                Close recall
               </Button>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              {EXPORTS.map((e) => (
-                <DropdownMenu.Item key={e.label} onSelect={() => download.mutate({ format: e.format, table: e.table })}>
-                  {e.label}
-                </DropdownMenu.Item>
-              ))}
-            </DropdownMenu.Content>
-          </DropdownMenu>
-          {recall.status === "open" && (
-            <Button size="small" variant="danger" onClick={() => setClosing(true)}>
-              Close recall
-            </Button>
-          )}
-        </div>
-      </div>
+            )}
+          </div>
+        }
+      />
       <SectionRow title="Classification" value={CLASSIFICATION_LABELS[recall.classification]} />
       <SectionRow title="Reason" value={recall.reason} />
       <SectionRow title="Public notice" value={recall.public_notice ?? "—"} />

@@ -1,20 +1,23 @@
-import { Container, Heading, Table, Text } from "@medusajs/ui"
+import { Container, Table } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { RecallDetail } from "../../hooks/recalls"
 import { LotStatusBadge } from "../common/lot-status-badge"
+import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 import { counted } from "./recall-scope-figures"
 
 /** The recall's lots: those named and those made from them (generation), with quantities when it opened. */
 export const RecallLotsSection = ({ recall }: { recall: RecallDetail }) => (
   <Container className="divide-y p-0" data-testid="recall-lots-section">
-    <div className="px-6 py-4">
-      <Heading level="h2">Lots</Heading>
-      <Text size="small" className="text-ui-fg-subtle">
-        {counted(recall.lot_count, "lot")} as they stood when the recall opened
-        {recall.lots.length < recall.lot_count ? ` (the first ${recall.lots.length} shown; the export has them all)` : ""}
-      </Text>
-    </div>
+    <SectionHeader
+      title="Lots"
+      description={
+        <>
+          {counted(recall.lot_count, "lot")} as they stood when the recall opened
+          {recall.lots.length < recall.lot_count ? ` (the first ${recall.lots.length} shown; the export has them all)` : ""}
+        </>
+      }
+    />
     {recall.lots.length === 0 ? (
       <SectionEmpty title="No lots" />
     ) : (

@@ -1,5 +1,6 @@
-import { Container, Heading } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import type { RecallDetail } from "../../hooks/recalls"
+import { SectionHeader } from "../common/section-header"
 import { Figure, units } from "./recall-scope-figures"
 
 /** Where the recall stands: customers told, units back, written off, on hand, still out there. */
@@ -7,9 +8,7 @@ export const RecallProgressSection = ({ recall }: { recall: RecallDetail }) => {
   const p = recall.progress
   return (
     <Container className="divide-y p-0" data-testid="recall-progress-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Progress</Heading>
-      </div>
+      <SectionHeader title="Progress" />
       <div className="grid grid-cols-2 gap-3 px-6 py-4 md:grid-cols-5">
         <Figure
           label="Customers notified"

@@ -1,20 +1,10 @@
-import {
-  createDataTableColumnHelper,
-  createDataTableFilterHelper,
-  DataTable,
-  Text,
-  useDataTable,
-  type DataTableFilteringState,
-  type DataTablePaginationState,
-} from "@medusajs/ui"
+import { createDataTableColumnHelper, createDataTableFilterHelper, DataTable, Text, type DataTableFilteringState } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useNavigate } from "react-router-dom"
 import { useRecalls, type Recall, type RecallStatus } from "../../hooks/recalls"
 import { formatDateTime } from "../../lib/format"
-import { SectionError } from "../common/states"
+import { PagedDataTable, usePagedDataTable, usePages } from "../common/paged-data-table"
 import { RecallClassBadge, RecallStatusBadge } from "./recall-badges"
 
-const PAGE_SIZE = 20
 const columnHelper = createDataTableColumnHelper<Recall>()
 const filterHelper = createDataTableFilterHelper<Recall>()
 
@@ -58,50 +48,44 @@ const isStatus = (value: unknown): value is RecallStatus => value === "open" || 
 
 /** Recalls, newest first, paged on the server and filtered by status; a row opens the recall. */
 export const RecallsTable = () => {
-  const navigate = useNavigate()
-  const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: PAGE_SIZE })
+  const pages = usePages()
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
   const status = isStatus(filtering.status) ? filtering.status : undefined
-  const query = useMemo(
-    () => ({ status, limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize }),
-    [status, pagination]
-  )
+  const query = useMemo(() => ({ status, ...pages.page }), [status, pages.page])
   const { data, isLoading, error, refetch } = useRecalls(query)
 
-  const table = useDataTable({
+  const table = usePagedDataTable({
     columns,
-    data: data?.recalls ?? [],
-    getRowId: (recall) => recall.id,
-    rowCount: data?.count ?? 0,
+    pages,
+    data: data?.recalls,
+    count: data?.count,
     isLoading,
-    onRowClick: (_event, recall) => navigate(`/recalls/${recall.id}`),
-    pagination: { state: pagination, onPaginationChange: setPagination },
+    rowLink: (recall) => `/recalls/${recall.id}`,
     filtering: {
       state: filtering,
       // Another filter is another list: start it on its first page.
       onFilteringChange: (next) => {
         setFiltering(next)
-        setPagination((p) => ({ ...p, pageIndex: 0 }))
+        pages.toFirstPage()
       },
     },
     filters,
   })
 
-  if (error) {
-    return <SectionError error={error} onRetry={() => refetch()} />
-  }
   return (
-    <DataTable instance={table}>
-      <DataTable.Toolbar className="px-6 py-4">
-        <DataTable.FilterMenu tooltip="Filter by status" />
-      </DataTable.Toolbar>
-      <DataTable.Table
-        emptyState={{
-          empty: { heading: "No recalls yet", description: "Open one with “New recall” when a lot must come back." },
-          filtered: { heading: "No recalls with this status" },
-        }}
-      />
-      <DataTable.Pagination />
-    </DataTable>
+    <PagedDataTable
+      table={table}
+      error={error}
+      onRetry={() => refetch()}
+      toolbar={
+        <DataTable.Toolbar className="px-6 py-4">
+          <DataTable.FilterMenu tooltip="Filter by status" />
+        </DataTable.Toolbar>
+      }
+      emptyState={{
+        empty: { heading: "No recalls yet", description: "Open one with “New recall” when a lot must come back." },
+        filtered: { heading: "No recalls with this status" },
+      }}
+    />
   )
 }

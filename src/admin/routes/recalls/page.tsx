@@ -1,8 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ExclamationCircle } from "@medusajs/icons"
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container } from "@medusajs/ui"
 import { useState } from "react"
 import { useSearchParams } from "react-router-dom"
+import { SectionHeader } from "../../components/common/section-header"
 import { MockRecallSection } from "../../components/recalls/mock-recall-section"
 import { NewRecallDrawer } from "../../components/recalls/new-recall-drawer"
 import { RecallsTable } from "../../components/recalls/recalls-table"
@@ -27,17 +28,17 @@ const RecallsPage = () => {
   return (
     <div className="flex flex-col gap-y-3" data-testid="recalls-page">
       <Container className="divide-y p-0">
-        <div className="flex items-center justify-between gap-4 px-6 py-4">
-          <div>
-            <Heading>Recalls</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Lots called back, who received them, and how far each recall has come
-            </Text>
-          </div>
-          <Button size="small" variant="secondary" onClick={() => setOpen(true)}>
-            New recall
-          </Button>
-        </div>
+        <SectionHeader
+          title="Recalls"
+          level="h1"
+          description="Lots called back, who received them, and how far each recall has come"
+          className="gap-4"
+          actions={
+            <Button size="small" variant="secondary" onClick={() => setOpen(true)}>
+              New recall
+            </Button>
+          }
+        />
         <RecallsTable />
       </Container>
       <Container className="p-0">

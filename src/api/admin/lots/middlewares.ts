@@ -7,10 +7,13 @@ import {
   AdminGetLotsParams,
   AdminHoldLot,
   AdminInspectReturnedStock,
+  AdminLotTraceParams,
+  AdminProduceLot,
   AdminReceiveLotWithCode,
   AdminReconcileParams,
   AdminRejectLot,
   AdminReleaseLot,
+  AdminSplitLot,
   AdminTransferLot,
 } from "./validators"
 
@@ -29,6 +32,7 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
     ],
   },
   { method: ["POST"], matcher: "/admin/lots/expire", middlewares: [validateAndTransformBody(AdminExpireLots)] },
+  { method: ["POST"], matcher: "/admin/lots/productions", middlewares: [validateAndTransformBody(AdminProduceLot)] },
   {
     method: ["GET"],
     matcher: "/admin/lots/reconciliation",
@@ -56,5 +60,11 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/lots/:id/returned-stock",
     middlewares: [validateAndTransformBody(AdminInspectReturnedStock)],
+  },
+  { method: ["POST"], matcher: "/admin/lots/:id/split", middlewares: [validateAndTransformBody(AdminSplitLot)] },
+  {
+    method: ["GET"],
+    matcher: "/admin/lots/:id/trace",
+    middlewares: [validateAndTransformQuery(AdminLotTraceParams, { defaults: [], isList: false })],
   },
 ]

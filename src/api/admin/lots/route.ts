@@ -4,12 +4,13 @@ import { LOT_MODULE } from "../../../modules/lot"
 import type LotModuleService from "../../../modules/lot/service"
 import { receiveLotWorkflow } from "../../../workflows/receive-lot"
 import { refetchLot } from "./helpers"
+import type { AdminLotListResponse, AdminReceiveLotResponse } from "./types"
 import type { AdminGetLotsParamsType, AdminReceiveLotWithCodeType } from "./validators"
 
 const asList = <T>(value: T | T[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value])
 
 /** Receives stock into a new or existing lot, described by its fields or by a scanned code. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotWithCodeType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotWithCodeType>, res: MedusaResponse<AdminReceiveLotResponse>) => {
   const { result } = await receiveLotWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor_id: req.auth_context.actor_id },
   })
@@ -18,7 +19,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotWithCo
 }
 
 /** Lists lots, filtered by item, location, status, expiry window and lot-number search. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotsParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotsParamsType>, res: MedusaResponse<AdminLotListResponse>) => {
   const { q, inventory_item_id, location_id, status, expires_before, expires_after } = req.validatedQuery
   const { skip = 0, take = 50, order } = req.queryConfig.pagination
   const [sortField, sortDirection] = Object.entries(order ?? {})[0] ?? []

@@ -2,11 +2,12 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import type { LotStatusAction } from "../../../modules/lot/domain/lot-status"
 import { changeLotStatusWorkflow } from "../../../workflows/change-lot-status"
 import { refetchLot } from "./helpers"
+import type { AdminLotStatusChangeResponse } from "./types"
 import type { AdminLotStatusChangeType } from "./validators"
 
 /** POST handler that moves the lot in the URL through `action` (hold, release, reject). */
 export function lotStatusRoute(action: LotStatusAction) {
-  return async (req: AuthenticatedMedusaRequest<AdminLotStatusChangeType>, res: MedusaResponse) => {
+  return async (req: AuthenticatedMedusaRequest<AdminLotStatusChangeType>, res: MedusaResponse<AdminLotStatusChangeResponse>) => {
     const { reason, note, test_results } = req.validatedBody
     const { result } = await changeLotStatusWorkflow(req.scope).run({
       input: {

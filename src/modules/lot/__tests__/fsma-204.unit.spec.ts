@@ -11,7 +11,7 @@ import {
   toFsma204Row,
   type FsmaLookups,
 } from "../domain/fsma-204"
-import type { FsmaEventRow } from "../sql/fsma-sql"
+import type { FsmaEventRow } from "../domain/fsma-event"
 
 const lookups: FsmaLookups = {
   items: new Map([

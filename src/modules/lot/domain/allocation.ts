@@ -1,5 +1,6 @@
-import { AllocationStrategy } from "../types"
+import type { AllocationStrategy } from "../types"
 import { isAllocatableStatus } from "./lot-status"
+import { comparatorFor, STRATEGY_ORDER } from "./strategy-order"
 import type { LotStatus } from "../types"
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -50,26 +51,20 @@ export function ineligibilityReason(lot: AllocatableLot, rules: AllocationRules)
   return null
 }
 
-/**
- * Orders lots for picking. FEFO: earliest removal date first, lots without expiry last. FIFO:
- * oldest receipt first. LIFO: newest receipt first. Ties break by received date, then lot id, so
- * the order is total and every process computes the same plan.
- */
+/** Orders lots for picking by the strategy's keys (STRATEGY_ORDER); FEFO reads the removal date. */
 export function compareLots(strategy: AllocationStrategy, removalLeadDays: number) {
-  return (a: AllocatableLot, b: AllocatableLot): number => {
-    if (strategy === AllocationStrategy.FEFO) {
-      const ra = removalDate(a.expires_at, removalLeadDays)
-      const rb = removalDate(b.expires_at, removalLeadDays)
-      if (ra && !rb) return -1
-      if (!ra && rb) return 1
-      if (ra && rb && ra.getTime() !== rb.getTime()) return ra.getTime() - rb.getTime()
+  return comparatorFor<AllocatableLot>(STRATEGY_ORDER[strategy], (lot, field) => {
+    switch (field) {
+      case "expiry":
+        return removalDate(lot.expires_at, removalLeadDays)?.getTime() ?? null
+      case "received":
+        return lot.received_at.getTime()
+      case "lot":
+        return lot.lot_id
+      default:
+        return null
     }
-    const byReceipt = a.received_at.getTime() - b.received_at.getTime()
-    if (byReceipt !== 0) {
-      return strategy === AllocationStrategy.LIFO ? -byReceipt : byReceipt
-    }
-    return a.lot_id < b.lot_id ? -1 : a.lot_id > b.lot_id ? 1 : 0
-  }
+  })
 }
 
 /**

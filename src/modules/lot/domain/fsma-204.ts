@@ -1,4 +1,4 @@
-import type { FsmaCte, FsmaEventRow } from "../sql/fsma-sql"
+import type { FsmaCte, FsmaEventRow } from "./fsma-event"
 
 /**
  * FDA FSMA 204 (21 CFR 1 subpart S) "electronic sortable spreadsheet": one row per Critical

@@ -1,5 +1,6 @@
 import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "./allocation"
 import { LotStatus, type ReleasedAllocation } from "../types"
+import { leastPreferredFirst } from "./strategy-order"
 
 /** The scanned lot as the pick decision needs it. */
 export type PickScanLot = AllocatableLot & { inventory_item_id: string }
@@ -122,14 +123,10 @@ export type PickSwapTake = { allocation_id: string; lot_id: string; quantity: nu
 
 /**
  * Which of the line's other open allocations give their units to the scanned lot, and how many:
- * the least preferred first (latest expiry, lots without expiry before all; then newest
- * allocation), until the scanned lot's free units are used up.
+ * the least preferred first (see ALLOCATION_KEEP_ORDER), until the scanned lot's free units are used up.
  */
 export function planPickSwap(sources: PickSwapSource[], free: number): PickSwapTake[] {
-  const expiry = (s: PickSwapSource) => (s.expires_at ? s.expires_at.getTime() : Infinity)
-  const order = [...sources].sort(
-    (a, b) => expiry(b) - expiry(a) || (a.allocation_id < b.allocation_id ? 1 : a.allocation_id > b.allocation_id ? -1 : 0)
-  )
+  const order = [...sources].sort(leastPreferredFirst)
   const takes: PickSwapTake[] = []
   let left = Math.max(0, free)
   for (const source of order) {

@@ -1,4 +1,4 @@
-import type { LotTrace, TracedLot, TracedShipment } from "../sql/trace-sql"
+import type { LotTrace, TracedLot, TracedShipment } from "./lot-trace"
 import type { LotEventType } from "../types"
 import { massBalance, type LotEventTotals, type MassBalance } from "./mass-balance"
 

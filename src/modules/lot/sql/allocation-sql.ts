@@ -1,5 +1,6 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "../domain/allocation"
+import { ALLOCATION_KEEP_ORDER, parseSortKey, STRATEGY_ORDER, type SortField, type SortKey } from "../domain/strategy-order"
 import type { AllocationStrategy, LotStatus } from "../types"
 import type { Sql } from "./sql"
 
@@ -97,29 +98,6 @@ export async function settleAllocationPart(
   return id
 }
 
-/** Marks the line's open shortfalls covered; returns their ids. */
-export async function resolveShortfalls(sql: Sql, lineItemId: string): Promise<string[]> {
-  const rows = await sql.execute<{ id: string }[]>(
-    `UPDATE lot_allocation_shortfall SET resolved_at = now(), updated_at = now()
-      WHERE line_item_id = ? AND resolved_at IS NULL AND deleted_at IS NULL RETURNING id`,
-    [lineItemId]
-  )
-  return rows.map((r) => r.id)
-}
-
-export async function insertShortfall(
-  sql: Sql,
-  row: { order_id: string; line_item_id: string; inventory_item_id: string; location_id: string; quantity: number; reason: string }
-): Promise<string> {
-  const id = generateEntityId(undefined, "lotshort")
-  await sql.execute(
-    `INSERT INTO lot_allocation_shortfall (id, order_id, line_item_id, inventory_item_id, location_id, quantity, reason)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [id, row.order_id, row.line_item_id, row.inventory_item_id, row.location_id, row.quantity, row.reason]
-  )
-  return id
-}
-
 export type OpenAllocationRow = {
   id: string
   lot_id: string
@@ -128,13 +106,13 @@ export type OpenAllocationRow = {
   expires_at: Date | null
 }
 
-/** The line's open allocations, locked, least preferred last (latest expiry, then newest). */
+/** The line's open allocations, locked, in ALLOCATION_KEEP_ORDER (least preferred last). */
 export async function lockOpenAllocations(sql: Sql, lineItemId: string): Promise<OpenAllocationRow[]> {
   const rows = await sql.execute<OpenAllocationRow[]>(
     `SELECT a.id, a.lot_id, a.location_id, a.quantity, l.expires_at
        FROM lot_allocation a JOIN lot l ON l.id = a.lot_id
       WHERE a.line_item_id = ? AND a.status = 'open' AND a.deleted_at IS NULL
-      ORDER BY l.expires_at ASC NULLS LAST, a.id
+      ORDER BY ${KEEP_ORDER_BY}
       FOR UPDATE OF a`,
     [lineItemId]
   )
@@ -156,30 +134,6 @@ export async function findLotsByIdOrNumber(
   )
 }
 
-/** Takes `units` off the line's open shortfall(s), closing those that reach zero. */
-export async function coverShortfall(sql: Sql, lineItemId: string, units: number): Promise<void> {
-  if (units <= 0) {
-    return
-  }
-  const open = await sql.execute<{ id: string; quantity: number }[]>(
-    `SELECT id, quantity FROM lot_allocation_shortfall
-      WHERE line_item_id = ? AND resolved_at IS NULL AND deleted_at IS NULL ORDER BY created_at FOR UPDATE`,
-    [lineItemId]
-  )
-  let left = units
-  for (const row of open) {
-    if (left <= 0) break
-    const covered = Math.min(Number(row.quantity), left)
-    left -= covered
-    await sql.execute(
-      `UPDATE lot_allocation_shortfall
-          SET quantity = quantity - ?, resolved_at = CASE WHEN quantity - ? <= 0 THEN now() END, updated_at = now()
-        WHERE id = ?`,
-      [covered, covered, row.id]
-    )
-  }
-}
-
 export type EligibilityQuery = {
   inventory_item_id: string
   location_id: string
@@ -190,12 +144,42 @@ export type EligibilityQuery = {
   exclude_stock_ids: string[]
 }
 
-// Strategy order in SQL, matching compareLots (removal lead days shift every lot of an item alike).
-const ORDER_BY: Record<AllocationStrategy, string> = {
-  fefo: "l.expires_at ASC NULLS LAST, l.received_at ASC, l.id ASC",
-  fifo: "l.received_at ASC, l.id ASC",
-  lifo: "l.received_at DESC, l.id ASC",
+/** Which lots may serve a line at a location (see pickEligibleStockIds). */
+export function eligibilityQuery(
+  inventoryItemId: string,
+  locationId: string,
+  rules: AllocationRules,
+  excludedLotIds: string[]
+): EligibilityQuery {
+  return {
+    inventory_item_id: inventoryItemId,
+    location_id: locationId,
+    strategy: rules.strategy,
+    must_outlast: new Date(rules.ship_date.getTime() + rules.min_remaining_shelf_life_days * 86_400_000),
+    exclude_lot_ids: excludedLotIds,
+    exclude_stock_ids: [],
+  }
 }
+
+// The columns the sort keys name, as the statements here alias them (lot `l`, allocation `a`).
+const SORT_COLUMN: Record<SortField, string> = { expiry: "l.expires_at", received: "l.received_at", lot: "l.id", allocation: "a.id" }
+
+/** The `ORDER BY` text of sort keys from domain/strategy-order.ts. */
+export function orderBySql(keys: readonly SortKey[]): string {
+  return keys
+    .map(parseSortKey)
+    .map((key) => `${SORT_COLUMN[key.field]} ${key.descending ? "DESC" : "ASC"}${key.nulls_last ? " NULLS LAST" : ""}`)
+    .join(", ")
+}
+
+// FEFO sorts by expiry here and by removal date in compareLots: the lead days shift every lot of
+// an item alike, so both give the same order.
+export const ORDER_BY: Record<AllocationStrategy, string> = {
+  fefo: orderBySql(STRATEGY_ORDER.fefo),
+  fifo: orderBySql(STRATEGY_ORDER.fifo),
+  lifo: orderBySql(STRATEGY_ORDER.lifo),
+}
+const KEEP_ORDER_BY = orderBySql(ALLOCATION_KEEP_ORDER)
 
 /**
  * The stock rows (not locked) of eligible lots that would cover `needed` units in strategy order:

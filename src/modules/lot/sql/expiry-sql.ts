@@ -111,3 +111,12 @@ export async function restoreExpiryWarningsSql(sql: Sql, warned: WarnedLot[]): P
     [warned.map((w) => w.id), warned.map((w) => w.window_days), warned.map((w) => w.previous_warning_days)]
   )
 }
+
+/** Gives an expired lot back the status it had; false when it is no longer expired. */
+export async function unexpireLot(sql: Sql, lotId: string, status: LotStatus): Promise<boolean> {
+  const rows = await sql.execute<{ id: string }[]>(
+    `UPDATE lot SET status = ?, updated_at = now() WHERE id = ? AND status = 'expired' RETURNING id`,
+    [status, lotId]
+  )
+  return rows.length > 0
+}

@@ -1,4 +1,7 @@
+import type { FsmaEventRow } from "../domain/fsma-event"
 import type { Sql } from "./sql"
+
+export type { FsmaEventRow } from "../domain/fsma-event"
 
 /**
  * FDA FSMA 204 Critical Tracking Events read straight from the lot tables, in event-time order,
@@ -6,37 +9,6 @@ import type { Sql } from "./sql"
  * Times come back as ISO text with microseconds: the cursor must round-trip exactly, and a JS Date
  * would cut it to milliseconds and skip or repeat rows at a page boundary.
  */
-
-export type FsmaCte = "receiving" | "transformation" | "shipping"
-
-export type FsmaInputLot = { lot_number: string; inventory_item_id: string; quantity: number }
-
-export type FsmaEventRow = {
-  cte: FsmaCte
-  /** lot_event id (receiving, transformation) or lot_shipment id (shipping). */
-  id: string
-  /** ISO 8601, UTC, microseconds: when the lot was received, transformed or shipped. */
-  occurred_at: string
-  lot_id: string
-  lot_number: string
-  inventory_item_id: string
-  quantity: number
-  /** Receiving location, transformation location, or ship-from location. */
-  location_id: string | null
-  supplier: string | null
-  supplier_lot_number: string | null
-  /** Where the lot was made, when a production or split created it. */
-  made_at_location_id: string | null
-  /** Where the lot was first received, when it was received. */
-  first_received_location_id: string | null
-  reference_type: string | null
-  reference_id: string | null
-  order_id: string | null
-  customer_name: string | null
-  ship_to: Record<string, unknown> | null
-  /** Transformation only: the input lots of this output lot, by lot number. */
-  inputs: FsmaInputLot[] | null
-}
 
 export type FsmaEventFilters = {
   /** Inclusive start and exclusive end of the period (UTC instants). */

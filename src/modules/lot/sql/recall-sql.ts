@@ -1,6 +1,8 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { TraceReport } from "../domain/trace-report"
+import type { RecallProgress } from "../domain/recall-progress"
 import type { RecallScopeSummary } from "../domain/recall-scope"
+import type { LockedLot } from "./lot-sql"
 import type { Sql } from "./sql"
 
 export type NewRecall = {
@@ -15,17 +17,19 @@ export type NewRecall = {
 
 const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
 
-/**
- * Writes a recall and copies its scope: the lots (with depth, what they received, shipped and hold),
- * every counted shipment of them and, grouped from those, the customers — set-based, so a scope of
- * thousands of shipments costs three statements.
- */
-export async function insertRecallScope(sql: Sql, recall: NewRecall, report: TraceReport, statusBefore: Map<string, string>) {
+export async function insertRecall(sql: Sql, recall: NewRecall) {
   await sql.execute(
     `INSERT INTO recall (id, recall_number, reason, classification, status, public_notice, created_by, summary)
      VALUES (?, ?, ?, ?, 'open', ?, ?, ?::jsonb)`,
     [recall.id, recall.recall_number, recall.reason, recall.classification, recall.public_notice, recall.created_by, JSON.stringify(recall.summary)]
   )
+}
+
+/**
+ * Copies a recall's lots as they stand: depth, what each received, shipped and holds (per location),
+ * and its status before the recall — 1,000 lots per statement.
+ */
+export async function insertRecallLots(sql: Sql, recallId: string, report: TraceReport, statusBefore: Map<string, string>) {
   const lots = report.lots
   for (let i = 0; i < lots.length; i += 1000) {
     const chunk = lots.slice(i, i + 1000)
@@ -35,7 +39,7 @@ export async function insertRecallScope(sql: Sql, recall: NewRecall, report: Tra
        VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)").join(", ")}`,
       chunk.flatMap((lot) => [
         generateEntityId(undefined, "rcllot"),
-        recall.id,
+        recallId,
         lot.id,
         lot.lot_number,
         lot.inventory_item_id,
@@ -50,7 +54,10 @@ export async function insertRecallScope(sql: Sql, recall: NewRecall, report: Tra
       ])
     )
   }
-  if (!lots.length) return
+}
+
+/** Copies every shipment of the lots with units still out, set-based in one statement. */
+export async function insertRecallShipments(sql: Sql, recallId: string, lotIds: string[]) {
   await sql.execute(
     `INSERT INTO recall_shipment (id, recall_id, shipment_id, lot_id, lot_number, order_id, fulfillment_id, location_id,
                                   customer_key, customer_id, customer_email, customer_name, ship_to, quantity, shipped_at)
@@ -59,15 +66,19 @@ export async function insertRecallScope(sql: Sql, recall: NewRecall, report: Tra
             s.customer_name, s.ship_to, s.quantity - s.returned_quantity, COALESCE(s.shipped_at, s.fulfilled_at)
        FROM lot_shipment s JOIN lot l ON l.id = s.lot_id
       WHERE s.lot_id IN (?) AND s.status <> 'canceled' AND s.quantity > s.returned_quantity AND s.deleted_at IS NULL`,
-    [recall.id, lots.map((l) => l.id)]
+    [recallId, lotIds]
   )
+}
+
+/** Groups a recall's copied shipments into its customers, one row per customer. */
+export async function insertRecallCustomers(sql: Sql, recallId: string) {
   await sql.execute(
     `INSERT INTO recall_customer (id, recall_id, customer_key, customer_id, email, name, ship_to, order_ids, quantity)
      SELECT ${newId("rclcus")}, ?, customer_key, MAX(customer_id), MAX(customer_email), MAX(customer_name),
             (array_agg(ship_to ORDER BY shipped_at DESC))[1], to_jsonb(array_agg(DISTINCT order_id)), SUM(quantity)
        FROM recall_shipment WHERE recall_id = ?
       GROUP BY customer_key`,
-    [recall.id, recall.id]
+    [recallId, recallId]
   )
 }
 
@@ -77,19 +88,6 @@ export async function deleteRecall(sql: Sql, recallId: string) {
     await sql.execute(`DELETE FROM ${table} WHERE recall_id = ?`, [recallId])
   }
   await sql.execute(`DELETE FROM recall WHERE id = ?`, [recallId])
-}
-
-export type RecallProgress = {
-  customers: number
-  customers_notified: number
-  /** Units of the recalled lots returned since the recall was opened. */
-  recovered_quantity: number
-  /** Units of the recalled lots written off (scrapped) since the recall was opened. */
-  disposed_quantity: number
-  /** Units of the recalled lots still on hand now. */
-  on_hand_quantity: number
-  /** Units still with customers (shipped at recall time minus recovered). */
-  outstanding_quantity: number
 }
 
 /** Where a recall stands now, from its scope and the recalled lots' history since it opened. */
@@ -138,25 +136,88 @@ export async function setRecallClosure(sql: Sql, recallId: string, closure: Omit
   )
 }
 
-/**
- * Marks customers of a recall as told (or, with `notified: false`, not yet); returns the rows
- * that changed with their previous values, for compensation.
- */
+export type RecallCustomerNotice = { customer_key: string; notified_at: Date | null; notified_by: string | null }
+
+/** Locks customers of a recall; returns who was told when and by whom, as it stands. */
+export async function lockRecallCustomers(sql: Sql, recallId: string, customerKeys: string[]): Promise<RecallCustomerNotice[]> {
+  return await sql.execute<RecallCustomerNotice[]>(
+    `SELECT customer_key, notified_at, notified_by FROM recall_customer
+      WHERE recall_id = ? AND customer_key IN (?) AND deleted_at IS NULL FOR UPDATE`,
+    [recallId, customerKeys]
+  )
+}
+
+/** Sets when and by whom customers of a recall were told (null: not yet). */
 export async function setCustomersNotified(
   sql: Sql,
   recallId: string,
   customerKeys: string[],
   notified: { at: Date | null; by: string | null }
 ) {
-  const before = await sql.execute<{ customer_key: string; notified_at: Date | null; notified_by: string | null }[]>(
-    `SELECT customer_key, notified_at, notified_by FROM recall_customer
-      WHERE recall_id = ? AND customer_key IN (?) AND deleted_at IS NULL FOR UPDATE`,
-    [recallId, customerKeys]
-  )
   await sql.execute(
     `UPDATE recall_customer SET notified_at = ?, notified_by = ?, updated_at = now()
       WHERE recall_id = ? AND customer_key IN (?) AND deleted_at IS NULL`,
     [notified.at, notified.by, recallId, customerKeys]
   )
-  return before
+}
+
+/** Locks the lots a recall names, so no production can take from them while the scope is walked. */
+export async function lockNamedLots(sql: Sql, lotIds: string[]) {
+  await sql.execute(`SELECT id FROM lot WHERE id IN (?) AND deleted_at IS NULL ORDER BY id FOR UPDATE`, [lotIds])
+}
+
+/** Locks every lot of a recall's scope, in id order; returns them with their status now. */
+export async function lockScopeLots(sql: Sql, lotIds: string[]): Promise<LockedLot[]> {
+  return await sql.execute<LockedLot[]>(
+    `SELECT id, lot_number, inventory_item_id, status FROM lot WHERE id IN (?) ORDER BY id FOR UPDATE`,
+    [lotIds]
+  )
+}
+
+export async function markLotsRecalled(sql: Sql, lotIds: string[]) {
+  await sql.execute(`UPDATE lot SET status = 'recalled', updated_at = now() WHERE id IN (?)`, [lotIds])
+}
+
+export type NewMockRecall = {
+  id: string
+  lot_ids: string[]
+  lot_numbers: string[]
+  ran_by: string | null
+  summary: RecallScopeSummary
+}
+
+export async function insertMockRecall(sql: Sql, mock: NewMockRecall) {
+  const { summary } = mock
+  await sql.execute(
+    `INSERT INTO mock_recall (id, lot_ids, lot_numbers, ran_by, duration_ms, lot_count, shipment_count, customer_count,
+                              received_quantity, accounted_quantity, mass_balance_percent, summary)
+     VALUES (?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
+    [
+      mock.id, JSON.stringify(mock.lot_ids), JSON.stringify(mock.lot_numbers), mock.ran_by, summary.duration_ms,
+      summary.lots, summary.shipments, summary.customers, summary.received_quantity, summary.accounted_quantity,
+      summary.mass_balance_percent, JSON.stringify(summary),
+    ]
+  )
+}
+
+export type PublicRecallNotice = {
+  recall_number: string
+  classification: string
+  public_notice: string | null
+  recalled_at: Date
+  status: string
+}
+
+/** The most recent recall (open or closed) whose scope holds the lot number; null when none. */
+export async function latestRecallOfLotNumber(sql: Sql, lotNumber: string): Promise<PublicRecallNotice | null> {
+  const [row] = await sql.execute<PublicRecallNotice[]>(
+    `SELECT r.recall_number, r.classification, r.public_notice, r.created_at AS recalled_at, r.status
+       FROM lot l
+       JOIN recall_lot rl ON rl.lot_id = l.id AND rl.deleted_at IS NULL
+       JOIN recall r ON r.id = rl.recall_id AND r.deleted_at IS NULL
+      WHERE l.lot_number = ? AND l.deleted_at IS NULL
+      ORDER BY r.created_at DESC LIMIT 1`,
+    [lotNumber]
+  )
+  return row ?? null
 }

@@ -48,48 +48,45 @@ export async function returnableShipments(sql: Sql, orderId: string, line: Retur
 
 export type ReturnBooking = ReturnPlanEntry & { line_item_id: string }
 
-/** Counts units against their shipment and the return's per-lot row (signed: negative undoes). */
-export async function recordReturnBookings(
-  sql: Sql,
-  input: { return_id: string; order_id: string; location_id: string; quarantined: boolean },
-  bookings: ReturnBooking[],
-  sign: 1 | -1
-) {
-  for (const b of bookings) {
-    if (b.shipment_id) {
-      await sql.execute(
-        `UPDATE lot_shipment SET returned_quantity = returned_quantity + ?, updated_at = now() WHERE id = ?`,
-        [sign * b.quantity, b.shipment_id]
-      )
-    }
-    await sql.execute(
-      `INSERT INTO lot_return (id, return_id, order_id, line_item_id, lot_id, shipment_id, location_id, quantity,
-                               status, chosen_by, quarantined, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, now())
-       ON CONFLICT (return_id, line_item_id, lot_id) WHERE deleted_at IS NULL DO UPDATE
-         SET quantity = lot_return.quantity + EXCLUDED.quantity,
-             status = CASE WHEN lot_return.quantity + EXCLUDED.quantity > 0 THEN 'received' ELSE lot_return.status END,
-             shipment_id = COALESCE(lot_return.shipment_id, EXCLUDED.shipment_id),
-             location_id = EXCLUDED.location_id, quarantined = EXCLUDED.quarantined,
-             received_at = COALESCE(lot_return.received_at, EXCLUDED.received_at), updated_at = now()`,
-      [
-        generateEntityId(undefined, "lotret"),
-        input.return_id,
-        input.order_id,
-        b.line_item_id,
-        b.lot_id,
-        b.shipment_id,
-        input.location_id,
-        sign * b.quantity,
-        b.chosen_by,
-        input.quarantined,
-      ]
-    )
-  }
+/** Counts returned units against a shipment (negative undoes). */
+export async function addShipmentReturnedUnits(sql: Sql, shipmentId: string, quantity: number) {
+  await sql.execute(`UPDATE lot_shipment SET returned_quantity = returned_quantity + ?, updated_at = now() WHERE id = ?`, [
+    quantity,
+    shipmentId,
+  ])
+}
+
+export type ReturnReceipt = { return_id: string; order_id: string; location_id: string; quarantined: boolean }
+
+/** Counts returned units on the return's row for the line and lot, creating it first (negative undoes). */
+export async function addReturnBooking(sql: Sql, receipt: ReturnReceipt, booking: ReturnBooking, quantity: number) {
+  await sql.execute(
+    `INSERT INTO lot_return (id, return_id, order_id, line_item_id, lot_id, shipment_id, location_id, quantity,
+                             status, chosen_by, quarantined, received_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, now())
+     ON CONFLICT (return_id, line_item_id, lot_id) WHERE deleted_at IS NULL DO UPDATE
+       SET quantity = lot_return.quantity + EXCLUDED.quantity,
+           status = CASE WHEN lot_return.quantity + EXCLUDED.quantity > 0 THEN 'received' ELSE lot_return.status END,
+           shipment_id = COALESCE(lot_return.shipment_id, EXCLUDED.shipment_id),
+           location_id = EXCLUDED.location_id, quarantined = EXCLUDED.quarantined,
+           received_at = COALESCE(lot_return.received_at, EXCLUDED.received_at), updated_at = now()`,
+    [
+      generateEntityId(undefined, "lotret"),
+      receipt.return_id,
+      receipt.order_id,
+      booking.line_item_id,
+      booking.lot_id,
+      booking.shipment_id,
+      receipt.location_id,
+      quantity,
+      booking.chosen_by,
+      receipt.quarantined,
+    ]
+  )
 }
 
 /** The merchant's word on which lot a returned line's units came from, before they arrive. */
-export async function designateReturnLots(
+export async function recordReturnDesignations(
   sql: Sql,
   input: { return_id: string; order_id: string },
   items: { line_item_id: string; lot_id: string; quantity: number }[]
@@ -103,4 +100,23 @@ export async function designateReturnLots(
       [generateEntityId(undefined, "lotret"), input.return_id, input.order_id, item.line_item_id, item.lot_id, item.quantity]
     )
   }
+}
+
+export type CanceledAllocation = {
+  id: string
+  order_id: string
+  line_item_id: string
+  lot_id: string
+  location_id: string
+  quantity: number
+}
+
+/** Closes a fulfillment's fulfilled allocations as canceled; returns those it closed. */
+export async function cancelFulfilledAllocations(sql: Sql, fulfillmentId: string): Promise<CanceledAllocation[]> {
+  return await sql.execute<CanceledAllocation[]>(
+    `UPDATE lot_allocation SET status = 'canceled', updated_at = now()
+      WHERE fulfillment_id = ? AND status = 'fulfilled' AND deleted_at IS NULL
+      RETURNING id, order_id, line_item_id, lot_id, location_id, quantity`,
+    [fulfillmentId]
+  )
 }

@@ -1,27 +1,22 @@
-import { LotShipmentStatus, type LotShipmentRecord, type LotShipmentSnapshot } from "../types"
+import type { LotShipmentRecord, LotShipmentSnapshot, LotShipmentStatus } from "../types"
 import type { Sql } from "./sql"
-
-/** What a fulfillment's dates say about where its units are; a cancel outranks everything. */
-export function shipmentStatusOf(snapshot: Pick<LotShipmentSnapshot, "shipped_at" | "delivered_at" | "canceled_at">) {
-  if (snapshot.canceled_at) return LotShipmentStatus.CANCELED
-  if (snapshot.delivered_at) return LotShipmentStatus.DELIVERED
-  if (snapshot.shipped_at) return LotShipmentStatus.SHIPPED
-  return LotShipmentStatus.FULFILLED
-}
 
 const RECORD_COLUMNS = `id, status, shipped_at, delivered_at, canceled_at`
 
-/**
- * Brings a fulfillment's shipment links in line with Medusa's fulfillment: one link per order line
- * and lot taken from the fulfillment's allocations (inserted once — the unique index makes a
- * replayed event a no-op), and dates that are only ever filled in, never moved, so events arriving
- * twice or out of order end in the same rows. Returns the rows as they were, for compensation.
- */
-export async function syncShipmentLinks(sql: Sql, snapshot: LotShipmentSnapshot) {
-  const before = await sql.execute<LotShipmentRecord[]>(
+/** Locks a fulfillment's shipment links; returns them as they are. */
+export async function lockShipmentLinks(sql: Sql, fulfillmentId: string): Promise<LotShipmentRecord[]> {
+  return await sql.execute<LotShipmentRecord[]>(
     `SELECT ${RECORD_COLUMNS} FROM lot_shipment WHERE fulfillment_id = ? AND deleted_at IS NULL FOR UPDATE`,
-    [snapshot.fulfillment_id]
+    [fulfillmentId]
   )
+}
+
+/**
+ * Adds one link per order line and lot taken from the fulfillment's allocations; a link that
+ * exists already is left alone (the unique index makes a replayed event a no-op). Returns the ids
+ * it added.
+ */
+export async function insertShipmentLinks(sql: Sql, snapshot: LotShipmentSnapshot, status: LotShipmentStatus): Promise<string[]> {
   const inserted = await sql.execute<{ id: string }[]>(
     `INSERT INTO lot_shipment (id, lot_id, inventory_item_id, order_id, line_item_id, fulfillment_id, location_id,
                                quantity, status, customer_id, customer_email, customer_name, ship_to,
@@ -34,7 +29,7 @@ export async function syncShipmentLinks(sql: Sql, snapshot: LotShipmentSnapshot)
      ON CONFLICT (fulfillment_id, line_item_id, lot_id) WHERE deleted_at IS NULL DO NOTHING
      RETURNING id`,
     [
-      shipmentStatusOf(snapshot),
+      status,
       snapshot.customer_id,
       snapshot.customer_email,
       snapshot.customer_name,
@@ -46,34 +41,48 @@ export async function syncShipmentLinks(sql: Sql, snapshot: LotShipmentSnapshot)
       snapshot.fulfillment_id,
     ]
   )
-  // Only dates Medusa now has and the links still lack are filled in: a replay touches no row.
-  const dates = DATE_COLUMNS.filter((column) => snapshot[column])
-  if (before.length && dates.length) {
-    await sql.execute(
-      `UPDATE lot_shipment
-          SET ${dates.map((c) => `${c} = COALESCE(${c}, ?)`).join(", ")},
-              status = ?, updated_at = now()
-        WHERE id IN (?) AND (${dates.map((c) => `${c} IS NULL`).join(" OR ")})`,
-      [...dates.map((c) => snapshot[c]), shipmentStatusOf(snapshot), before.map((r) => r.id)]
-    )
-  }
-  return { inserted_ids: inserted.map((r) => r.id), before }
+  return inserted.map((r) => r.id)
 }
 
 // Fixed column names, never input: safe to place in the statement text.
 const DATE_COLUMNS = ["shipped_at", "delivered_at", "canceled_at"] as const
 
-/** Undoes syncShipmentLinks: removes the links it added and puts back the dates it filled in. */
-export async function restoreShipmentLinks(sql: Sql, state: { inserted_ids: string[]; before: LotShipmentRecord[] }) {
-  if (state.inserted_ids.length) {
-    await sql.execute(`DELETE FROM lot_shipment WHERE id IN (?)`, [state.inserted_ids])
+/**
+ * Fills in the dates the snapshot has and the links still lack, never moving a date, so events
+ * arriving twice or out of order end in the same rows: a replay touches no row.
+ */
+export async function fillShipmentDates(
+  sql: Sql,
+  linkIds: string[],
+  snapshot: LotShipmentSnapshot,
+  status: LotShipmentStatus
+): Promise<void> {
+  const dates = DATE_COLUMNS.filter((column) => snapshot[column])
+  if (!linkIds.length || !dates.length) {
+    return
   }
-  for (const row of state.before) {
-    await sql.execute(
-      `UPDATE lot_shipment SET status = ?, shipped_at = ?, delivered_at = ?, canceled_at = ?, updated_at = now() WHERE id = ?`,
-      [row.status, row.shipped_at, row.delivered_at, row.canceled_at, row.id]
-    )
+  await sql.execute(
+    `UPDATE lot_shipment
+        SET ${dates.map((c) => `${c} = COALESCE(${c}, ?)`).join(", ")},
+            status = ?, updated_at = now()
+      WHERE id IN (?) AND (${dates.map((c) => `${c} IS NULL`).join(" OR ")})`,
+    [...dates.map((c) => snapshot[c]), status, linkIds]
+  )
+}
+
+export async function deleteShipmentLinks(sql: Sql, linkIds: string[]): Promise<void> {
+  if (!linkIds.length) {
+    return
   }
+  await sql.execute(`DELETE FROM lot_shipment WHERE id IN (?)`, [linkIds])
+}
+
+/** Puts a link's status and dates back as they were. */
+export async function restoreShipmentLink(sql: Sql, row: LotShipmentRecord): Promise<void> {
+  await sql.execute(
+    `UPDATE lot_shipment SET status = ?, shipped_at = ?, delivered_at = ?, canceled_at = ?, updated_at = now() WHERE id = ?`,
+    [row.status, row.shipped_at, row.delivered_at, row.canceled_at, row.id]
+  )
 }
 
 /**

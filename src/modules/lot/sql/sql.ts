@@ -60,6 +60,14 @@ export async function setLotStockQuantity(
   )
 }
 
+/** Moves a stock row's on-hand and allocated units by signed amounts (shipped, or put back). */
+export async function shiftLotStock(sql: Sql, stockId: string, quantity: number, allocatedQuantity: number): Promise<void> {
+  await sql.execute(
+    `UPDATE lot_stock SET quantity = quantity + ?, allocated_quantity = allocated_quantity + ?, updated_at = now() WHERE id = ?`,
+    [quantity, allocatedQuantity, stockId]
+  )
+}
+
 /** Writes history entries in one multi-row INSERT; returns their ids in input order. */
 export async function insertLotEvents(sql: Sql, events: LotEventInput[]): Promise<string[]> {
   if (!events.length) {

@@ -1,10 +1,9 @@
-import { Container } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
 import { LotGeneralSection } from "../../../components/lot-detail/lot-general-section"
 import { LotStockSection } from "../../../components/lot-detail/lot-stock-section"
 import { LotTimelineSection } from "../../../components/lot-detail/lot-timeline-section"
 import { LotTraceSection } from "../../../components/lot-detail/lot-trace-section"
-import { SectionError, SectionLoading } from "../../../components/common/states"
+import { PageLoadState } from "../../../components/common/states"
 import { useLot } from "../../../hooks/lots"
 
 /** One lot: its details and actions, stock per location, its trace, and its history. */
@@ -13,11 +12,7 @@ const LotDetailPage = () => {
   const { data, isLoading, error, refetch } = useLot(id)
 
   if (isLoading || error || !data) {
-    return (
-      <Container className="p-0">
-        {error ? <SectionError error={error} onRetry={() => refetch()} /> : <SectionLoading rows={6} />}
-      </Container>
-    )
+    return <PageLoadState error={error} onRetry={() => refetch()} />
   }
 
   const { lot } = data

@@ -1,6 +1,5 @@
-import { Container } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
-import { SectionError, SectionLoading } from "../../../components/common/states"
+import { PageLoadState } from "../../../components/common/states"
 import { RecallCustomersSection } from "../../../components/recalls/recall-customers-section"
 import { RecallGeneralSection } from "../../../components/recalls/recall-general-section"
 import { RecallLotsSection } from "../../../components/recalls/recall-lots-section"
@@ -13,11 +12,7 @@ const RecallDetailPage = () => {
   const { data, isLoading, error, refetch } = useRecall(id)
 
   if (isLoading || error || !data) {
-    return (
-      <Container className="p-0">
-        {error ? <SectionError error={error} onRetry={() => refetch()} /> : <SectionLoading rows={6} />}
-      </Container>
-    )
+    return <PageLoadState error={error} onRetry={() => refetch()} />
   }
   const { recall } = data
   return (

@@ -1,13 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-
-/** What the expiry screens show for an inventory item: its title and SKU, and the product variant it stocks. */
-export type ExpiryItemInfo = {
-  id: string
-  title: string | null
-  sku: string | null
-  variant: { id: string; title: string | null; product_title: string | null } | null
-}
+import type { ExpiryItemInfo } from "../types"
 
 type ItemRow = {
   id: string

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { LOT_MODULE } from "../../../../modules/lot"
 import { daysLeft } from "../../../../modules/lot/domain/expiry-warnings"
 import type LotModuleService from "../../../../modules/lot/service"
+import type { AdminExpiringLotListResponse } from "../types"
 import { inventoryItemInfo } from "./helpers"
 import type { AdminGetExpiringLotsParamsType } from "./validators"
 
@@ -13,7 +14,7 @@ const asList = (value: string | string[] | undefined) => (value === undefined ? 
  * per location, days left and the item's product / variant. Lots already past expiry that are still
  * on hand (negative days left): `include_expired=true` lists them first, `include_expired=only` alone.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetExpiringLotsParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetExpiringLotsParamsType>, res: MedusaResponse<AdminExpiringLotListResponse>) => {
   const { within_days, include_expired, location_id, inventory_item_id, offset, limit } = req.validatedQuery
   const asOf = new Date()
   const { lots, count } = await req.scope.resolve<LotModuleService>(LOT_MODULE).listExpiringLots(

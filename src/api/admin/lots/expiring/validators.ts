@@ -1,7 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { recordId } from "../../../utils/validators"
-
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(100)])
+import { oneOrMany, recordId } from "../../../utils/validators"
 
 /** A whole number from the query string, with the field named in every refusal. */
 const wholeNumber = (what: string, min: number, max: number) =>

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { LOT_MODULE } from "../../../../modules/lot"
 import type LotModuleService from "../../../../modules/lot/service"
 import { inventoryItemInfo, locationNames } from "../expiring/helpers"
+import type { AdminExpirySummaryResponse } from "../types"
 import type { AdminGetExpirySummaryParamsType } from "../expiring/validators"
 
 /**
@@ -9,7 +10,7 @@ import type { AdminGetExpirySummaryParamsType } from "../expiring/validators"
  * and still on hand, and within each warning window (30/60/90 days by default) — in total, per
  * location and per product.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetExpirySummaryParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetExpirySummaryParamsType>, res: MedusaResponse<AdminExpirySummaryResponse>) => {
   const { weeks, products_limit } = req.validatedQuery
   const summary = await req.scope
     .resolve<LotModuleService>(LOT_MODULE)

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Gs1ParseError, parseGs1Scan, type ScanResult } from "../../../../modules/lot/domain/gs1"
 import { normalizeLotNumber } from "../../../../modules/lot/domain/lot-number-template"
-import { assessScan, variantItemId, pickVariant, type AdminLotScanResponse } from "../../../../workflows/steps/lib/scan-assessment"
-import { findLotByNumber, findVariantsByGtin, shipTodayRules } from "../../../../workflows/steps/lib/scan-lookups"
+import { assessScan, variantItemId, pickVariant } from "../../../../modules/lot/domain/scan-assessment"
+import { findLotByNumber, findVariantsByGtin, shipTodayRules } from "../../../../workflows/steps/lookups/scan"
+import type { AdminLotScanErrorResponse, AdminLotScanResponse } from "../types"
 import type { AdminLotScanType } from "./validators"
 
 /**
@@ -10,7 +11,7 @@ import type { AdminLotScanType } from "./validators"
  * number — and answers which product and lot it is, whether those goods may ship today, and, for a
  * lot not received yet, what the receive form should be filled with. Reads only.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminLotScanType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminLotScanType>, res: MedusaResponse<AdminLotScanResponse | AdminLotScanErrorResponse>) => {
   const { code, fnc1 } = req.validatedBody
   const now = new Date()
   let scan: ScanResult

@@ -5,10 +5,11 @@ import { DEFAULT_LOT_NUMBER_TEMPLATE } from "../../../../../modules/lot/domain/l
 import type LotModuleService from "../../../../../modules/lot/service"
 import { AllocationStrategy } from "../../../../../modules/lot/types"
 import { upsertLotPolicyWorkflow } from "../../../../../workflows/upsert-lot-policy"
+import type { AdminLotPolicyResponse } from "../../types"
 import type { AdminUpsertLotPolicyType } from "../../validators"
 
 /** The item's lot policy; an item that never had one is shown untracked, with the defaults. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminLotPolicyResponse>) => {
   const inventoryItemId = req.params.id
   const [item] = await req.scope
     .resolve(Modules.INVENTORY)
@@ -34,7 +35,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** Creates or updates the item's lot policy (turning tracking on or off). */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertLotPolicyType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpsertLotPolicyType>, res: MedusaResponse<AdminLotPolicyResponse>) => {
   const { result } = await upsertLotPolicyWorkflow(req.scope).run({
     input: { ...req.validatedBody, inventory_item_id: req.params.id },
   })

@@ -3,6 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../../../modules/lot"
 import { itemLocationStock } from "../../../../../modules/lot/domain/untracked-stock"
 import type LotModuleService from "../../../../../modules/lot/service"
+import type { AdminItemLotSummaryResponse } from "../../types"
 import type { AdminGetLotSummaryParamsType } from "../../validators"
 
 /**
@@ -10,7 +11,7 @@ import type { AdminGetLotSummaryParamsType } from "../../validators"
  * per location Medusa's stocked quantity beside the lot stock (and the untracked rest), the lots
  * still holding units (earliest expiry first) and the next to expire.
  */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotSummaryParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotSummaryParamsType>, res: MedusaResponse<AdminItemLotSummaryResponse>) => {
   const inventoryItemId = req.params.id
   const inventory = req.scope.resolve(Modules.INVENTORY)
   const lots = req.scope.resolve<LotModuleService>(LOT_MODULE)

@@ -1,10 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { splitLotWorkflow } from "../../../../../workflows/split-lot"
-import type { AdminSplitLotType } from "../../genealogy/validators"
 import { refetchLot } from "../../helpers"
+import type { AdminSplitLotResponse } from "../../types"
+import type { AdminSplitLotType } from "../../validators"
 
 /** Moves units of a lot into new child lots (repack, relabel), keeping the parent link. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminSplitLotType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSplitLotType>, res: MedusaResponse<AdminSplitLotResponse>) => {
   const { result } = await splitLotWorkflow(req.scope).run({
     input: { ...req.validatedBody, lot_id: req.params.id, actor_id: req.auth_context.actor_id },
   })

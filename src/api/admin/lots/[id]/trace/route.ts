@@ -2,10 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { LOT_MODULE } from "../../../../../modules/lot"
 import { buildTraceReport } from "../../../../../modules/lot/domain/trace-report"
 import type LotModuleService from "../../../../../modules/lot/service"
-import type { AdminLotTraceParamsType } from "../../genealogy/validators"
+import type { AdminLotTraceResponse } from "../../types"
+import type { AdminLotTraceParamsType } from "../../validators"
 
 /** Forward (made from it, shipped to whom, on hand where), backward (inputs, suppliers) or both. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminLotTraceParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminLotTraceParamsType>, res: MedusaResponse<AdminLotTraceResponse>) => {
   const { direction, depth } = req.validatedQuery
   const traces = await req.scope
     .resolve<LotModuleService>(LOT_MODULE)

@@ -1,11 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AllocationStatus } from "../../../../../modules/lot/types"
-import { loadOrderLots } from "../../../../../workflows/steps/lib/order-lots"
+import { loadOrderLots } from "../../../../../workflows/steps/lookups/order-lots"
+import type { AdminOrderLotAllocation, AdminOrderLotsResponse } from "../../types"
 
 /** Per order line: the lots allocated to it, the lots it shipped from, and any shortfall. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderLotsResponse>) => {
   const { order, allocations, shortfalls, locationName } = await loadOrderLots(req.params.id, req.scope)
-  const describe = (a: (typeof allocations)[number]) => ({
+  const describe = (a: (typeof allocations)[number]): AdminOrderLotAllocation => ({
     allocation_id: a.id,
     lot_id: a.lot.id,
     lot_number: a.lot.lot_number,

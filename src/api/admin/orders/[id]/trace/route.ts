@@ -3,10 +3,11 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { LOT_MODULE } from "../../../../../modules/lot"
 import { buildTraceReport } from "../../../../../modules/lot/domain/trace-report"
 import type LotModuleService from "../../../../../modules/lot/service"
-import type { AdminOrderTraceParamsType } from "../../../lots/genealogy/validators"
+import type { AdminOrderTraceResponse } from "../../types"
+import type { AdminOrderTraceParamsType } from "./validators"
 
 /** Backward from an order: the lots shipped in it, the lots that went into them, their suppliers. */
-export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminOrderTraceParamsType>, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminOrderTraceParamsType>, res: MedusaResponse<AdminOrderTraceResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orders } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: req.params.id } })
   if (!orders.length) {

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { LOT_MODULE } from "../../../../../modules/lot"
 import type LotModuleService from "../../../../../modules/lot/service"
 import { designateReturnLotsWorkflow } from "../../../../../workflows/designate-return-lots"
+import type { AdminReturnLotsResponse } from "../../types"
 import type { AdminDesignateReturnLotsType } from "../../validators"
 
 async function listReturnLots(req: AuthenticatedMedusaRequest<unknown>) {
@@ -11,12 +12,12 @@ async function listReturnLots(req: AuthenticatedMedusaRequest<unknown>) {
 }
 
 /** Which lots a return's units came from (named by the merchant) or went back to (received). */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminReturnLotsResponse>) => {
   res.status(200).json({ return_lots: await listReturnLots(req) })
 }
 
 /** Names the lots a return's units came from, before the return is received. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminDesignateReturnLotsType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminDesignateReturnLotsType>, res: MedusaResponse<AdminReturnLotsResponse>) => {
   await designateReturnLotsWorkflow(req.scope).run({ input: { return_id: req.params.id, items: req.validatedBody.items } })
   res.status(200).json({ return_lots: await listReturnLots(req) })
 }

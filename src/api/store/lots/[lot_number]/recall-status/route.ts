@@ -3,13 +3,14 @@ import { LOT_MODULE } from "../../../../../modules/lot"
 import { MedusaError } from "@medusajs/framework/utils"
 import { MAX_LOT_NUMBER_LENGTH, normalizeLotNumber } from "../../../../../modules/lot/domain/lot-number-template"
 import type LotModuleService from "../../../../../modules/lot/service"
+import type { StoreLotRecallStatusResponse } from "../../../types"
 
 /**
  * Tells a shopper whether the lot printed on their pack is recalled, with the public notice — and
  * nothing else. An unknown lot answers exactly like a lot that is not recalled, so the endpoint
  * cannot be used to find out which lot numbers exist.
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: MedusaRequest, res: MedusaResponse<StoreLotRecallStatusResponse>) => {
   const lotNumber = normalizeLotNumber(String(req.params.lot_number ?? ""))
   if (!lotNumber || lotNumber.length > MAX_LOT_NUMBER_LENGTH) {
     throw new MedusaError(

@@ -1,10 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { markRecallCustomersNotifiedWorkflow } from "../../../../../../workflows/close-recall"
 import { recallDetail } from "../../../helpers"
+import type { AdminRecallResponse } from "../../../types"
 import type { AdminMarkRecallCustomersNotifiedType } from "../../../validators"
 
 /** Records that the named customers of a recall were told. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminMarkRecallCustomersNotifiedType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminMarkRecallCustomersNotifiedType>, res: MedusaResponse<AdminRecallResponse>) => {
   await markRecallCustomersNotifiedWorkflow(req.scope).run({
     input: { recall_id: req.params.id, customer_keys: req.validatedBody.customer_keys, actor_id: req.auth_context.actor_id },
   })

@@ -2,39 +2,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../modules/lot"
 import type { AllocationRules } from "../../../modules/lot/domain/allocation"
+import { allocationRulesFor } from "../../../modules/lot/domain/allocation-rules"
 import { Gs1ParseError, parseGs1Scan, type ScanResult } from "../../../modules/lot/domain/gs1"
 import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
+import type { ScanLot, ScanVariant } from "../../../modules/lot/domain/scan-assessment"
 import type LotModuleService from "../../../modules/lot/service"
-import { AllocationStrategy, type LotStatus } from "../../../modules/lot/types"
-
-/** A product variant as the scan answers it (typed here: the generated query types may be absent). */
-export type ScanVariant = {
-  id: string
-  title: string | null
-  sku: string | null
-  barcode: string | null
-  ean: string | null
-  upc: string | null
-  product: { id: string; title: string | null } | null
-  inventory_items: { inventory_item_id: string }[]
-}
-
-export type ScanLot = {
-  id: string
-  lot_number: string
-  inventory_item_id: string
-  status: LotStatus
-  expires_at: Date | string | null
-  received_at: Date | string
-  inventory_item: {
-    id: string
-    title: string | null
-    sku: string | null
-    /** Titles of the products whose variants stock this item. */
-    product_titles: string[]
-  } | null
-  stock: { location_id: string; quantity: number; allocated_quantity: number }[]
-}
+import type { LotStatus } from "../../../modules/lot/types"
 
 // The rows query.graph returns for the fields below. Spelled out because the generated query
 // types (.medusa/types) exist only after `medusa develop` has run, not in a fresh clone's build.
@@ -170,26 +143,8 @@ export async function shipTodayRules(
   const [policy] = await scope.resolve<LotModuleService>(LOT_MODULE).listLotPolicies({ inventory_item_id: inventoryItemId })
   return {
     tracked: !!policy?.tracked,
-    rules: {
-      strategy: AllocationStrategy.FEFO,
-      ship_date: now,
-      min_remaining_shelf_life_days: policy?.min_remaining_shelf_life_days ?? 0,
-      removal_lead_days: policy?.removal_lead_days ?? 0,
-    },
+    rules: allocationRulesFor(policy, now),
   }
-}
-
-/** Words for a variant: "Greek yogurt (SKU YOG-500)". */
-export function describeVariant(variant: ScanVariant): string {
-  const name = variant.product?.title ?? variant.title ?? variant.id
-  return variant.sku ? `${name} (SKU ${variant.sku})` : name
-}
-
-/** Words for the inventory item a lot belongs to: its product's title where one stocks it. */
-export function describeLotItem(lot: ScanLot): string {
-  const item = lot.inventory_item
-  const name = item?.product_titles.join(" / ") || item?.title || item?.sku || lot.inventory_item_id
-  return item?.sku && name !== item.sku ? `${name} (SKU ${item.sku})` : name
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FulfillmentDTO, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { LOT_MODULE, type FulfillLotsResult, type FulfillmentLineInput } from "../../modules/lot"
+import { allocationRulesFor } from "../../modules/lot/domain/allocation-rules"
 import type LotModuleService from "../../modules/lot/service"
 
 /** `additional_data.lots` on a fulfillment: what the picker actually picked. */
@@ -69,6 +70,7 @@ export async function confirmFulfillmentLots(
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No order found for fulfillment ${input.fulfillment.id}`)
   }
 
+  const shipDate = input.ship_date ?? new Date()
   const lines = new Map<string, FulfillmentLineInput>()
   for (const item of tracked) {
     const policy = policyOf.get(item.inventory_item_id!)!
@@ -78,12 +80,7 @@ export async function confirmFulfillmentLots(
       inventory_item_id: item.inventory_item_id!,
       label: item.sku || item.title || item.line_item_id!,
       quantity: 0,
-      rules: {
-        strategy: policy.strategy,
-        ship_date: input.ship_date ?? new Date(),
-        min_remaining_shelf_life_days: policy.min_remaining_shelf_life_days,
-        removal_lead_days: policy.removal_lead_days,
-      },
+      rules: allocationRulesFor(policy, shipDate),
       picks: picks.filter((p) => p.line_item_id === item.line_item_id),
     }
     line.quantity += Number(item.quantity)

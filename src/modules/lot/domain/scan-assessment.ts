@@ -1,6 +1,36 @@
-import { ineligibilityReason, type AllocationRules } from "../../../modules/lot/domain/allocation"
-import type { ScanResult } from "../../../modules/lot/domain/gs1"
-import { describeLotItem, describeVariant, type ScanLot, type ScanVariant } from "./scan-lookups"
+import type { LotStatus } from "../types"
+import { ineligibilityReason, type AllocationRules } from "./allocation"
+import type { ScanResult } from "./gs1"
+
+/** A product variant with the scanned GTIN, as the scan lookups read it. */
+export type ScanVariant = {
+  id: string
+  title: string | null
+  sku: string | null
+  barcode: string | null
+  ean: string | null
+  upc: string | null
+  product: { id: string; title: string | null } | null
+  inventory_items: { inventory_item_id: string }[]
+}
+
+/** The lot with the scanned number, with its item's names and its stock per location. */
+export type ScanLot = {
+  id: string
+  lot_number: string
+  inventory_item_id: string
+  status: LotStatus
+  expires_at: Date | string | null
+  received_at: Date | string
+  inventory_item: {
+    id: string
+    title: string | null
+    sku: string | null
+    /** Titles of the products whose variants stock this item. */
+    product_titles: string[]
+  } | null
+  stock: { location_id: string; quantity: number; allocated_quantity: number }[]
+}
 
 /**
  * What a scan turned out to be:
@@ -55,6 +85,19 @@ export type ScanFacts = {
   lotRules: AllocationRules | null
   /** Whether the variant's item is lot-tracked (for the receive prefill). */
   itemTracked: boolean
+}
+
+/** Words for a variant: "Greek yogurt (SKU YOG-500)". */
+export function describeVariant(variant: ScanVariant): string {
+  const name = variant.product?.title ?? variant.title ?? variant.id
+  return variant.sku ? `${name} (SKU ${variant.sku})` : name
+}
+
+/** Words for the inventory item a lot belongs to: its product's title where one stocks it. */
+export function describeLotItem(lot: ScanLot): string {
+  const item = lot.inventory_item
+  const name = item?.product_titles.join(" / ") || item?.title || item?.sku || lot.inventory_item_id
+  return item?.sku && name !== item.sku ? `${name} (SKU ${item.sku})` : name
 }
 
 const itemIds = (variant: ScanVariant) => variant.inventory_items.map((link) => link.inventory_item_id)

@@ -1,0 +1,46 @@
+import type { InferTypeOf, PaginatedResponse } from "@medusajs/framework/types"
+import type { LotStatus } from "../../../modules/lot"
+import type { RecallProgress } from "../../../modules/lot/domain/recall-progress"
+import type { RecallScopeSummary } from "../../../modules/lot/domain/recall-scope"
+import type { TraceReport } from "../../../modules/lot/domain/trace-report"
+import type { MockRecall, Recall, RecallCustomer, RecallLot } from "../../../modules/lot/models"
+
+// Responses of /admin/recalls/*, as the handlers send them (the admin reads them with dates as ISO
+// strings). The ORM types JSON columns as plain records; these types say what the module writes there.
+
+export type AdminRecall = Omit<InferTypeOf<typeof Recall>, "lots" | "shipments" | "customers" | "summary"> & {
+  /** The scope as it was when the recall was opened. */
+  summary: RecallScopeSummary | null
+}
+
+export type AdminRecallLot = Omit<InferTypeOf<typeof RecallLot>, "recall" | "status_before" | "on_hand_by_location"> & {
+  /** The lot's status when the recall was opened. */
+  status_before: LotStatus
+  on_hand_by_location: { location_id: string; quantity: number }[] | null
+}
+
+export type AdminRecallCustomer = Omit<InferTypeOf<typeof RecallCustomer>, "recall" | "order_ids" | "ship_to"> & {
+  order_ids: string[]
+  ship_to: Record<string, unknown> | null
+}
+
+/** A recall with (at most RECALL_DETAIL_LIMIT of) its lots and customers, and where it stands. */
+export type AdminRecallDetail = AdminRecall & {
+  lots: AdminRecallLot[]
+  lot_count: number
+  customers: AdminRecallCustomer[]
+  customer_count: number
+  progress: RecallProgress
+}
+
+export type AdminMockRecall = Omit<InferTypeOf<typeof MockRecall>, "lot_ids" | "lot_numbers" | "summary"> & {
+  lot_ids: string[]
+  lot_numbers: string[]
+  summary: RecallScopeSummary | null
+}
+
+export type AdminRecallResponse = { recall: AdminRecallDetail }
+export type AdminRecallListResponse = PaginatedResponse<{ recalls: AdminRecall[] }>
+export type AdminRecallPreviewResponse = { summary: RecallScopeSummary; scope: TraceReport }
+export type AdminMockRecallResponse = { mock_recall: AdminMockRecall; scope: TraceReport }
+export type AdminMockRecallListResponse = PaginatedResponse<{ mock_recalls: AdminMockRecall[] }>

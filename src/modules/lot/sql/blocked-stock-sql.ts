@@ -1,0 +1,43 @@
+import type { LotStockBlockRow } from "../domain/blocked-stock"
+import type { Sql } from "./sql"
+
+/** Stock rows of the lots with what keeping their blocking reservations right needs, by id. */
+export async function listStockBlocksOfLots(sql: Sql, lotIds: string[]): Promise<LotStockBlockRow[]> {
+  if (!lotIds.length) {
+    return []
+  }
+  const rows = await sql.execute<LotStockBlockRow[]>(
+    `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.inventory_item_id, s.location_id,
+            s.quantity, s.allocated_quantity, s.quarantined_quantity, s.blocked_reservation_id
+       FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+      WHERE s.lot_id IN (?) AND s.deleted_at IS NULL
+      ORDER BY s.id`,
+    [lotIds]
+  )
+  return rows.map((r) => ({
+    ...r,
+    quantity: Number(r.quantity),
+    allocated_quantity: Number(r.allocated_quantity),
+    quarantined_quantity: Number(r.quarantined_quantity),
+  }))
+}
+
+export type BlockedReservationChange = { stock_id: string; expected: string | null; next: string | null }
+
+/**
+ * Points stock rows at their blocking reservations, each only if it still points at `expected`
+ * (compare-and-set), in one statement; returns the ids of the rows that were set.
+ */
+export async function compareAndSetBlockedReservations(sql: Sql, changes: BlockedReservationChange[]): Promise<string[]> {
+  if (!changes.length) {
+    return []
+  }
+  const rows = await sql.execute<{ id: string }[]>(
+    `UPDATE lot_stock s SET blocked_reservation_id = c.next
+       FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::text[]) AS c(stock_id, expected, next)
+      WHERE s.id = c.stock_id AND s.blocked_reservation_id IS NOT DISTINCT FROM c.expected
+      RETURNING s.id`,
+    [changes.map((c) => c.stock_id), changes.map((c) => c.expected), changes.map((c) => c.next)]
+  )
+  return rows.map((r) => r.id)
+}

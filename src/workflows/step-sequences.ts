@@ -1,0 +1,97 @@
+import { transform, when, type WorkflowData } from "@medusajs/framework/workflows-sdk"
+import type { LotStockChangeResult } from "../modules/lot"
+import { deriveExpiry, type DateLike } from "../modules/lot/domain/lot-dates"
+import { inventoryLevelChanges, type LotTransformation } from "../modules/lot/domain/transformation"
+import {
+  adjustInventoryLevelsForLotsStep,
+  generateLotNumberStep,
+  syncLotStockBlocksStep,
+  type ValidatedLotReceipt,
+} from "./steps"
+
+// Step sequences several workflows run the same way. Call them inside a createWorkflow constructor.
+
+/** What a receipt says about the lot it goes into: an existing lot, or a new lot's number, codes and dates. */
+type LotReceiptFields = {
+  lot_id?: string
+  lot_number?: string
+  plant_code?: string | null
+  line_code?: string | null
+  manufactured_at?: DateLike
+  expires_at?: DateLike
+}
+
+/**
+ * Numbers a new lot from its item's template (`generateLotNumberStep`) unless the receipt names an
+ * existing lot or a number; plant and line codes sent with it override the policy's. Used by the
+ * receive, untracked-stock assignment and production workflows.
+ *
+ * @example
+ * const generatedNumber = generateMissingLotNumber(receiptFields, validated)
+ */
+export function generateMissingLotNumber(fields: WorkflowData<LotReceiptFields>, validated: WorkflowData<ValidatedLotReceipt>) {
+  return when({ fields }, ({ fields }) => !fields.lot_id && !fields.lot_number).then(() =>
+    generateLotNumberStep(
+      transform({ validated, fields }, ({ validated, fields }) => ({
+        template: validated.lot_number_template,
+        sku: validated.sku,
+        plant: fields.plant_code ?? validated.plant_code,
+        line: fields.line_code ?? validated.line_code,
+      }))
+    )
+  )
+}
+
+/**
+ * A receipt's fields as the lot-writing step takes them: the number given or generated, the expiry
+ * given or derived from the shelf life (for a new lot only), without the numbering codes. Used in
+ * a `transform` after `generateMissingLotNumber`.
+ *
+ * @example
+ * const lot = receivedLotFields(receiptFields, generatedNumber, validated.shelf_life_days)
+ */
+export function receivedLotFields<T extends LotReceiptFields>(
+  fields: T,
+  generatedNumber: string | null | undefined,
+  shelfLifeDays: number | null
+) {
+  const { plant_code: _plant, line_code: _line, ...lot } = fields
+  return {
+    ...lot,
+    lot_number: fields.lot_number ?? generatedNumber ?? undefined,
+    expires_at: fields.lot_id ? undefined : deriveExpiry(fields, shelfLifeDays),
+  }
+}
+
+/**
+ * Makes Medusa's stocked quantities and the lots' blocking reservations follow a production or a
+ * split: each item's level moves by its net change at the location, and every input and output
+ * lot's block is resized. Used by `produceLotWorkflow` and `splitLotWorkflow`.
+ *
+ * @example
+ * followLotTransformation(transformLotsStep(input))
+ */
+export function followLotTransformation(transformation: WorkflowData<LotTransformation>) {
+  adjustInventoryLevelsForLotsStep(transform({ transformation }, ({ transformation }) => inventoryLevelChanges(transformation)))
+  syncLotStockBlocksStep(
+    transform({ transformation }, ({ transformation }) => ({
+      lot_ids: [...transformation.inputs, ...transformation.outputs].map((lot) => lot.lot_id),
+    }))
+  )
+}
+
+/**
+ * Makes Medusa's stocked quantities follow changes of lot stock by the same amounts, then resizes
+ * the changed lots' blocking reservations. Used by `adjustLotStockWorkflow` and `transferLotStockWorkflow`.
+ *
+ * @example
+ * followLotStockChanges(changeLotStockStep(changes))
+ */
+export function followLotStockChanges(results: WorkflowData<LotStockChangeResult[]>) {
+  adjustInventoryLevelsForLotsStep(
+    transform({ results }, ({ results }) =>
+      results.map((r) => ({ inventory_item_id: r.inventory_item_id, location_id: r.location_id, adjustment: r.delta }))
+    )
+  )
+  syncLotStockBlocksStep(transform({ results }, ({ results }) => ({ lot_ids: [...new Set(results.map((r) => r.lot_id))] })))
+}
