@@ -1,12 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import type { SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
-import {
-  InjectManager,
-  InjectTransactionManager,
-  MedusaContext,
-  MedusaError,
-  MedusaService,
-} from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import type { LotStockBlockRow } from "./domain/blocked-stock"
 import type { ExpirySummary } from "./domain/expiry-summary"
 import type { LotTrace, TraceDirection, TracedShipment } from "./domain/lot-trace"
@@ -19,10 +13,7 @@ import { listFsmaEventsSql, type FsmaCursor, type FsmaEventFilters, type FsmaEve
 import type { LotTransformation, LotTransformationInput } from "./domain/transformation"
 import type { ItemLotSummary } from "./sql/item-stock-sql"
 import type { AssignUntrackedStockInput, UntrackedStockAssignment } from "./types"
-import {
-  DEFAULT_EXPIRY_WARNING_DAYS,
-  normalizeWarningDays,
-} from "./domain/expiry-warnings"
+import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "./domain/expiry-warnings"
 import type { PickSwapInput, PickSwapResult } from "./domain/pick-scan"
 import { retryOnLockConflict } from "./sql/allocation-sql"
 import { listStockBlocksOfLots, compareAndSetBlockedReservations } from "./sql/blocked-stock-sql"
@@ -37,22 +28,12 @@ import { swapPickedLot, undoPickedLotSwap } from "./actions/pick-swap"
 import { assignUntrackedStock } from "./actions/untracked-stock"
 import { revertLotTransformation, transformLots } from "./actions/transform"
 import {
-  bookReturnedUnits,
-  designateReturnLots,
-  restockReturnedUnits,
-  returnFulfilledLots,
-  undoReturnedUnits,
-  type ReturnLotDesignation,
-  type ReturnRestock,
+  bookReturnedUnits, designateReturnLots, restockReturnedUnits, returnFulfilledLots,
+  undoReturnedUnits, type ReturnLotDesignation, type ReturnRestock,
 } from "./actions/returns"
 import {
-  closeRecall,
-  markRecallCustomersNotified,
-  openRecall,
-  runMockRecall,
-  undoOpenRecall,
-  type RecallClosing,
-  type RecallCustomersNotice,
+  closeRecall, markRecallCustomersNotified, openRecall, runMockRecall, undoOpenRecall,
+  type RecallClosing, type RecallCustomersNotice,
 } from "./actions/recall"
 import { syncLotShipments, undoLotShipmentSync, type LotShipmentSync } from "./actions/shipments"
 import { markExpiryWarnings, unexpireLots } from "./actions/expiry"
@@ -62,41 +43,15 @@ import { summarizeItemLots } from "./queries/item-lots"
 import { resolveFsmaLots } from "./queries/fsma"
 import { traceFromLots, traceFromOrder } from "./queries/trace"
 import {
-  Lot,
-  LotAllocation,
-  LotAllocationShortfall,
-  LotEvent,
-  LotLineage,
-  LotNumberSequence,
-  LotPolicy,
-  LotReturn,
-  LotShipment,
-  LotStock,
-  MockRecall,
-  Recall,
-  RecallCustomer,
-  RecallLot,
-  RecallShipment,
+  Lot, LotAllocation, LotAllocationShortfall, LotEvent, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
+  LotShipment, LotStock, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
 } from "./models"
 import { nextSequenceValue } from "./sql/sql"
 import {
-  LotStatus,
-  type LotModuleOptions,
-  type LotReceipt,
-  type LotShipmentSnapshot,
-  type BookReturnInput,
-  type BookedReturn,
-  type OpenRecallInput,
-  type OpenedRecall,
-  type LotStockChange,
-  type FulfillLotsInput,
-  type FulfillLotsResult,
-  type LotStockChangeResult,
-  type LotStatusChange,
-  type LotStatusChangeInput,
-  type OrderLineAllocation,
-  type OrderLineDemand,
-  type ReceiveLotInput,
+  LotStatus, type LotModuleOptions, type LotReceipt, type LotShipmentSnapshot,
+  type BookReturnInput, type BookedReturn, type OpenRecallInput, type OpenedRecall, type LotStockChange,
+  type FulfillLotsInput, type FulfillLotsResult, type LotStockChangeResult, type LotStatusChange,
+  type LotStatusChangeInput, type OrderLineAllocation, type OrderLineDemand, type ReceiveLotInput,
   type ReleasedAllocation,
 } from "./types"
 
@@ -140,24 +95,14 @@ class LotModuleService extends MedusaService({
   }
 
   /** Creates a lot (or adds to an existing one) with stock at a location, and records the receipt. */
-  @InjectManager()
-  async receiveLot(input: ReceiveLotInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<LotReceipt> {
-    return await this.receiveLot_(input, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async receiveLot_(input: ReceiveLotInput, @MedusaContext() sharedContext: SqlContext = {}) {
+  async receiveLot(input: ReceiveLotInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<LotReceipt> {
     return await receiveLot(sharedContext.transactionManager!, input, this.options_)
   }
 
   /** Undoes a receipt (workflow compensation): a created lot is retired, added stock taken back. */
-  @InjectManager()
-  async revertLotReceipt(receipt: LotReceipt, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await this.revertLotReceipt_(receipt, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async revertLotReceipt_(receipt: LotReceipt, @MedusaContext() sharedContext: SqlContext = {}) {
+  async revertLotReceipt(receipt: LotReceipt, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await revertLotReceipt(sharedContext.transactionManager!, receipt)
   }
 
@@ -165,41 +110,26 @@ class LotModuleService extends MedusaService({
    * Applies signed or counted changes to lot stock, each under a row lock, refusing any that would
    * take a lot below zero or below what is allocated. One lot event per change, in the same transaction.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async changeLotStock(
     changes: LotStockChange[],
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<LotStockChangeResult[]> {
-    return await this.changeLotStock_(changes, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async changeLotStock_(changes: LotStockChange[], @MedusaContext() sharedContext: SqlContext = {}) {
     return await changeLotStock(sharedContext.transactionManager!, changes)
   }
 
   /** Moves a lot through the status machine under a row lock, recording who did it and why. */
-  @InjectManager()
+  @InjectTransactionManager()
   async changeLotStatus(
     input: LotStatusChangeInput,
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<LotStatusChange> {
-    return await this.changeLotStatus_(input, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async changeLotStatus_(input: LotStatusChangeInput, @MedusaContext() sharedContext: SqlContext = {}) {
     return await changeLotStatus(sharedContext.transactionManager!, input)
   }
 
   /** Undoes a status change (workflow compensation), recorded as a `reverted` event. */
-  @InjectManager()
-  async revertLotStatusChange(change: LotStatusChange, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await this.revertLotStatusChange_(change, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async revertLotStatusChange_(change: LotStatusChange, @MedusaContext() sharedContext: SqlContext = {}) {
+  async revertLotStatusChange(change: LotStatusChange, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await revertLotStatusChange(sharedContext.transactionManager!, change)
   }
 
@@ -242,13 +172,8 @@ class LotModuleService extends MedusaService({
   }
 
   /** Undoes allocateOrderLines (workflow compensation). */
-  @InjectManager()
-  async undoOrderLineAllocations(results: OrderLineAllocation[], @MedusaContext() sharedContext: SqlContext = {}) {
-    await this.undoOrderLineAllocations_(results, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async undoOrderLineAllocations_(results: OrderLineAllocation[], @MedusaContext() sharedContext: SqlContext = {}) {
+  async undoOrderLineAllocations(results: OrderLineAllocation[], @MedusaContext() sharedContext: SqlContext = {}) {
     await undoOrderLineAllocations(sharedContext.transactionManager!, results)
   }
 
@@ -257,17 +182,12 @@ class LotModuleService extends MedusaService({
    * allocated quantity goes down under row locks, one `deallocated` event per allocation.
    * Allocations that are no longer open are left alone, so releasing twice is harmless.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async releaseAllocations(
     allocationIds: string[],
     reason: string,
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<ReleasedAllocation[]> {
-    return await this.releaseAllocations_(allocationIds, reason, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async releaseAllocations_(allocationIds: string[], reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
     return await releaseAllocations(sharedContext.transactionManager!, allocationIds, reason)
   }
 
@@ -293,35 +213,20 @@ class LotModuleService extends MedusaService({
    * the units go back into their lots, still allocated to their lines, and allocations given
    * back during the fulfillment are open again. Recorded as `reverted` events.
    */
-  @InjectManager()
-  async undoFulfillOrderLines(result: FulfillLotsResult, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await this.undoFulfillOrderLines_(result, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async undoFulfillOrderLines_(result: FulfillLotsResult, @MedusaContext() sharedContext: SqlContext = {}) {
+  async undoFulfillOrderLines(result: FulfillLotsResult, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await undoFulfillOrderLines(sharedContext.transactionManager!, result)
   }
 
   /** Re-opens released allocations (compensation of a release). */
-  @InjectManager()
-  async reopenAllocations(released: ReleasedAllocation[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await this.reopenAllocations_(released, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async reopenAllocations_(released: ReleasedAllocation[], @MedusaContext() sharedContext: SqlContext = {}) {
+  async reopenAllocations(released: ReleasedAllocation[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await reopenAllocations(sharedContext.transactionManager!, released)
   }
 
   /** Releases every open allocation of these lots (on hold, rejected, recalled or expired). */
-  @InjectManager()
-  async releaseLotAllocations(lotIds: string[], reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
-    return await this.releaseLotAllocations_(lotIds, reason, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async releaseLotAllocations_(lotIds: string[], reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+  async releaseLotAllocations(lotIds: string[], reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
     return await releaseLotAllocations(sharedContext.transactionManager!, lotIds, reason)
   }
 
@@ -329,17 +234,12 @@ class LotModuleService extends MedusaService({
    * Puts the units of a canceled (or rolled back) fulfillment back into their lots and closes its
    * fulfilled allocations as canceled. Idempotent: a second call finds nothing left to return.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async returnFulfilledLots(
     fulfillmentId: string,
     reason: string,
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<{ order_ids: string[]; lot_ids: string[]; returned: number }> {
-    return await this.returnFulfilledLots_(fulfillmentId, reason, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async returnFulfilledLots_(fulfillmentId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
     return await returnFulfilledLots(sharedContext.transactionManager!, fulfillmentId, reason)
   }
 
@@ -466,13 +366,8 @@ class LotModuleService extends MedusaService({
    * Undoes swapPickedLot (compensation): the scanned lot's allocation is released and the parts
    * taken from the other lots are open again, recorded as `deallocated` and `reverted` events.
    */
-  @InjectManager()
-  async undoPickedLotSwap(result: PickSwapResult, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await this.undoPickedLotSwap_(result, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async undoPickedLotSwap_(result: PickSwapResult, @MedusaContext() sharedContext: SqlContext = {}) {
+  async undoPickedLotSwap(result: PickSwapResult, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await undoPickedLotSwap(sharedContext.transactionManager!, result)
   }
 
@@ -488,13 +383,8 @@ class LotModuleService extends MedusaService({
   }
 
   /** Releases every open allocation of an order (order canceled) and closes its shortfalls. */
-  @InjectManager()
-  async releaseOrderAllocations(orderId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
-    return await this.releaseOrderAllocations_(orderId, reason, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async releaseOrderAllocations_(orderId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
+  async releaseOrderAllocations(orderId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}) {
     return await releaseOrderAllocations(sharedContext.transactionManager!, orderId, reason)
   }
 
@@ -503,19 +393,11 @@ class LotModuleService extends MedusaService({
    * batch of at most `limit` lots after `after` in expiry order, in one statement that also writes
    * their `expiry_warning` history entries. Returns them in expiry order (the last is the next cursor).
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async markExpiryWarnings(
     input: { as_of: Date; limit: number; after?: WarningCursor | null },
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<WarnedLot[]> {
-    return await this.markExpiryWarnings_(input, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async markExpiryWarnings_(
-    input: { as_of: Date; limit: number; after?: WarningCursor | null },
-    @MedusaContext() sharedContext: SqlContext = {}
-  ) {
     return await markExpiryWarnings(sharedContext.transactionManager!, input, this.options_)
   }
 
@@ -552,24 +434,14 @@ class LotModuleService extends MedusaService({
    * `expired` event per lot written by the same statement. Lots locked by another transaction are
    * skipped (SKIP LOCKED) and caught by the next run.
    */
-  @InjectManager()
-  async expireDueLots(asOf: Date, limit: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<ExpiredLot[]> {
-    return await this.expireDueLots_(asOf, limit, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async expireDueLots_(asOf: Date, limit: number, @MedusaContext() sharedContext: SqlContext = {}) {
+  async expireDueLots(asOf: Date, limit: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<ExpiredLot[]> {
     return await expireDueLotsSql(sharedContext.transactionManager!, asOf, limit)
   }
 
   /** Undoes expireDueLots (compensation): each lot back to the status it had, as `reverted` events. */
-  @InjectManager()
-  async unexpireLots(lots: ExpiredLot[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await this.unexpireLots_(lots, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async unexpireLots_(lots: ExpiredLot[], @MedusaContext() sharedContext: SqlContext = {}) {
+  async unexpireLots(lots: ExpiredLot[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await unexpireLots(sharedContext.transactionManager!, lots)
   }
 
@@ -579,16 +451,11 @@ class LotModuleService extends MedusaService({
    * lot stock is summed again under a transaction-scoped lock on the item and location, so two
    * assignments of the same last units never both succeed, in any number of server processes.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async assignUntrackedStock(
     input: AssignUntrackedStockInput,
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<UntrackedStockAssignment> {
-    return await this.assignUntrackedStock_(input, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async assignUntrackedStock_(input: AssignUntrackedStockInput, @MedusaContext() sharedContext: SqlContext = {}) {
     return await assignUntrackedStock(sharedContext.transactionManager!, input, this.options_)
   }
 
@@ -678,13 +545,8 @@ class LotModuleService extends MedusaService({
    * Undoes transformLots (workflow compensation): the output lots are retired, the input units go
    * back, each recorded as a `reverted` event, and the lineage edges are retired.
    */
-  @InjectManager()
-  async revertLotTransformation(t: LotTransformation, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await this.revertLotTransformation_(t, sharedContext)
-  }
-
   @InjectTransactionManager()
-  protected async revertLotTransformation_(t: LotTransformation, @MedusaContext() sharedContext: SqlContext = {}) {
+  async revertLotTransformation(t: LotTransformation, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await revertLotTransformation(sharedContext.transactionManager!, t)
   }
 

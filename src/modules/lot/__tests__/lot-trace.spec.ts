@@ -1,12 +1,8 @@
-import path from "node:path"
-
-import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MedusaError } from "@medusajs/framework/utils"
 
-import { LOT_MODULE } from ".."
 import { buildTraceReport } from "../domain/trace-report"
 import { traceBackward, traceForward } from "../sql/trace-sql"
-import type LotModuleService from "../service"
+import { lotModuleSpec, rejectionOf } from "./lot-module-runner"
 import { LotLineageKind, LotShipmentStatus, LotStatus, type ReceiveLotInput } from "../types"
 
 jest.setTimeout(120_000)
@@ -17,23 +13,9 @@ const CULTURE = "iitem_culture"
 const YOGURT = "iitem_yogurt"
 const CUP = "iitem_yogurt_cup"
 
-async function rejectionOf(promise: Promise<unknown>): Promise<MedusaError> {
-  try {
-    await promise
-  } catch (error) {
-    return error as MedusaError
-  }
-  throw new Error("Expected the call to be refused, but it succeeded")
-}
-
-moduleIntegrationTestRunner<LotModuleService>({
-  moduleName: LOT_MODULE,
-  resolve: "./src/modules/lot",
-  dbName: "medusa-lot-trace-test",
-  pathToMigrations: path.join(__dirname, "..", "migrations"),
-  testSuite: ({ service, MikroOrmWrapper }) => {
+lotModuleSpec(
+  ({ service, MikroOrmWrapper, sql }) => {
     const manager = () => MikroOrmWrapper.forkManager()
-    const sql = <T extends Record<string, unknown>[]>(query: string, params: unknown[] = []) => manager().execute<T>(query, params)
 
     const receive = async (lot_number: string, inventory_item_id: string, quantity: number, extra: Partial<ReceiveLotInput> = {}) =>
       (await service.receiveLot({ lot_number, inventory_item_id, location_id: LOC, quantity, ...extra })).lot_id
@@ -277,4 +259,5 @@ moduleIntegrationTestRunner<LotModuleService>({
       })
     })
   },
-})
+  { dbName: "medusa-lot-trace-test" }
+)

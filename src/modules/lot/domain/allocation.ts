@@ -1,7 +1,9 @@
-import type { AllocationStrategy } from "../types"
+import type { AllocationRules, AllocationStrategy } from "../types"
 import { isAllocatableStatus } from "./lot-status"
 import { comparatorFor, STRATEGY_ORDER } from "./strategy-order"
 import type { LotStatus } from "../types"
+
+export type { AllocationRules }
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -15,13 +17,6 @@ export type AllocatableLot = {
   available: number
 }
 
-export type AllocationRules = {
-  strategy: AllocationStrategy
-  /** When the order is expected to ship; lots must still be good then. */
-  ship_date: Date
-  min_remaining_shelf_life_days: number
-  removal_lead_days: number
-}
 
 export type LotAllocation = { lot_id: string; lot_number: string; quantity: number }
 export type AllocationPlan = { allocations: LotAllocation[]; shortfall: number }

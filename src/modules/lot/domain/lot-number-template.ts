@@ -45,10 +45,6 @@ function isSimpleToken(name: string): name is SimpleToken {
   return (SIMPLE_TOKENS as readonly string[]).includes(name)
 }
 
-function isDateToken(name: SimpleToken): name is DateToken {
-  return (DATE_TOKENS as readonly string[]).includes(name)
-}
-
 function parseToken(body: string, template: string): TemplatePart {
   if (isSimpleToken(body)) {
     return { kind: "token", name: body }

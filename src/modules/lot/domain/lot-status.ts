@@ -1,14 +1,6 @@
-import { LotStatus } from "../types"
+import { LotStatus, LotStatusAction } from "../types"
 
-/** What a person or a job does to a lot's status. */
-export const LotStatusAction = {
-  RELEASE: "release",
-  HOLD: "hold",
-  REJECT: "reject",
-  RECALL: "recall",
-  EXPIRE: "expire",
-} as const
-export type LotStatusAction = (typeof LotStatusAction)[keyof typeof LotStatusAction]
+export { LotStatusAction }
 
 /**
  * Allowed transitions. Rejected is final; recalled leaves only through a recall's closure (not an

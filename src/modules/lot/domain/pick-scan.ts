@@ -1,20 +1,12 @@
 import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "./allocation"
-import { LotStatus, type ReleasedAllocation } from "../types"
+import { LotStatus, type FulfilledLot, type ReleasedAllocation } from "../types"
 import { leastPreferredFirst } from "./strategy-order"
 
 /** The scanned lot as the pick decision needs it. */
 export type PickScanLot = AllocatableLot & { inventory_item_id: string }
 
 /** One open allocation of the order: what the pick list tells the picker to take. */
-export type PickOpenAllocation = {
-  allocation_id: string
-  line_item_id: string
-  lot_id: string
-  lot_number: string
-  location_id: string
-  quantity: number
-  expires_at: Date | null
-}
+export type PickOpenAllocation = FulfilledLot & { expires_at: Date | null }
 
 export type PickScanFacts = {
   /** How the order is named to the picker, e.g. "#1042". */

@@ -1,26 +1,11 @@
+import type { RecallScopeSummary } from "../types"
 import type { TraceReport } from "./trace-report"
+
+export type { RecallScopeSummary }
 
 /** Generations a recall follows down the genealogy; a deeper chain marks the scope truncated. */
 export const MAX_RECALL_DEPTH = 50
 
-export type RecallScopeSummary = {
-  lots: number
-  shipments: number
-  customers: number
-  orders: number
-  shipped_quantity: number
-  outstanding_quantity: number
-  on_hand_quantity: number
-  received_quantity: number
-  /** Units the history accounts for (received minus every unexplained unit, per lot). */
-  accounted_quantity: number
-  /** accounted / received in %, two decimals; 100 when nothing was received. */
-  mass_balance_percent: number
-  unbalanced_lots: number
-  /** The genealogy went deeper than the walk's limit: the scope may be incomplete. */
-  truncated: boolean
-  duration_ms: number
-}
 
 /**
  * The numbers a recall (or its rehearsal) is judged by: how much it reaches, and what share of

@@ -1,13 +1,11 @@
+import type { ReturnPlanEntry } from "../types"
+
+export type { ReturnPlanEntry }
+
 /** Where a returned line's units may go back: lots the merchant named, then what the line shipped. */
 export type ReturnDesignation = { lot_id: string; remaining: number }
 export type ReturnableShipment = { shipment_id: string; lot_id: string; open: number }
 
-export type ReturnPlanEntry = {
-  lot_id: string
-  shipment_id: string | null
-  quantity: number
-  chosen_by: "merchant" | "plugin"
-}
 
 /**
  * Splits `units` returned units of one order line over lots: first the lots the merchant named

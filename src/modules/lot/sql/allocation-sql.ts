@@ -1,18 +1,8 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "../domain/allocation"
 import { ALLOCATION_KEEP_ORDER, parseSortKey, STRATEGY_ORDER, type SortField, type SortKey } from "../domain/strategy-order"
-import type { AllocationStrategy, LotStatus } from "../types"
+import type { AllocationStrategy } from "../types"
 import type { Sql } from "./sql"
-
-type CandidateRow = {
-  stock_id: string
-  lot_id: string
-  lot_number: string
-  status: LotStatus
-  expires_at: Date | null
-  received_at: Date
-  available: number
-}
 
 export type LockedCandidate = AllocatableLot & { stock_id: string }
 
@@ -242,7 +232,7 @@ export async function lockStockRows(
     `SELECT l.id FROM lot l WHERE l.id IN (SELECT s.lot_id FROM lot_stock s WHERE ${filter}) ORDER BY l.id FOR SHARE`,
     params
   )
-  const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
+  const rows = await sql.execute<(LockedCandidate & { quantity: number; allocated_quantity: number })[]>(
     `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
             s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity - s.quarantined_quantity AS available
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
@@ -256,7 +246,7 @@ export async function lockStockRows(
 
 /** A few lots with stock here that may not ship (unlocked): the words for a shortfall or a refusal. */
 export async function sampleIneligibleLots(sql: Sql, query: EligibilityQuery, limit = 4): Promise<LockedStockRow[]> {
-  const rows = await sql.execute<(CandidateRow & { quantity: number; allocated_quantity: number })[]>(
+  const rows = await sql.execute<(LockedCandidate & { quantity: number; allocated_quantity: number })[]>(
     `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.expires_at, l.received_at,
             s.quantity, s.allocated_quantity, s.quantity - s.allocated_quantity - s.quarantined_quantity AS available
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
@@ -270,7 +260,7 @@ export async function sampleIneligibleLots(sql: Sql, query: EligibilityQuery, li
   return rows.map(toLocked)
 }
 
-function toLocked(r: CandidateRow & { quantity: number; allocated_quantity: number }): LockedStockRow {
+function toLocked(r: LockedCandidate & { quantity: number; allocated_quantity: number }): LockedStockRow {
   return {
     ...r,
     quantity: Number(r.quantity),

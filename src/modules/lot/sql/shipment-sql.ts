@@ -87,8 +87,7 @@ export async function restoreShipmentLink(sql: Sql, row: LotShipmentRecord): Pro
 
 /**
  * A canceled fulfillment's links stay for the history but leave the trace. Links already canceled
- * (the shipment-link subscriber handles the same cancel event) are left as they are, so the
- * second of the two writes changes nothing.
+ * are left as they are, so a replayed cancel event changes nothing.
  */
 export async function cancelShipmentLinks(sql: Sql, fulfillmentId: string) {
   await sql.execute(

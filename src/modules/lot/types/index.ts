@@ -1,0 +1,5 @@
+// The module's public shapes. Domain rules and SQL import from here; nothing here imports them.
+export * from "./statuses"
+export * from "./stock"
+export * from "./orders"
+export * from "./shipments-returns-recalls"

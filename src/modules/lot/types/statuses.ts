@@ -1,0 +1,134 @@
+/** Statuses, kinds and reasons: each a constant object, its union type and its list of values. */
+/** Lifecycle of a lot. Only RELEASED, unexpired stock may be allocated to an order. */
+export const LotStatus = {
+  QUARANTINE: "quarantine",
+  RELEASED: "released",
+  ON_HOLD: "on_hold",
+  REJECTED: "rejected",
+  RECALLED: "recalled",
+  EXPIRED: "expired",
+} as const
+export type LotStatus = (typeof LotStatus)[keyof typeof LotStatus]
+export const LOT_STATUSES = Object.values(LotStatus) as [LotStatus, ...LotStatus[]]
+
+/** Order in which lots are picked for an order line. */
+export const AllocationStrategy = {
+  FEFO: "fefo",
+  FIFO: "fifo",
+  LIFO: "lifo",
+} as const
+export type AllocationStrategy = (typeof AllocationStrategy)[keyof typeof AllocationStrategy]
+export const ALLOCATION_STRATEGIES = Object.values(AllocationStrategy) as [
+  AllocationStrategy,
+  ...AllocationStrategy[],
+]
+
+/** Life of a lot allocation: open until its units ship (fulfilled) or are given back (released). */
+export const AllocationStatus = {
+  OPEN: "open",
+  FULFILLED: "fulfilled",
+  RELEASED: "released",
+  // The fulfillment that shipped these units was canceled before shipment; they went back to the lot.
+  CANCELED: "canceled",
+} as const
+export type AllocationStatus = (typeof AllocationStatus)[keyof typeof AllocationStatus]
+export const ALLOCATION_STATUSES = Object.values(AllocationStatus) as [AllocationStatus, ...AllocationStatus[]]
+
+/** Kinds of entries in the append-only lot history. */
+export const LotEventType = {
+  RECEIVED: "received",
+  ADJUSTED: "adjusted",
+  SCRAPPED: "scrapped",
+  TRANSFERRED_OUT: "transferred_out",
+  TRANSFERRED_IN: "transferred_in",
+  RELEASED: "released",
+  HELD: "held",
+  REJECTED: "rejected",
+  ALLOCATED: "allocated",
+  DEALLOCATED: "deallocated",
+  SHIPPED: "shipped",
+  FULFILLMENT_CANCELED: "fulfillment_canceled",
+  RETURNED: "returned",
+  // Returned units that sat in quarantine were inspected and put back into sellable stock.
+  RETURN_RESTOCKED: "return_restocked",
+  RECALLED: "recalled",
+  EXPIRED: "expired",
+  EXPIRY_WARNING: "expiry_warning",
+  // Production and splits: units of an input lot used up, units of an output lot made.
+  CONSUMED: "consumed",
+  PRODUCED: "produced",
+  // Written by a workflow's compensation when a change it made is undone.
+  REVERTED: "reverted",
+} as const
+export type LotEventType = (typeof LotEventType)[keyof typeof LotEventType]
+export const LOT_EVENT_TYPES = Object.values(LotEventType) as [LotEventType, ...LotEventType[]]
+
+/** Where the units of a shipment link are: they left in a fulfillment, then shipped and arrived. */
+export const LotShipmentStatus = {
+  FULFILLED: "fulfilled",
+  SHIPPED: "shipped",
+  DELIVERED: "delivered",
+  // The fulfillment was canceled before it shipped: kept for the history, left out of traces.
+  CANCELED: "canceled",
+} as const
+export type LotShipmentStatus = (typeof LotShipmentStatus)[keyof typeof LotShipmentStatus]
+export const LOT_SHIPMENT_STATUSES = Object.values(LotShipmentStatus) as [LotShipmentStatus, ...LotShipmentStatus[]]
+
+/** What a person or a job does to a lot's status. */
+export const LotStatusAction = {
+  RELEASE: "release",
+  HOLD: "hold",
+  REJECT: "reject",
+  RECALL: "recall",
+  EXPIRE: "expire",
+} as const
+export type LotStatusAction = (typeof LotStatusAction)[keyof typeof LotStatusAction]
+
+/** How a child lot came from a parent: made from it (production) or split off it (repack, relabel). */
+export const LotLineageKind = {
+  PRODUCTION: "production",
+  SPLIT: "split",
+} as const
+export type LotLineageKind = (typeof LotLineageKind)[keyof typeof LotLineageKind]
+export const LOT_LINEAGE_KINDS = Object.values(LotLineageKind) as [LotLineageKind, ...LotLineageKind[]]
+
+export const LotReturnStatus = {
+  DESIGNATED: "designated",
+  RECEIVED: "received",
+} as const
+export type LotReturnStatus = (typeof LotReturnStatus)[keyof typeof LotReturnStatus]
+export const LOT_RETURN_STATUSES = Object.values(LotReturnStatus) as [LotReturnStatus, ...LotReturnStatus[]]
+
+/** FDA recall classes: I may cause serious harm, II temporary or remote harm, III unlikely harm. */
+export const RecallClassification = {
+  CLASS_I: "I",
+  CLASS_II: "II",
+  CLASS_III: "III",
+} as const
+export type RecallClassification = (typeof RecallClassification)[keyof typeof RecallClassification]
+export const RECALL_CLASSIFICATIONS = Object.values(RecallClassification) as [
+  RecallClassification,
+  ...RecallClassification[],
+]
+
+export const RecallStatus = {
+  OPEN: "open",
+  CLOSED: "closed",
+} as const
+export type RecallStatus = (typeof RecallStatus)[keyof typeof RecallStatus]
+export const RECALL_STATUSES = Object.values(RecallStatus) as [RecallStatus, ...RecallStatus[]]
+
+/** Why a counted correction was made. SCRAP and DAMAGE may only take stock away. */
+export const AdjustmentReason = {
+  COUNT: "count",
+  SCRAP: "scrap",
+  DAMAGE: "damage",
+  SAMPLE: "sample",
+  OTHER: "other",
+} as const
+export type AdjustmentReason = (typeof AdjustmentReason)[keyof typeof AdjustmentReason]
+export const ADJUSTMENT_REASONS = Object.values(AdjustmentReason) as [
+  AdjustmentReason,
+  ...AdjustmentReason[],
+]
+
