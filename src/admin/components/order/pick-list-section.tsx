@@ -41,7 +41,7 @@ export const PickListSection = ({ orderId }: { orderId: string }) => {
 
   return (
     <Container className="divide-y p-0" data-testid="pick-list-section">
-      <SectionHeader title="Pick list" description="Open allocations to pick, by location, earliest expiry first" />
+      <SectionHeader title="Pick list" description="Open allocations to pick, by location, each item in its pick order (FEFO: earliest expiry first)" />
       {isLoading && <SectionLoading rows={3} />}
       {error && <SectionError error={error} onRetry={() => refetch()} />}
       {data && data.locations.length === 0 && data.shortfalls.length === 0 && (

@@ -1,9 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../modules/lot"
 import type LotModuleService from "../../../modules/lot/service"
 import { receiveLotWorkflow } from "../../../workflows/receive-lot"
-import { refetchLot } from "./helpers"
+import { graphLots, refetchLot } from "./helpers"
 import type { AdminLotListResponse, AdminReceiveLotResponse } from "./types"
 import type { AdminGetLotsParamsType, AdminReceiveLotWithCodeType } from "./validators"
 
@@ -34,10 +33,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotsP
     },
     { skip, take, order: sortField ? `${String(sortDirection).toUpperCase() === "DESC" ? "-" : ""}${sortField}` : undefined }
   )
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = ids.length
-    ? await query.graph({ entity: "lot", fields: req.queryConfig.fields, filters: { id: ids } })
-    : { data: [] }
+  const data = await graphLots(ids, req.scope, req.queryConfig.fields)
   const position = new Map(ids.map((id, index) => [id, index]))
   const lots = [...data].sort((a, b) => position.get(a.id)! - position.get(b.id)!)
   res.status(200).json({ lots, count, offset: skip, limit: take })
