@@ -69,6 +69,10 @@ export default async function reconcile({ container }: ExecArgs) {
       widths.map((w) => "-".repeat(w)).join("  "),
       ...rows.map(line),
       "",
+      // Causes the plugin knows, e.g. units Medusa restocked twice on a cancel after a return.
+      ...drift.flatMap((d) =>
+        d.cause ? [`${itemLabel.get(d.inventory_item_id) ?? d.inventory_item_id} at ${locationLabel.get(d.location_id) ?? d.location_id}: ${d.cause}`, ""] : []
+      ),
       "Untracked > 0: Medusa holds stock that is in no lot (e.g. stock edited outside the plugin); receive it into a lot or correct the level.",
       "Untracked < 0: the lots claim more than Medusa holds; count the lots and adjust them.",
       "",

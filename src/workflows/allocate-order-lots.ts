@@ -20,7 +20,9 @@ function perOrder<T>(allocations: OrderLineAllocation[], describe: (a: OrderLine
 export const allocateOrderLotsWorkflowId = "allocate-order-lots"
 /**
  * Allocates orders' reserved lines of lot-tracked items to lots — FEFO by default — when an
- * order is placed (subscriber on `order.placed`), and again for lines that lost their lots to a
+ * order is placed (subscriber on `order.placed`), edited (`order-edit.confirmed`: what an edit
+ * lowered or removed is given back) or gets a claim or exchange (`order.claim_created`,
+ * `order.exchange_created`: the outbound lines), and again for lines that lost their lots to a
  * hold, an expiry or a canceled fulfillment. Emits `lot.allocated` and, when eligible stock is
  * short, `lot.allocation_shortfall` — one event per order.
  *

@@ -1,6 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, type LotStatusChangeInput } from "../modules/lot"
+import { isAllocatableStatus, statusAfter } from "../modules/lot/domain/lot-status"
 import {
   changeLotStatusStep,
   releaseAllocationsStep,
@@ -26,6 +27,13 @@ export const changeLotStatusWorkflowId = "change-lot-status"
 export const changeLotStatusWorkflow = createWorkflow(
   changeLotStatusWorkflowId,
   (input: WorkflowData<ChangeLotStatusWorkflowInput>) => {
+    // A lot that may no longer be sold has its units held back before its new status shows, so
+    // the hold is in force the moment it is visible and no checkout can take a held unit after it.
+    when({ input }, ({ input }) => !isAllocatableStatus(statusAfter(input.action))).then(() => {
+      syncLotStockBlocksStep(
+        transform({ input }, ({ input }) => ({ lot_ids: [input.lot_id], as_status: statusAfter(input.action) }))
+      ).config({ name: "hold-back-lot-stock-before-status-change" })
+    })
     const change = changeLotStatusStep(
       transform({ input }, ({ input }) => {
         const { additional_data: _ignored, ...rest } = input

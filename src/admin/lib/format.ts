@@ -57,6 +57,7 @@ export const LOT_EVENT_LABELS: Record<LotEventType, string> = {
   consumed: "Consumed in production",
   produced: "Produced",
   reverted: "Reverted",
+  block_restored: "Deleted hold-back reservation re-created",
 }
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })

@@ -16,8 +16,12 @@ import type { AssignUntrackedStockInput, UntrackedStockAssignment } from "./type
 import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "./domain/expiry-warnings"
 import type { PickSwapInput, PickSwapResult } from "./domain/pick-scan"
 import { retryOnLockConflict } from "./sql/allocation-sql"
-import { listStockBlocksOfLots, compareAndSetBlockedReservations } from "./sql/blocked-stock-sql"
+import {
+  listStockBlocksOfLots, listStockBlocksOfReservations, compareAndSetBlockedReservations, type StockBlockOfReservation,
+} from "./sql/blocked-stock-sql"
+import { recordRestoredBlocks, type RestoredBlock } from "./actions/blocks"
 import { sumLotStockByItemAndLocation, type LotStockTotal } from "./sql/lot-stock-total-sql"
+import { doubleRestockedUnits, type DoubleRestock } from "./sql/return-sql"
 import { receiveLot, revertLotReceipt } from "./actions/receive"
 import { changeLotStock } from "./actions/stock"
 import { changeLotStatus, revertLotStatusChange } from "./actions/status"
@@ -111,19 +115,13 @@ class LotModuleService extends MedusaService({
    * take a lot below zero or below what is allocated. One lot event per change, in the same transaction.
    */
   @InjectTransactionManager()
-  async changeLotStock(
-    changes: LotStockChange[],
-    @MedusaContext() sharedContext: SqlContext = {}
-  ): Promise<LotStockChangeResult[]> {
+  async changeLotStock(changes: LotStockChange[], @MedusaContext() sharedContext: SqlContext = {}): Promise<LotStockChangeResult[]> {
     return await changeLotStock(sharedContext.transactionManager!, changes)
   }
 
   /** Moves a lot through the status machine under a row lock, recording who did it and why. */
   @InjectTransactionManager()
-  async changeLotStatus(
-    input: LotStatusChangeInput,
-    @MedusaContext() sharedContext: SqlContext = {}
-  ): Promise<LotStatusChange> {
+  async changeLotStatus(input: LotStatusChangeInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<LotStatusChange> {
     return await changeLotStatus(sharedContext.transactionManager!, input)
   }
 
@@ -137,6 +135,21 @@ class LotModuleService extends MedusaService({
   @InjectManager()
   async listLotStockBlocks(lotIds: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<LotStockBlockRow[]> {
     return await listStockBlocksOfLots(sharedContext.manager!, lotIds)
+  }
+
+  /** The stock rows whose blocking reservation is one of the given reservations. */
+  @InjectManager()
+  async listStockBlocksOfReservations(
+    reservationIds: string[],
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<StockBlockOfReservation[]> {
+    return await listStockBlocksOfReservations(sharedContext.manager!, reservationIds)
+  }
+
+  /** Records in the lots' history that their deleted blocks were put back. */
+  @InjectTransactionManager()
+  async recordRestoredBlocks(blocks: RestoredBlock[], @MedusaContext() sharedContext: SqlContext = {}): Promise<string[]> {
+    return await recordRestoredBlocks(sharedContext.transactionManager!, blocks)
   }
 
   /**
@@ -305,10 +318,7 @@ class LotModuleService extends MedusaService({
    * balance, and kept in the mock recall history.
    */
   @InjectTransactionManager()
-  async runMockRecall(
-    input: { lot_ids: string[]; actor_id?: string | null },
-    @MedusaContext() sharedContext: SqlContext = {}
-  ) {
+  async runMockRecall(input: { lot_ids: string[]; actor_id?: string | null }, @MedusaContext() sharedContext: SqlContext = {}) {
     return await runMockRecall(sharedContext.transactionManager!, input)
   }
 
@@ -506,6 +516,12 @@ class LotModuleService extends MedusaService({
     return await sumLotStockByItemAndLocation(sharedContext.manager!, filter.inventory_item_id)
   }
 
+  /** Units Medusa restocked twice (a fulfillment canceled after a return), per item and location. */
+  @InjectManager()
+  async listDoubleRestockedUnits(inventoryItemIds: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<DoubleRestock[]> {
+    return await doubleRestockedUnits(sharedContext.manager!, inventoryItemIds)
+  }
+
   /** A page of lot ids matching the admin list's filters, and how many match in all. */
   @InjectManager()
   async searchLots(
@@ -529,10 +545,7 @@ class LotModuleService extends MedusaService({
    * (`produced`) and records the lineage edges, all under one transformation id.
    */
   @InjectManager()
-  async transformLots(
-    input: LotTransformationInput,
-    @MedusaContext() sharedContext: SqlContext = {}
-  ): Promise<LotTransformation> {
+  async transformLots(input: LotTransformationInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<LotTransformation> {
     return await retryOnLockConflict(() => this.transformLots_(input, sharedContext))
   }
 

@@ -9,7 +9,8 @@ export type ComputeLotStockDriftStepInput = { inventory_item_id?: string[] }
 export const computeLotStockDriftStepId = "compute-lot-stock-drift"
 /**
  * Compares, for every lot-tracked item and location, Medusa's stocked quantity with the sum of
- * its lot stock, and lists where they differ (e.g. after stock was edited outside the plugin).
+ * its lot stock, and lists where they differ (e.g. after stock was edited outside the plugin),
+ * with the cause where the plugin knows it (units Medusa restocked twice on a cancel after a return).
  * Read-only.
  * Used by `reconcileLotStockWorkflow`.
  *
@@ -25,7 +26,7 @@ export const computeLotStockDriftStep = createStep(
       { select: ["inventory_item_id"] }
     )
     const itemIds = policies.map((p) => p.inventory_item_id)
-    const [levels, totals] = itemIds.length
+    const [levels, totals, doubleRestocks] = itemIds.length
       ? await Promise.all([
           container
             .resolve(Modules.INVENTORY)
@@ -34,8 +35,9 @@ export const computeLotStockDriftStep = createStep(
               { select: ["inventory_item_id", "location_id", "stocked_quantity"] }
             ),
           lots.sumLotStock({ inventory_item_id: itemIds }),
+          lots.listDoubleRestockedUnits(itemIds),
         ])
-      : [[], []]
+      : [[], [], []]
     const drift = findStockDrift(
       itemIds,
       levels.map((l) => ({
@@ -43,7 +45,8 @@ export const computeLotStockDriftStep = createStep(
         location_id: l.location_id,
         stocked_quantity: Number(l.stocked_quantity),
       })),
-      totals
+      totals,
+      doubleRestocks
     )
     return new StepResponse({ checked_items: itemIds.length, in_balance: drift.length === 0, drift })
   }

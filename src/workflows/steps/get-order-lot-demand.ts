@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE, type OrderLineDemand } from "../../modules/lot"
+import { AllocationStatus } from "../../modules/lot/types"
 import { allocationRulesFor } from "../../modules/lot/domain/allocation-rules"
 import type LotModuleService from "../../modules/lot/service"
 
@@ -16,8 +17,10 @@ export type GetOrderLotDemandStepInput = {
 export const getOrderLotDemandStepId = "get-order-lot-demand"
 /**
  * Reads what orders need from lots: their reservations of lot-tracked items, per line and
- * location, with each item's allocation rules. Items that are not lot-tracked are left out.
- * Read-only.
+ * location — never more than the line's units not yet fulfilled — with each item's allocation
+ * rules. A line that holds open allocations or shortfalls where it has no reservation any more
+ * (removed by an order edit, reserved elsewhere) needs 0 there. Items that are not lot-tracked
+ * are left out. Read-only.
  * Used first by `allocateOrderLotsWorkflow`.
  *
  * @example
@@ -35,45 +38,76 @@ export async function loadOrderLotDemand(container: MedusaContainer, input: GetO
   if (!input.order_ids.length) {
     return []
   }
+  const lotModule = container.resolve<LotModuleService>(LOT_MODULE)
+  const inScope = (lineId: string) => !input.line_item_ids || input.line_item_ids.includes(lineId)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({ entity: "order", fields: ["id", "items.id"], filters: { id: input.order_ids } })
+  const { data: orders } = await query.graph({
+    entity: "order",
+    // The quantities live on the item's detail; `items.quantity` alone comes back empty beside it.
+    fields: ["id", "items.id", "items.quantity", "items.detail.quantity", "items.detail.fulfilled_quantity"],
+    filters: { id: input.order_ids },
+  })
   const orderOfLine = new Map<string, string>()
+  // Units of each line not fulfilled yet: Medusa may reserve more after an edit (it was seen
+  // reserving a line's new quantity without taking off what was already fulfilled).
+  const unfulfilled = new Map<string, number>()
   for (const order of orders) {
     for (const item of order.items ?? []) {
-      if (item?.id && (!input.line_item_ids || input.line_item_ids.includes(item.id))) orderOfLine.set(item.id, order.id)
+      if (!item?.id || !inScope(item.id)) continue
+      orderOfLine.set(item.id, order.id)
+      unfulfilled.set(item.id, Math.max(0, MathBN.sub(item.detail?.quantity ?? item.quantity, item.detail?.fulfilled_quantity ?? 0).toNumber()))
     }
   }
   const lineIds = [...orderOfLine.keys()]
-  if (!lineIds.length) {
-    return []
-  }
-  const reservations = await container
-    .resolve(Modules.INVENTORY)
-    .listReservationItems({ line_item_id: lineIds }, { select: ["line_item_id", "inventory_item_id", "location_id", "quantity"] })
-  const itemIds = [...new Set(reservations.map((r) => r.inventory_item_id))]
-  const policies = itemIds.length
-    ? await container.resolve<LotModuleService>(LOT_MODULE).listLotPolicies({ inventory_item_id: itemIds, tracked: true })
-    : []
+  const [reservations, held] = await Promise.all([
+    lineIds.length
+      ? container
+          .resolve(Modules.INVENTORY)
+          .listReservationItems({ line_item_id: lineIds }, { select: ["line_item_id", "inventory_item_id", "location_id", "quantity"] })
+      : [],
+    openAllocationsAndShortfalls(lotModule, input.order_ids),
+  ])
+  const itemIds = [...new Set([...reservations, ...held].map((r) => r.inventory_item_id))]
+  const policies = itemIds.length ? await lotModule.listLotPolicies({ inventory_item_id: itemIds, tracked: true }) : []
   const policyOf = new Map(policies.map((p) => [p.inventory_item_id, p]))
   const shipDate = input.ship_date ? new Date(input.ship_date) : new Date()
 
   const demand = new Map<string, OrderLineDemand>()
+  const need = (row: { order_id: string; line_item_id: string; inventory_item_id: string; location_id: string }) => {
+    const key = `${row.line_item_id}|${row.inventory_item_id}|${row.location_id}`
+    const line = demand.get(key) ?? {
+      order_id: row.order_id,
+      line_item_id: row.line_item_id,
+      inventory_item_id: row.inventory_item_id,
+      location_id: row.location_id,
+      quantity: 0,
+      rules: allocationRulesFor(policyOf.get(row.inventory_item_id), shipDate),
+    }
+    demand.set(key, line)
+    return line
+  }
   for (const reservation of reservations) {
-    const policy = policyOf.get(reservation.inventory_item_id)
-    if (!policy || !reservation.line_item_id) {
+    const lineId = reservation.line_item_id
+    if (!policyOf.has(reservation.inventory_item_id) || !lineId) {
       continue
     }
-    const key = `${reservation.line_item_id}|${reservation.inventory_item_id}|${reservation.location_id}`
-    const line = demand.get(key) ?? {
-      order_id: orderOfLine.get(reservation.line_item_id)!,
-      line_item_id: reservation.line_item_id,
-      inventory_item_id: reservation.inventory_item_id,
-      location_id: reservation.location_id,
-      quantity: 0,
-      rules: allocationRulesFor(policy, shipDate),
-    }
-    line.quantity += Number(reservation.quantity)
-    demand.set(key, line)
+    const line = need({ ...reservation, line_item_id: lineId, order_id: orderOfLine.get(lineId)! })
+    const units = Math.min(Number(reservation.quantity), unfulfilled.get(lineId) ?? 0)
+    line.quantity += units
+    unfulfilled.set(lineId, (unfulfilled.get(lineId) ?? 0) - units)
+  }
+  for (const row of held) {
+    if (policyOf.has(row.inventory_item_id) && inScope(row.line_item_id)) need(row)
   }
   return [...demand.values()]
+}
+
+/** Where orders' lines hold open allocations or open shortfalls (line, item, location). */
+async function openAllocationsAndShortfalls(lotModule: LotModuleService, orderIds: string[]) {
+  const select = ["order_id", "line_item_id", "inventory_item_id", "location_id"]
+  const [allocations, shortfalls] = await Promise.all([
+    lotModule.listLotAllocations({ order_id: orderIds, status: AllocationStatus.OPEN }, { select }),
+    lotModule.listLotAllocationShortfalls({ order_id: orderIds, resolved_at: null }, { select }),
+  ])
+  return [...allocations, ...shortfalls]
 }

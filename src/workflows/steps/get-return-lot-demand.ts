@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ChangeActionType, ContainerRegistrationKeys, OrderChangeStatus, OrderChangeType } from "@medusajs/framework/utils"
 import { LOT_MODULE, type BookReturnInput } from "../../modules/lot"
+import { restockedReturnUnits } from "../../modules/lot/domain/return-restock"
 import type LotModuleService from "../../modules/lot/service"
 
 type ReturnRow = {
@@ -9,18 +10,28 @@ type ReturnRow = {
   location_id: string | null
   items?: {
     item_id: string
-    received_quantity: unknown
-    damaged_quantity: unknown
-    item?: { variant?: { manage_inventory?: boolean; inventory_items?: { inventory_item_id: string; required_quantity: unknown }[] } | null } | null
+    item?: {
+      variant_id?: string | null
+      variant?: {
+        manage_inventory?: boolean
+        inventory_items?: {
+          inventory_item_id: string
+          required_quantity: unknown
+          inventory?: { location_levels?: { location_id: string }[] } | null
+        }[]
+      } | null
+    } | null
   }[]
 }
 
+type ReceiveSessionRow = { actions?: { action: string; details?: { reference_id?: string; quantity?: unknown } | null }[] }
+
 export const getReturnLotDemandStepId = "get-return-lot-demand"
 /**
- * What Medusa restocked for a received return, per order line and lot-tracked inventory item:
- * received minus damaged units (Medusa does not restock damaged ones), times the units of the item
- * per variant. Null when the return has no location or nothing lot-tracked. Reads only; used first
- * by `receiveReturnLotsWorkflow`.
+ * What Medusa restocked for a received return, per order line and lot-tracked inventory item,
+ * summed over the return's confirmed receive sessions and worked out by Medusa's own rule
+ * (`restockedReturnUnits`: undamaged units, per inventory item). Null when the return has no
+ * location or nothing lot-tracked. Reads only; used first by `receiveReturnLotsWorkflow`.
  *
  * @example
  * const demand = getReturnLotDemandStep({ return_id: "return_1" })
@@ -29,12 +40,13 @@ export const getReturnLotDemandStep = createStep(
   getReturnLotDemandStepId,
   async (input: { return_id: string; actor_id?: string | null }, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    // The fields Medusa's confirmReturnReceiveWorkflow reads, so the return's items come in its order.
     const { data } = await query.graph({
       entity: "return",
       fields: [
-        "id", "order_id", "location_id", "items.item_id", "items.received_quantity", "items.damaged_quantity",
-        "items.item.variant.manage_inventory", "items.item.variant.inventory_items.inventory_item_id",
-        "items.item.variant.inventory_items.required_quantity",
+        "id", "order_id", "location_id", "items.*", "items.item.variant_id", "items.item.variant.manage_inventory",
+        "items.item.variant.inventory_items.inventory_item_id", "items.item.variant.inventory_items.required_quantity",
+        "items.item.variant.inventory_items.inventory.location_levels.location_id",
       ],
       filters: { id: input.return_id },
     })
@@ -42,15 +54,29 @@ export const getReturnLotDemandStep = createStep(
     if (!ret?.location_id) {
       return new StepResponse(null)
     }
-    const lines: BookReturnInput["lines"] = []
-    for (const item of ret.items ?? []) {
-      const restocked = Number(item.received_quantity ?? 0) - Number(item.damaged_quantity ?? 0)
-      const variant = item.item?.variant
-      if (restocked <= 0 || !variant?.manage_inventory) continue
-      for (const link of variant.inventory_items ?? []) {
-        lines.push({ line_item_id: item.item_id, inventory_item_id: link.inventory_item_id, units: restocked * Number(link.required_quantity ?? 1) })
-      }
-    }
+    const { data: sessions } = await query.graph({
+      entity: "order_change",
+      fields: ["id", "actions.action", "actions.details"],
+      filters: { return_id: ret.id, change_type: OrderChangeType.RETURN_RECEIVE, status: OrderChangeStatus.CONFIRMED },
+    })
+    const lines: BookReturnInput["lines"] = restockedReturnUnits(
+      ret.location_id,
+      (ret.items ?? []).map((item) => ({
+        line_item_id: item.item_id,
+        variant_id: item.item?.variant_id ?? null,
+        manage_inventory: !!item.item?.variant?.manage_inventory,
+        inventory_items: (item.item?.variant?.inventory_items ?? []).map((link) => ({
+          inventory_item_id: link.inventory_item_id,
+          required_quantity: Number(link.required_quantity ?? 1),
+          location_ids: (link.inventory?.location_levels ?? []).map((level) => level.location_id),
+        })),
+      })),
+      (sessions as ReceiveSessionRow[]).map((session) => ({
+        received: (session.actions ?? [])
+          .filter((a) => a.action === ChangeActionType.RECEIVE_RETURN_ITEM && a.details?.reference_id)
+          .map((a) => ({ line_item_id: a.details!.reference_id!, quantity: Number(a.details!.quantity ?? 0) })),
+      }))
+    )
     const lots = container.resolve<LotModuleService>(LOT_MODULE)
     const itemIds = [...new Set(lines.map((l) => l.inventory_item_id))]
     const tracked = new Set(

@@ -1,11 +1,19 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { LOT_MODULE } from "../../modules/lot"
+import { LOT_MODULE, type LotStatus } from "../../modules/lot"
 import { planBlockChanges, type BlockChange, type LotStockBlockRow } from "../../modules/lot/domain/blocked-stock"
 import type LotModuleService from "../../modules/lot/service"
+import { underInventoryLock } from "../locking"
 
-export type SyncLotStockBlocksStepInput = { lot_ids: string[] }
+export type SyncLotStockBlocksStepInput = {
+  lot_ids: string[]
+  /**
+   * Plan the blocks as if the lots already had this status: a hold blocks the lot's units before
+   * its new status becomes visible, so there is no moment when a held unit can be sold.
+   */
+  as_status?: LotStatus
+}
 
 /** What was done, so compensation can undo it. */
 type AppliedBlock = {
@@ -23,7 +31,10 @@ export const syncLotStockBlocksStepId = "sync-lot-stock-blocks"
  * without a line item holds back every unallocated unit of a lot that may not be sold
  * (quarantine, on hold, rejected, recalled, expired), so the storefront and checkout cannot sell
  * it. Creates, resizes or removes those reservations to match; compensation restores them.
- * Used by every workflow that changes a lot's stock or status.
+ * Both run under Medusa's locking module with the keys its checkout uses (the inventory item
+ * ids), and read the lots' stock inside the lock, so neither a checkout nor another sync of the
+ * same item can interleave with the read-then-write of `reserved_quantity`.
+ * Used by every workflow that changes a lot's stock or status, and when a block is deleted.
  *
  * @example
  * syncLotStockBlocksStep({ lot_ids: ["lot_1"] })
@@ -32,15 +43,22 @@ export const syncLotStockBlocksStep = createStep(
   syncLotStockBlocksStepId,
   async (input: SyncLotStockBlocksStepInput, { container }) => {
     const lots = container.resolve<LotModuleService>(LOT_MODULE)
-    const rows = await lots.listLotStockBlocks([...new Set(input.lot_ids)])
-    const applied = await applyBlocks(container, rows)
+    const lotIds = [...new Set(input.lot_ids)]
+    // A lot's inventory item never changes: the rows read here name the keys, the rows read
+    // under the lock say what to write.
+    const itemIds = (await lots.listLotStockBlocks(lotIds)).map((r) => r.inventory_item_id)
+    const applied = await underInventoryLock(container, itemIds, async () => {
+      const rows = await lots.listLotStockBlocks(lotIds)
+      const status = input.as_status
+      return await applyBlocks(container, status ? rows.map((r) => ({ ...r, status })) : rows)
+    })
     return new StepResponse(applied, applied)
   },
   async (applied: AppliedBlock[] | undefined, { container }) => {
     if (!applied?.length) {
       return
     }
-    await restoreBlocks(container, applied)
+    await underInventoryLock(container, applied.map((b) => b.inventory_item_id), () => restoreBlocks(container, applied))
   }
 )
 

@@ -1,4 +1,6 @@
-import { isAllocatableStatus, LotStatusAction, LotStatusTransitionError, nextLotStatus, statusesAllowing } from "../domain/lot-status"
+import {
+  isAllocatableStatus, LotStatusAction, LotStatusTransitionError, nextLotStatus, statusAfter, statusesAllowing,
+} from "../domain/lot-status"
 import { LOT_STATUSES, LotStatus } from "../types"
 
 describe("lot status machine", () => {
@@ -41,5 +43,16 @@ describe("lot status machine", () => {
   it("lists where an action is allowed and allocates only released stock", () => {
     expect(statusesAllowing(LotStatusAction.RELEASE)).toEqual([LotStatus.QUARANTINE, LotStatus.ON_HOLD])
     expect(LOT_STATUSES.filter(isAllocatableStatus)).toEqual([LotStatus.RELEASED])
+  })
+
+  it("names the status each action leads to, the same wherever it is allowed from", () => {
+    for (const action of Object.values(LotStatusAction)) {
+      for (const from of statusesAllowing(action)) {
+        expect(nextLotStatus(from, action)).toBe(statusAfter(action))
+      }
+    }
+    expect(Object.values(LotStatusAction).filter((a) => !isAllocatableStatus(statusAfter(a)))).toEqual([
+      LotStatusAction.HOLD, LotStatusAction.REJECT, LotStatusAction.RECALL, LotStatusAction.EXPIRE,
+    ])
   })
 })

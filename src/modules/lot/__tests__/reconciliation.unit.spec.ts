@@ -209,3 +209,15 @@ describe("findStockDrift", () => {
     })
   })
 })
+
+describe("findStockDrift causes", () => {
+  it("names units Medusa restocked twice as the cause of surplus Medusa stock there, and nowhere else", () => {
+    const restocks = [{ inventory_item_id: "i1", location_id: "loc", fulfillment_id: "ful_1", quantity: 1 }]
+    const [surplus] = findStockDrift(["i1"], [level("i1", "loc", 6)], [lots("i1", "loc", 5)], restocks)
+    expect(surplus.cause).toMatch(/restocked 1 unit\(s\) twice when fulfillment ful_1 was canceled after they already came back/)
+    const [shortage] = findStockDrift(["i1"], [level("i1", "loc", 4)], [lots("i1", "loc", 5)], restocks)
+    expect(shortage.cause).toBeUndefined()
+    const [elsewhere] = findStockDrift(["i1"], [level("i1", "other", 1)], [], restocks)
+    expect(elsewhere.cause).toBeUndefined()
+  })
+})

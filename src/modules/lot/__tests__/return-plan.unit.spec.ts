@@ -1,5 +1,5 @@
 import fc from "fast-check"
-import { planReturn } from "../domain/return-plan"
+import { fulfillmentCancelRefusal, planFulfillmentCancelReturn, planReturn } from "../domain/return-plan"
 
 describe("planReturn", () => {
   const shipments = [
@@ -46,5 +46,36 @@ describe("planReturn", () => {
         }
       })
     )
+  })
+})
+
+describe("planFulfillmentCancelReturn", () => {
+  const allocation = (id: string, lot_id: string, quantity: number) => ({ id, lot_id, line_item_id: "li_1", quantity })
+
+  it("puts back only the units that did not already come back by a return", () => {
+    expect(planFulfillmentCancelReturn([allocation("a1", "lot_a", 2)], [{ lot_id: "lot_a", line_item_id: "li_1", returned: 1 }])).toEqual([
+      { ...allocation("a1", "lot_a", 2), back: 1, already_returned: 1 },
+    ])
+  })
+
+  it("spreads returned units over the lot's allocations and leaves other lots whole", () => {
+    const returned = [{ lot_id: "lot_a", line_item_id: "li_1", returned: 3 }]
+    const rows = [allocation("a1", "lot_a", 2), allocation("a2", "lot_a", 2), allocation("b1", "lot_b", 2)]
+    expect(planFulfillmentCancelReturn(rows, returned).map((r) => [r.id, r.back, r.already_returned])).toEqual([
+      ["a1", 0, 2],
+      ["a2", 1, 1],
+      ["b1", 2, 0],
+    ])
+  })
+})
+
+describe("fulfillmentCancelRefusal", () => {
+  it("lets units back only for a fulfillment Medusa shows canceled before it left", () => {
+    const now = new Date()
+    expect(fulfillmentCancelRefusal({ canceled_at: now, shipped_at: null, delivered_at: null })).toBeNull()
+    expect(fulfillmentCancelRefusal({ canceled_at: now, shipped_at: null, delivered_at: now })).toMatch(/delivered/)
+    expect(fulfillmentCancelRefusal({ canceled_at: null, shipped_at: now, delivered_at: null })).toMatch(/shipped/)
+    expect(fulfillmentCancelRefusal({ canceled_at: null, shipped_at: null, delivered_at: null })).toMatch(/not show .* canceled/)
+    expect(fulfillmentCancelRefusal(null)).toMatch(/does not know/)
   })
 })

@@ -1,4 +1,6 @@
+import type { SurplusRelease } from "../domain/fulfillment-plan"
 import { byLotAndLocation, inLockOrder } from "../domain/lock-order"
+import { settleAllocationPart } from "../sql/allocation-sql"
 import {
   lockOpenAllocationIdsOfLots,
   lockOpenAllocationIdsOfOrder,
@@ -23,6 +25,33 @@ export async function releaseAllocations(sql: Sql, allocationIds: string[], reas
   for (const allocation of inLockOrder(released, byLotAndLocation)) {
     await releaseAllocatedUnits(sql, allocation.lot_id, allocation.location_id, allocation.quantity)
   }
+  await insertDeallocatedEvents(sql, released, reason)
+  return released
+}
+
+/**
+ * Gives back parts of one line's open allocations (the line was lowered or removed): whole rows,
+ * or split-off parts of them, in lock order, one `deallocated` event each. The caller holds the
+ * line's lock and its allocation rows (lockOrderLine, lockOpenAllocations).
+ */
+export async function releaseAllocationParts(
+  sql: Sql,
+  line: { order_id: string; line_item_id: string; inventory_item_id: string },
+  parts: SurplusRelease[],
+  reason: string
+): Promise<ReleasedAllocation[]> {
+  const released: ReleasedAllocation[] = []
+  for (const part of inLockOrder(parts, byLotAndLocation)) {
+    const id = await settleAllocationPart(sql, { id: part.allocation_id, quantity: part.row_quantity }, part.quantity, "released", null)
+    await releaseAllocatedUnits(sql, part.lot_id, part.location_id, part.quantity)
+    released.push({ ...line, allocation_id: id, lot_id: part.lot_id, location_id: part.location_id, quantity: part.quantity })
+  }
+  await insertDeallocatedEvents(sql, released, reason)
+  return released
+}
+
+/** One `deallocated` history entry per released allocation. */
+async function insertDeallocatedEvents(sql: Sql, released: ReleasedAllocation[], reason: string): Promise<void> {
   await insertLotEvents(
     sql,
     released.map((a) => ({
@@ -36,7 +65,6 @@ export async function releaseAllocations(sql: Sql, allocationIds: string[], reas
       data: { line_item_id: a.line_item_id, allocation_id: a.allocation_id },
     }))
   )
-  return released
 }
 
 /** Releases every open allocation of these lots (on hold, rejected, recalled or expired). */

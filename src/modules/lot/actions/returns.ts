@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { byLotAndLocation, inLockOrder } from "../domain/lock-order"
 import { requireWholeUnits } from "../domain/lot-quantity"
-import { planReturn } from "../domain/return-plan"
+import { planFulfillmentCancelReturn, planReturn } from "../domain/return-plan"
 import {
   addReturnBooking,
   addShipmentReturnedUnits,
@@ -11,6 +11,7 @@ import {
   recordReturnDesignations,
   returnableShipments,
   returnDesignations,
+  returnedUnitsOfFulfillment,
   type ReturnBooking,
   type ReturnReceipt,
 } from "../sql/return-sql"
@@ -22,36 +23,46 @@ import { changeLotStock } from "./stock"
 
 /**
  * Puts the units of a canceled (or rolled back) fulfillment back into their lots and closes its
- * fulfilled allocations as canceled. Idempotent: a second call finds nothing left to return.
+ * fulfilled allocations as canceled — all but the units that already came back by a return
+ * (Medusa restocks those a second time; the history entry says how many, as `already_returned`).
+ * Idempotent: a second call finds nothing left to return.
  */
 export async function returnFulfilledLots(
   sql: Sql,
   fulfillmentId: string,
   reason: string
 ): Promise<{ order_ids: string[]; lot_ids: string[]; returned: number }> {
-  const rows = await cancelFulfilledAllocations(sql, fulfillmentId)
+  const canceled = await cancelFulfilledAllocations(sql, fulfillmentId)
+  const rows = planFulfillmentCancelReturn(
+    canceled.map((row) => ({ ...row, quantity: Number(row.quantity) })),
+    await returnedUnitsOfFulfillment(sql, fulfillmentId)
+  )
   for (const row of inLockOrder(rows, byLotAndLocation)) {
     const stock = (await lockLotStock(sql, row.lot_id, row.location_id, true))!
-    await setLotStockQuantity(sql, stock.id, stock.quantity + Number(row.quantity))
+    await setLotStockQuantity(sql, stock.id, stock.quantity + row.back)
   }
   await insertLotEvents(
     sql,
     rows.map((row) => ({
       lot_id: row.lot_id,
       type: LotEventType.FULFILLMENT_CANCELED,
-      quantity: Number(row.quantity),
+      quantity: row.back,
       location_id: row.location_id,
       reason,
       reference_type: "fulfillment",
       reference_id: fulfillmentId,
-      data: { order_id: row.order_id, line_item_id: row.line_item_id },
+      data: {
+        order_id: row.order_id,
+        line_item_id: row.line_item_id,
+        ...(row.already_returned ? { already_returned: row.already_returned } : {}),
+      },
     }))
   )
   await cancelShipmentLinks(sql, fulfillmentId)
   return {
     order_ids: [...new Set(rows.map((r) => r.order_id))],
     lot_ids: [...new Set(rows.map((r) => r.lot_id))],
-    returned: rows.reduce((sum, r) => sum + Number(r.quantity), 0),
+    returned: rows.reduce((sum, r) => sum + r.back, 0),
   }
 }
 

@@ -36,6 +36,11 @@ export function nextLotStatus(current: LotStatus, action: LotStatusAction): LotS
   return rule.to
 }
 
+/** The status `action` leads to, wherever it is allowed from. */
+export function statusAfter(action: LotStatusAction): LotStatus {
+  return TRANSITIONS[action].to
+}
+
 /** Statuses from which `action` is allowed. */
 export function statusesAllowing(action: LotStatusAction): LotStatus[] {
   return [...TRANSITIONS[action].from]

@@ -8,16 +8,34 @@ export type StockDrift = {
   lot_quantity: number
   /** Medusa stock not in any lot (negative: lots claim more than Medusa holds). */
   untracked_quantity: number
+  /** Why, where the plugin knows a cause (e.g. Medusa restocked returned units a second time). */
+  cause?: string
+}
+
+/** Units of a canceled fulfillment Medusa restocked although a return had already restocked them. */
+export type DoubleRestockedUnits = { inventory_item_id: string; location_id: string; fulfillment_id: string; quantity: number }
+
+/** The cause of surplus Medusa stock that fulfillments canceled after returns explain, or undefined. */
+function doubleRestockCause(restocks: DoubleRestockedUnits[]): string | undefined {
+  const units = restocks.reduce((sum, r) => sum + r.quantity, 0)
+  if (!units) return undefined
+  const fulfillments = restocks.map((r) => r.fulfillment_id).join(", ")
+  return (
+    `Medusa restocked ${units} unit(s) twice when fulfillment ${fulfillments} was canceled after they ` +
+    `already came back by a return; the lots count them once. Count the shelf and correct Medusa's stocked quantity.`
+  )
 }
 
 /**
  * For every tracked item and location, compares Medusa's stocked quantity with the lot stock summed
- * over its lots. A location known to only one side counts as 0 on the other.
+ * over its lots. A location known to only one side counts as 0 on the other. Surplus Medusa stock
+ * where `doubleRestocks` lists units Medusa restocked twice gets that as its `cause`.
  */
 export function findStockDrift(
   trackedItemIds: Iterable<string>,
   levels: StockLevel[],
-  lotTotals: LotTotal[]
+  lotTotals: LotTotal[],
+  doubleRestocks: DoubleRestockedUnits[] = []
 ): StockDrift[] {
   const tracked = new Set(trackedItemIds)
   const byKey = new Map<string, StockDrift>()
@@ -43,6 +61,15 @@ export function findStockDrift(
   return [...byKey.values()]
     .map((row) => ({ ...row, untracked_quantity: row.stocked_quantity - row.lot_quantity }))
     .filter((row) => row.untracked_quantity !== 0)
+    .map((row) => {
+      const cause =
+        row.untracked_quantity > 0
+          ? doubleRestockCause(
+              doubleRestocks.filter((r) => r.inventory_item_id === row.inventory_item_id && r.location_id === row.location_id)
+            )
+          : undefined
+      return cause ? { ...row, cause } : row
+    })
     .sort((a, b) =>
       a.inventory_item_id === b.inventory_item_id
         ? a.location_id.localeCompare(b.location_id)

@@ -48,3 +48,45 @@ export function planReturn(units: number, designations: ReturnDesignation[], shi
   }
   return { entries, unmatched: left }
 }
+
+/** A canceled fulfillment's allocation: units it took from a lot for a line. */
+export type CanceledFulfillmentUnits = { lot_id: string; line_item_id: string; quantity: number }
+/** Units of that fulfillment (lot and line) already booked back into the lot by a return. */
+export type AlreadyReturnedUnits = { lot_id: string; line_item_id: string; returned: number }
+
+/**
+ * How many units of each canceled allocation go back into its lot: those that did not already
+ * come back by a return. Medusa restocks the whole fulfilled quantity on a cancel, even the
+ * units a return had already restocked; following it would leave the lot holding units that
+ * never existed. The rest is `already_returned`, the units Medusa counts twice.
+ */
+export function planFulfillmentCancelReturn<T extends CanceledFulfillmentUnits>(
+  allocations: T[],
+  returned: AlreadyReturnedUnits[]
+): (T & { back: number; already_returned: number })[] {
+  const key = (r: { lot_id: string; line_item_id: string }) => `${r.lot_id}\u0000${r.line_item_id}`
+  const left = new Map<string, number>()
+  for (const r of returned) left.set(key(r), (left.get(key(r)) ?? 0) + r.returned)
+  return allocations.map((allocation) => {
+    const alreadyReturned = Math.min(allocation.quantity, left.get(key(allocation)) ?? 0)
+    left.set(key(allocation), (left.get(key(allocation)) ?? 0) - alreadyReturned)
+    return { ...allocation, back: allocation.quantity - alreadyReturned, already_returned: alreadyReturned }
+  })
+}
+
+/** A fulfillment's dates as Medusa holds them (null: Medusa does not know the fulfillment). */
+export type FulfillmentState = { canceled_at: unknown; shipped_at: unknown; delivered_at: unknown } | null
+
+/**
+ * Why a cancel of this fulfillment must not put its units back into lots, or null when it may.
+ * Units go back only for a fulfillment Medusa shows as canceled before it left: Medusa refuses
+ * to cancel a shipped one, so a cancel event for a shipped or delivered fulfillment (replayed,
+ * or sent by other code) would put units on the shelf that are with the customer.
+ */
+export function fulfillmentCancelRefusal(fulfillment: FulfillmentState): string | null {
+  if (!fulfillment) return "Medusa does not know the fulfillment"
+  if (fulfillment.delivered_at) return "Medusa shows the fulfillment as delivered"
+  if (fulfillment.shipped_at) return "Medusa shows the fulfillment as shipped"
+  if (!fulfillment.canceled_at) return "Medusa does not show the fulfillment as canceled"
+  return null
+}

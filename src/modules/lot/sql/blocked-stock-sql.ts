@@ -41,3 +41,25 @@ export async function compareAndSetBlockedReservations(sql: Sql, changes: Blocke
   )
   return rows.map((r) => r.id)
 }
+
+/** A stock row whose blocking reservation is one of the given reservations. */
+export type StockBlockOfReservation = {
+  stock_id: string
+  lot_id: string
+  location_id: string
+  reservation_id: string
+}
+
+/** The stock rows pointing at the given reservations as their blocks (deleted ones included). */
+export async function listStockBlocksOfReservations(sql: Sql, reservationIds: string[]): Promise<StockBlockOfReservation[]> {
+  if (!reservationIds.length) {
+    return []
+  }
+  return await sql.execute<StockBlockOfReservation[]>(
+    `SELECT s.id AS stock_id, s.lot_id, s.location_id, s.blocked_reservation_id AS reservation_id
+       FROM lot_stock s
+      WHERE s.blocked_reservation_id IN (?) AND s.deleted_at IS NULL
+      ORDER BY s.id`,
+    [reservationIds]
+  )
+}

@@ -120,3 +120,44 @@ export async function cancelFulfilledAllocations(sql: Sql, fulfillmentId: string
     [fulfillmentId]
   )
 }
+
+/**
+ * Units of a fulfillment's shipment links already booked back by returns, per lot and line,
+ * locked so a return booked at the same time waits for the cancel (and then finds the links canceled).
+ */
+export async function returnedUnitsOfFulfillment(
+  sql: Sql,
+  fulfillmentId: string
+): Promise<{ lot_id: string; line_item_id: string; returned: number }[]> {
+  const rows = await sql.execute<{ lot_id: string; line_item_id: string; returned_quantity: number }[]>(
+    `SELECT lot_id, line_item_id, returned_quantity FROM lot_shipment
+      WHERE fulfillment_id = ? AND returned_quantity > 0 AND deleted_at IS NULL
+      ORDER BY id
+      FOR UPDATE`,
+    [fulfillmentId]
+  )
+  return rows.map((r) => ({ lot_id: r.lot_id, line_item_id: r.line_item_id, returned: Number(r.returned_quantity) }))
+}
+
+export type DoubleRestock = { inventory_item_id: string; location_id: string; fulfillment_id: string; quantity: number }
+
+/**
+ * Units Medusa restocked twice at each item and location: those of a canceled fulfillment that had
+ * already come back by a return (recorded as `already_returned` on the cancel's history entry).
+ */
+export async function doubleRestockedUnits(sql: Sql, inventoryItemIds: string[]): Promise<DoubleRestock[]> {
+  if (!inventoryItemIds.length) {
+    return []
+  }
+  const rows = await sql.execute<DoubleRestock[]>(
+    `SELECT l.inventory_item_id, e.location_id, e.reference_id AS fulfillment_id,
+            SUM((e.data->>'already_returned')::int)::int AS quantity
+       FROM lot_event e JOIN lot l ON l.id = e.lot_id AND l.deleted_at IS NULL
+      WHERE e.type = 'fulfillment_canceled' AND e.data->>'already_returned' IS NOT NULL AND e.deleted_at IS NULL
+        AND l.inventory_item_id IN (?)
+      GROUP BY l.inventory_item_id, e.location_id, e.reference_id
+      ORDER BY e.reference_id`,
+    [inventoryItemIds]
+  )
+  return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }))
+}

@@ -35,6 +35,8 @@ export type OrderLineAllocation = {
   shortfall_reason: string | null
   /** Shortfalls of this line recorded earlier and now covered (for compensation). */
   resolved_shortfall_ids: string[]
+  /** Allocations given back because the line now needs fewer units here (lowered or removed). */
+  released: ReleasedAllocation[]
 }
 
 export type ReleasedAllocation = {

@@ -59,6 +59,9 @@ export const LotEventType = {
   PRODUCED: "produced",
   // Written by a workflow's compensation when a change it made is undone.
   REVERTED: "reverted",
+  // Someone deleted the reservation that holds the lot's unsellable units back (Medusa's
+  // Reservations page); it was re-created.
+  BLOCK_RESTORED: "block_restored",
 } as const
 export type LotEventType = (typeof LotEventType)[keyof typeof LotEventType]
 export const LOT_EVENT_TYPES = Object.values(LotEventType) as [LotEventType, ...LotEventType[]]
