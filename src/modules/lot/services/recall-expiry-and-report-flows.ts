@@ -1,0 +1,186 @@
+import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
+import type { ExpirySummary } from "../domain/expiry-summary"
+import type { LotTrace, TraceDirection, TracedShipment } from "../domain/lot-trace"
+import type { RecallProgress } from "../domain/recall-progress"
+import {
+  expireDueLotsSql, restoreExpiryWarningsSql, type ExpiredLot, type WarnedLot, type WarningCursor,
+} from "../sql/expiry-sql"
+import type { ExpiringLotFilters, ExpiringLotRow } from "../sql/expiry-report-sql"
+import { latestRecallOfLotNumber, recallProgress } from "../sql/recall-sql"
+import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "../sql/search-sql"
+import { listFsmaEventsSql, type FsmaCursor, type FsmaEventFilters, type FsmaEventRow } from "../sql/fsma-sql"
+import type { ItemLotSummary } from "../sql/item-stock-sql"
+import { retryOnLockConflict } from "../sql/allocation-sql"
+import { sumLotStockByItemAndLocation, type LotStockTotal } from "../sql/lot-stock-total-sql"
+import { doubleRestockedUnits, type DoubleRestock } from "../sql/return-sql"
+import {
+  closeRecall, markRecallCustomersNotified, openRecall, runMockRecall, undoOpenRecall, type RecallClosing,
+  type RecallCustomersNotice,
+} from "../actions/recall"
+import { markExpiryWarnings, unexpireLots } from "../actions/expiry"
+import { recallScope } from "../queries/recall"
+import { listExpiringLots, summarizeExpiry } from "../queries/expiry"
+import { summarizeItemLots } from "../queries/item-lots"
+import { resolveFsmaLots } from "../queries/fsma"
+import { traceFromLots, traceFromOrder } from "../queries/trace"
+import type { OpenRecallInput, OpenedRecall } from "../types"
+import { LotStockAndOrderFlows, type SqlContext } from "./stock-and-order-flows"
+
+/**
+ * Recalls, expiry, traces and reports over the lots, on top of the stock and order flows; each
+ * method a thin decorated wrapper of the query, action or SQL function it calls.
+ */
+export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
+  @InjectManager()
+  async openRecall(input: OpenRecallInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<OpenedRecall> {
+    return await retryOnLockConflict(() => this.openRecall_(input, sharedContext))
+  }
+
+  @InjectTransactionManager()
+  protected async openRecall_(input: OpenRecallInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<OpenedRecall> {
+    return await openRecall(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async undoOpenRecall(opened: OpenedRecall, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await undoOpenRecall(sharedContext.transactionManager!, opened)
+  }
+
+  @InjectTransactionManager()
+  async runMockRecall(input: { lot_ids: string[]; actor_id?: string | null }, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await runMockRecall(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async closeRecall(input: RecallClosing, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await closeRecall(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async markRecallCustomersNotified(input: RecallCustomersNotice, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await markRecallCustomersNotified(sharedContext.transactionManager!, input)
+  }
+
+  @InjectManager()
+  async previewRecall(lotIds: string[], @MedusaContext() sharedContext: SqlContext = {}) {
+    return await recallScope(sharedContext.manager!, lotIds)
+  }
+
+  @InjectManager()
+  async publicRecallNotice(lotNumber: string, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await latestRecallOfLotNumber(sharedContext.manager!, lotNumber)
+  }
+
+  @InjectManager()
+  async getRecallProgress(recallId: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<RecallProgress> {
+    return await recallProgress(sharedContext.manager!, recallId)
+  }
+
+  @InjectTransactionManager()
+  async markExpiryWarnings(
+    input: { as_of: Date; limit: number; after?: WarningCursor | null },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<WarnedLot[]> {
+    return await markExpiryWarnings(sharedContext.transactionManager!, input, this.options_)
+  }
+
+  @InjectManager()
+  async restoreExpiryWarnings(warned: WarnedLot[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await restoreExpiryWarningsSql(sharedContext.manager!, warned)
+  }
+
+  @InjectManager()
+  async listExpiringLots(
+    filters: Omit<ExpiringLotFilters, "statuses">,
+    page: { skip: number; take: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ lots: ExpiringLotRow[]; count: number }> {
+    return await listExpiringLots(sharedContext.manager!, filters, page)
+  }
+
+  @InjectManager()
+  async summarizeExpiry(
+    input: { as_of: Date; weeks: number; products_limit: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<ExpirySummary> {
+    return await summarizeExpiry(sharedContext.manager!, input, this.options_)
+  }
+
+  @InjectTransactionManager()
+  async expireDueLots(asOf: Date, limit: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<ExpiredLot[]> {
+    return await expireDueLotsSql(sharedContext.transactionManager!, asOf, limit)
+  }
+
+  @InjectTransactionManager()
+  async unexpireLots(lots: ExpiredLot[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await unexpireLots(sharedContext.transactionManager!, lots)
+  }
+
+  @InjectManager()
+  async summarizeItemLots(
+    inventoryItemId: string,
+    { limit, as_of }: { limit: number; as_of: Date },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<ItemLotSummary> {
+    return await summarizeItemLots(sharedContext.manager!, inventoryItemId, { limit, as_of })
+  }
+
+  @InjectManager()
+  async resolveFsmaLots(
+    filter: { lot_ids: string[]; lot_numbers: string[] },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<string[]> {
+    return await resolveFsmaLots(sharedContext.manager!, filter)
+  }
+
+  @InjectManager()
+  async listFsmaEvents(
+    filters: FsmaEventFilters,
+    page: { after?: FsmaCursor; take: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<FsmaEventRow[]> {
+    return await listFsmaEventsSql(sharedContext.manager!, filters, page)
+  }
+
+  @InjectManager()
+  async sumLotStock(
+    filter: { inventory_item_id?: string[] } = {},
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<LotStockTotal[]> {
+    return await sumLotStockByItemAndLocation(sharedContext.manager!, filter.inventory_item_id)
+  }
+
+  @InjectManager()
+  async listDoubleRestockedUnits(inventoryItemIds: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<DoubleRestock[]> {
+    return await doubleRestockedUnits(sharedContext.manager!, inventoryItemIds)
+  }
+
+  @InjectManager()
+  async searchLots(
+    filters: LotSearchFilters,
+    page: LotSearchPage,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ ids: string[]; count: number }> {
+    return await searchLotIds(sharedContext.manager!, filters, page)
+  }
+
+  // The lot history is append-only: the generated edit and delete methods are closed.
+
+  @InjectManager()
+  async traceFromLots(
+    lotIds: string[],
+    options: { direction: TraceDirection | "both"; max_depth: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ forward?: LotTrace; backward?: LotTrace }> {
+    return await traceFromLots(sharedContext.manager!, lotIds, options)
+  }
+
+  @InjectManager()
+  async traceFromOrder(
+    orderId: string,
+    maxDepth: number,
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ shipments: TracedShipment[]; backward: LotTrace }> {
+    return await traceFromOrder(sharedContext.manager!, orderId, maxDepth)
+  }
+}
