@@ -34,6 +34,8 @@ import {
   type RecordedEvent,
 } from "../../helpers/allocation"
 import { send } from "../../helpers/lots"
+import { LOT_MODULE } from "../../../src/modules/lot"
+import type LotModuleService from "../../../src/modules/lot/service"
 
 export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
   let container: MedusaContainer
@@ -93,7 +95,7 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
       await waitForOrderLots(api, headers, order)
       const { fulfillment } = await fulfillOrder(api, headers, order.id, { items: [{ id: order.items[0].id, quantity }], location_id: main })
       await waitFor(
-        () => container.resolve("lot").listLotShipments({ fulfillment_id: fulfillment.id }),
+        () => container.resolve<LotModuleService>(LOT_MODULE).listLotShipments({ fulfillment_id: fulfillment.id }),
         (rows: unknown[]) => rows.length > 0,
         { what: `shipment links of ${email}` }
       )
