@@ -18,6 +18,7 @@ const byType = {
   unit: ["**/src/**/__tests__/**/*.unit.spec.[jt]s"],
   "integration:modules": ["**/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["**/integration-tests/http/**/*.spec.[jt]s"],
+  "integration:model": ["**/integration-tests/model/**/*.spec.[jt]s"],
 }
 if (byType[process.env.TEST_TYPE]) {
   module.exports.testMatch = byType[process.env.TEST_TYPE]

@@ -25,6 +25,7 @@ const SCREENSHOTS = [
   "lot-trace.png",
   "recalls-page.png",
   "mock-recall.png",
+  "integrity-page.png",
 ]
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 

@@ -299,6 +299,8 @@ export interface Reconciliation {
   checked_items: number
   in_balance: boolean
   drift: { inventory_item_id: string; location_id: string; stocked_quantity: number; lot_quantity: number; untracked_quantity: number }[]
+  /** Every invariant that does not hold (the drift included), each with its message. */
+  findings: { check: string; message: string; expected: number; actual: number }[]
 }
 
 export async function reconciliation(api: HttpClient, headers: Headers): Promise<Reconciliation> {
@@ -339,7 +341,8 @@ export function recordEvents(container: MedusaContainer, names: string[]): Recor
 
 type Pg = { raw(sql: string, bindings?: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
 
-async function rows(container: MedusaContainer, sql: string, bindings: unknown[] = []) {
+/** Rows of a parameterised query (`?` placeholders) on the app's own connection. */
+export async function rows(container: MedusaContainer, sql: string, bindings: unknown[] = []) {
   const pg = container.resolve<Pg>(ContainerRegistrationKeys.PG_CONNECTION)
   return (await pg.raw(sql, bindings)).rows
 }

@@ -8,6 +8,8 @@ import { runSuitesInOneApp } from "../helpers/run-suites"
 import { reservationLockingSuite } from "./suites/reservation-locking"
 import { returnsAndCancelsSuite } from "./suites/returns-and-cancels"
 import { orderEditsClaimsExchangesSuite } from "./suites/order-edits-claims-exchanges"
+import { shortfallReallocationSuite } from "./suites/shortfall-reallocation"
+import { integrityRepairSuite } from "./suites/integrity-repair"
 
 jest.setTimeout(300_000)
 
@@ -15,4 +17,6 @@ runSuitesInOneApp({
   "reservation-locking": reservationLockingSuite,
   "returns-and-cancels": returnsAndCancelsSuite,
   "order-edits-claims-exchanges": orderEditsClaimsExchangesSuite,
+  "shortfall-reallocation": shortfallReallocationSuite,
+  "integrity-repair": integrityRepairSuite,
 })

@@ -1,21 +1,49 @@
 /**
- * Compares, for every lot-tracked item and stock location, Medusa's stocked quantity with the
- * stock held in its lots, and prints where they disagree.
+ * Checks every invariant between the lots and Medusa for lot-tracked items — stock, reserved
+ * quantities, blocks, allocated counts, order lines' allocations, fulfillments booked in lots,
+ * each lot's history — and prints what does not hold. With `--fix`, repairs what the records
+ * say the truth is first (recording each correction), then prints what is left for a person.
  *
- *   npm run reconcile      (or: npx medusa exec ./src/scripts/reconcile.ts)
+ *   npm run reconcile              (or: npx medusa exec ./src/scripts/reconcile.ts)
+ *   npm run reconcile -- --fix
  *
- * Exit code 1 when there is drift, so CI or a cron job can alert on it. Read-only.
+ * Exit code 1 when anything does not hold (after the repair, with --fix), so CI or a cron job
+ * can alert on it. Read-only without --fix.
  */
 import type { ExecArgs, Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { reconcileLotStockWorkflow } from "../workflows"
+import { reconcileLotStockWorkflow, repairAndReportLotIntegrity } from "../workflows"
 
-export default async function reconcile({ container }: ExecArgs) {
+export default async function reconcile({ container, args }: ExecArgs) {
   const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
-  const { result } = await reconcileLotStockWorkflow(container).run({ input: {} })
-  const { checked_items: checked, drift } = result
+  let result
+  if (args?.includes("--fix")) {
+    const repair = await repairAndReportLotIntegrity(container, {})
+    for (const c of repair.corrections) {
+      console.log(`corrected ${c.check}: ${c.message} (${c.before} -> ${c.after})`)
+    }
+    for (const f of repair.failed) {
+      console.log(`not repaired ${f.finding.check}: ${f.finding.message} — ${f.error}`)
+    }
+    logger.info(`Repair: ${repair.found.length} found, ${repair.corrections.length} corrected, ${repair.after.findings.length} left.`)
+    result = repair.after
+  } else {
+    result = (await reconcileLotStockWorkflow(container).run({ input: {} })).result
+  }
+  const { checked_items: checked, drift, findings } = result
+  // Everything but stock drift, which the table below shows.
+  const others = findings.filter((f) => f.check !== "stock")
+  for (const f of others) {
+    console.log(`${f.check} (${f.repair === "automatic" ? "run with --fix to repair" : "needs a person"}): ${f.message}`)
+  }
+  if (others.length) {
+    process.exitCode = 1
+  }
 
   if (!drift.length) {
+    if (others.length) {
+      return
+    }
     logger.info(
       checked === 0
         ? "No lot-tracked items yet: nothing to reconcile."

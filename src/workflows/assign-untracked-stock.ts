@@ -1,7 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, type AssignUntrackedStockInput, type ReceiveLotInput } from "../modules/lot"
-import { generateMissingLotNumber, receivedLotFields } from "./step-sequences"
+import { generateMissingLotNumber, reallocateShortLines, receivedLotFields } from "./step-sequences"
 import {
   assignUntrackedStockStep,
   syncLotStockBlocksStep,
@@ -18,7 +18,8 @@ export const assignUntrackedStockWorkflowId = "assign-untracked-stock"
  * tracking was turned on), into an existing lot of the item or a new one. Lot stock grows and a
  * `received` event marked "untracked_assignment" is written; Medusa's stocked quantity stays as
  * it is. Refuses more units than are untracked, under a lock, so concurrent assignments cannot
- * share the same units. A lot that may not be sold gets its blocking reservation resized. Used by
+ * share the same units. A lot that may not be sold gets its blocking reservation resized; a released
+ * one covers order lines short of the item there. Used by
  * `POST /admin/inventory-items/:id/untracked-stock/assign`.
  *
  * @example
@@ -49,6 +50,9 @@ export const assignUntrackedStockWorkflow = createWorkflow(
     )
 
     syncLotStockBlocksStep(transform({ assignment }, ({ assignment }) => ({ lot_ids: [assignment.lot_id] })))
+    reallocateShortLines(
+      transform({ assignment }, ({ assignment }) => [{ lot_id: assignment.lot_id, location_id: assignment.location_id }])
+    )
 
     emitEventStep({
       eventName: LotEvents.RECEIVED,

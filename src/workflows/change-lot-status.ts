@@ -4,6 +4,7 @@ import { LotEvents, type LotStatusChangeInput } from "../modules/lot"
 import { isAllocatableStatus, statusAfter } from "../modules/lot/domain/lot-status"
 import {
   changeLotStatusStep,
+  findShortLinesStep,
   releaseAllocationsStep,
   syncLotStockBlocksStep,
 } from "./steps"
@@ -16,7 +17,8 @@ export const changeLotStatusWorkflowId = "change-lot-status"
  * Releases, holds or rejects a lot (and, for the recall and expiry features, recalls or expires
  * it) following the status machine. A lot that may no longer be sold gives up its open
  * allocations and the affected order lines are allocated again from other eligible lots (or get a
- * shortfall); its stock is held back from Medusa's available quantity — or given back on release. Used by `POST /admin/lots/:id/hold`,
+ * shortfall); its stock is held back from Medusa's available quantity — or given back on release,
+ * when order lines short of its item are allocated again. Used by `POST /admin/lots/:id/hold`,
  * `/release` and `/reject`. The `lotStatusChanged` hook can veto the change by throwing.
  *
  * @example
@@ -49,10 +51,12 @@ export const changeLotStatusWorkflow = createWorkflow(
         reason: `lot ${change.to_status.replace("_", " ")}`,
       }))
     )
+    // A lot released again may cover lines left short (wherever it is stocked); a held one finds none.
+    const short = findShortLinesStep(transform({ change }, ({ change }) => [{ lot_id: change.lot_id, location_id: null }]))
     const reallocated = allocateOrderLotsWorkflow.runAsStep({
-      input: transform({ released }, ({ released }) => ({
-        order_ids: [...new Set(released.map((r) => r.order_id))],
-        line_item_ids: [...new Set(released.map((r) => r.line_item_id))],
+      input: transform({ released, short }, ({ released, short }) => ({
+        order_ids: [...new Set([...released.map((r) => r.order_id), ...short.order_ids])],
+        line_item_ids: [...new Set([...released.map((r) => r.line_item_id), ...(short.line_item_ids ?? [])])],
       })),
     })
     syncLotStockBlocksStep(transform({ change }, ({ change }) => ({ lot_ids: [change.lot_id] })))

@@ -2,6 +2,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AdjustmentReason, LotEvents } from "../modules/lot"
 import { adjustLotStockWorkflow } from "./adjust-lot-stock"
+import { reallocateShortLines } from "./step-sequences"
 import { restockReturnedUnitsStep, syncLotStockBlocksStep, validateLotStockMoveStep } from "./steps"
 
 export const ReturnInspectionOutcome = { RESTOCK: "restock", SCRAP: "scrap" } as const
@@ -18,7 +19,8 @@ export type InspectReturnedUnitsWorkflowInput = {
 
 export const inspectReturnedUnitsWorkflowId = "inspect-returned-units"
 /**
- * Settles returned units awaiting inspection: restocked units may be sold again; scrapped units
+ * Settles returned units awaiting inspection: restocked units may be sold again (and cover order
+ * lines short of the item there, if the lot is released); scrapped units
  * leave the lot and Medusa's stock (a `scrapped` lot event). Emits `lot.return_inspected`.
  * Used by `POST /admin/lots/:id/returned-stock`.
  *
@@ -34,6 +36,7 @@ export const inspectReturnedUnitsWorkflow = createWorkflow(
     when({ input }, ({ input }) => input.outcome === ReturnInspectionOutcome.RESTOCK).then(() => {
       restockReturnedUnitsStep(input)
       syncLotStockBlocksStep(transform({ input }, ({ input }) => ({ lot_ids: [input.lot_id] })))
+      reallocateShortLines(transform({ input }, ({ input }) => [{ lot_id: input.lot_id, location_id: input.location_id }]))
     })
     when({ input }, ({ input }) => input.outcome === ReturnInspectionOutcome.SCRAP).then(() => {
       adjustLotStockWorkflow.runAsStep({

@@ -1,7 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents } from "../modules/lot"
-import { generateMissingLotNumber, receivedLotFields } from "./step-sequences"
+import { generateMissingLotNumber, reallocateShortLines, receivedLotFields } from "./step-sequences"
 import {
   adjustInventoryLevelsForLotsStep,
   receiveLotStockStep,
@@ -17,7 +17,8 @@ export const receiveLotWorkflowId = "receive-lot"
 /**
  * Receives stock into a lot at a stock location: creates the lot (numbering it from the item's
  * template when no number is given, deriving expiry from the shelf life) or adds to an existing
- * one, and raises Medusa's inventory level by the same quantity. A scanned `code` (GS1 element
+ * one, and raises Medusa's inventory level by the same quantity; order lines short of the item
+ * there are allocated again when the lot is released. A scanned `code` (GS1 element
  * string, Digital Link or lot number) may stand for the item, lot number and dates; fields sent
  * beside it must agree with it. Used by `POST /admin/lots`.
  * The `lotReceived` hook runs after both are written; throwing there rolls everything back.
@@ -46,6 +47,7 @@ export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: W
   )
 
   syncLotStockBlocksStep(transform({ receipt }, ({ receipt }) => ({ lot_ids: [receipt.lot_id] })))
+  reallocateShortLines(transform({ receipt }, ({ receipt }) => [{ lot_id: receipt.lot_id, location_id: receipt.location_id }]))
 
   const lotReceived = createHook("lotReceived", { receipt, additional_data: input.additional_data })
 

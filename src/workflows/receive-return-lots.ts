@@ -1,6 +1,7 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents } from "../modules/lot"
+import { reallocateShortLines } from "./step-sequences"
 import { bookReturnedUnitsStep, getReturnLotDemandStep, syncLotStockBlocksStep } from "./steps"
 
 export type ReceiveReturnLotsWorkflowInput = { return_id: string; actor_id?: string | null }
@@ -9,7 +10,8 @@ export const receiveReturnLotsWorkflowId = "receive-return-lots"
 /**
  * Follows Medusa when a return is received: the restocked units go back into the lots they
  * shipped from, at the return's location — as returned units awaiting inspection (held back from
- * sale) unless the `return_to_quarantine` option is off. Idempotent per return: a replayed event
+ * sale) unless the `return_to_quarantine` option is off, when they cover order lines short of the
+ * item there. Idempotent per return: a replayed event
  * or a later partial receipt books only what is new. Runs from the `order.return_received` subscriber.
  *
  * @example
@@ -22,6 +24,11 @@ export const receiveReturnLotsWorkflow = createWorkflow(
     const booked = bookReturnedUnitsStep(demand)
     syncLotStockBlocksStep(
       transform({ booked }, ({ booked }) => ({ lot_ids: [...new Set((booked?.bookings ?? []).map((b) => b.lot_id))] }))
+    )
+    reallocateShortLines(
+      transform({ booked }, ({ booked }) =>
+        (booked?.stock ?? []).filter((r) => r.delta > 0 && !r.quarantined).map((r) => ({ lot_id: r.lot_id, location_id: r.location_id }))
+      )
     )
     emitEventStep({
       eventName: LotEvents.RETURNED,

@@ -1,9 +1,11 @@
 import { transform, when, type WorkflowData } from "@medusajs/framework/workflows-sdk"
-import type { LotStockChangeResult } from "../modules/lot"
+import type { LotStockChangeResult, StockGain } from "../modules/lot"
 import { deriveExpiry, type DateLike } from "../modules/lot/domain/lot-dates"
 import { inventoryLevelChanges, type LotTransformation } from "../modules/lot/domain/transformation"
+import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
 import {
   adjustInventoryLevelsForLotsStep,
+  findShortLinesStep,
   generateLotNumberStep,
   syncLotStockBlocksStep,
   type ValidatedLotReceipt,
@@ -64,9 +66,24 @@ export function receivedLotFields<T extends LotReceiptFields>(
 }
 
 /**
+ * Allocates the order lines that stock which just gained units may cover (`findShortLinesStep`:
+ * open shortfalls of a released lot's item at the gain's location); what stays short is recorded
+ * again with the reason as it is now. Run it once the units are in. Used by the receipt,
+ * untracked-stock, return receipt and returned-units inspection workflows, and by
+ * `followLotTransformation` and `followLotStockChanges`.
+ *
+ * @example
+ * reallocateShortLines(transform({ receipt }, ({ receipt }) => [{ lot_id: receipt.lot_id, location_id: receipt.location_id }]))
+ */
+export function reallocateShortLines(gains: WorkflowData<StockGain[]>) {
+  return allocateOrderLotsWorkflow.runAsStep({ input: findShortLinesStep(gains) })
+}
+
+/**
  * Makes Medusa's stocked quantities and the lots' blocking reservations follow a production or a
  * split: each item's level moves by its net change at the location, and every input and output
- * lot's block is resized. Used by `produceLotWorkflow` and `splitLotWorkflow`.
+ * lot's block is resized; order lines short of an output's item are allocated again. Used by
+ * `produceLotWorkflow` and `splitLotWorkflow`.
  *
  * @example
  * followLotTransformation(transformLotsStep(input))
@@ -78,11 +95,17 @@ export function followLotTransformation(transformation: WorkflowData<LotTransfor
       lot_ids: [...transformation.inputs, ...transformation.outputs].map((lot) => lot.lot_id),
     }))
   )
+  reallocateShortLines(
+    transform({ transformation }, ({ transformation }) =>
+      transformation.outputs.map((lot) => ({ lot_id: lot.lot_id, location_id: transformation.location_id }))
+    )
+  )
 }
 
 /**
  * Makes Medusa's stocked quantities follow changes of lot stock by the same amounts, then resizes
- * the changed lots' blocking reservations. Used by `adjustLotStockWorkflow` and `transferLotStockWorkflow`.
+ * the changed lots' blocking reservations; order lines short where a lot gained units are
+ * allocated again. Used by `adjustLotStockWorkflow` and `transferLotStockWorkflow`.
  *
  * @example
  * followLotStockChanges(changeLotStockStep(changes))
@@ -94,4 +117,9 @@ export function followLotStockChanges(results: WorkflowData<LotStockChangeResult
     )
   )
   syncLotStockBlocksStep(transform({ results }, ({ results }) => ({ lot_ids: [...new Set(results.map((r) => r.lot_id))] })))
+  reallocateShortLines(
+    transform({ results }, ({ results }) =>
+      results.filter((r) => r.delta > 0 && !r.quarantined).map((r) => ({ lot_id: r.lot_id, location_id: r.location_id }))
+    )
+  )
 }

@@ -313,6 +313,7 @@ export function lotPolicyAndReceiveSuite({ api, getContainer }: MedusaSuiteOptio
         checked_items: 1,
         in_balance: false,
         drift: [{ inventory_item_id: w.yogurt.id, location_id: w.main.id, stocked_quantity: 15, lot_quantity: 10, untracked_quantity: 5 }],
+        findings: [expect.objectContaining({ check: "stock", location_id: w.main.id, expected: 15, actual: 10, repair: "manual" })],
       })
     })
 

@@ -3,7 +3,8 @@
  * allocations follow every change of the order's lines. An order edit that lowers or removes a
  * line gives its surplus back (least preferred lots first) before anyone picks it; units an edit
  * adds are allocated (or recorded short); the outbound lines of claims and exchanges are allocated
- * by FEFO as soon as they are confirmed. Everything driven through Medusa's own admin routes.
+ * by FEFO as soon as they are confirmed; a draft order is allocated when it is converted to an
+ * order. Everything driven through Medusa's own admin routes.
  */
 import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import { loginAsAdmin } from "../../helpers/admin"
@@ -25,7 +26,7 @@ import {
   type OrderLots,
 } from "../../helpers/allocation"
 import { claimWithReplacement, editOrder, exchangeItems } from "../../helpers/order-changes"
-import { createStockedProduct, fulfillOrder, getOrder, placeOrder, setupStore, type Headers, type StoreSetup } from "../../helpers/store"
+import { createStockedProduct, fulfillOrder, getOrder, placeOrder, post, setupStore, type Headers, type StoreSetup } from "../../helpers/store"
 
 export function orderEditsClaimsExchangesSuite({ api, getContainer }: MedusaSuiteOptions) {
   let headers: Headers
@@ -41,7 +42,7 @@ export function orderEditsClaimsExchangesSuite({ api, getContainer }: MedusaSuit
 
   afterEach(async () => {
     const result = await reconciliation(api, headers)
-    expect(result.drift).toEqual([])
+    expect(result.findings).toEqual([])
     expect(result.in_balance).toBe(true)
   })
 
@@ -230,6 +231,37 @@ export function orderEditsClaimsExchangesSuite({ api, getContainer }: MedusaSuit
     expect(await lotTable(api, headers, honey.itemId, main)).toEqual({
       LATE: { status: "released", quantity: 4, allocated: 2 },
       SOON: { status: "released", quantity: 1, allocated: 1 },
+    })
+  })
+
+  it("a draft order is allocated by FEFO when it is converted to an order, not before", async () => {
+    const oil = await trackedProduct("Olive oil", "OIL-1")
+    await receive(oil.itemId, "OIL-LATE", 5, 300)
+    await receive(oil.itemId, "OIL-SOON", 2, 40)
+    const { draft_order: draft } = await post<{ draft_order: { id: string } }>(
+      api,
+      "/admin/draft-orders",
+      {
+        email: "draft@lots.test",
+        region_id: store.region,
+        sales_channel_id: store.salesChannel,
+        items: [{ variant_id: oil.variantId, quantity: 3 }],
+        shipping_address: { first_name: "Dora", last_name: "Draft", address_1: "Kade 1", city: "Utrecht", country_code: store.country, postal_code: "3511" },
+      },
+      headers
+    )
+    expect(await lotTable(api, headers, oil.itemId, main)).toEqual({
+      "OIL-LATE": { status: "released", quantity: 5, allocated: 0 },
+      "OIL-SOON": { status: "released", quantity: 2, allocated: 0 },
+    })
+
+    await post(api, `/admin/draft-orders/${draft.id}/convert-to-order`, {}, headers)
+    const order = await getOrder(api, headers, draft.id)
+    const lots = await waitForOrderLots(api, headers, order)
+    expect(byLot(lineIn(lots, order.items[0].id)!.allocated)).toEqual({ "OIL-SOON": 2, "OIL-LATE": 1 })
+    expect(await lotTable(api, headers, oil.itemId, main)).toEqual({
+      "OIL-LATE": { status: "released", quantity: 5, allocated: 1 },
+      "OIL-SOON": { status: "released", quantity: 2, allocated: 2 },
     })
   })
 }

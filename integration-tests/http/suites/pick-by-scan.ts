@@ -83,7 +83,7 @@ export function pickByScanSuite({ api, getContainer }: MedusaSuiteOptions) {
 
   afterEach(async () => {
     const result = await reconciliation(api, headers)
-    expect(result.drift).toEqual([])
+    expect(result.findings).toEqual([])
     expect(result.in_balance).toBe(true)
   })
 

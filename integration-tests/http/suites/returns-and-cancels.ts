@@ -1,7 +1,8 @@
 /**
  * Returns and fulfillment cancels against Medusa's own admin routes: a return received in two
  * sessions, one return whose lines share an inventory item, a fulfillment canceled after part of
- * it came back by a return, and a cancel event for a fulfillment Medusa shows as delivered. After
+ * it came back by a return, a return received after its fulfillment was canceled, and a cancel
+ * event for a fulfillment Medusa shows as delivered. After
  * each, lot stock is what Medusa restocked (or, where Medusa restocks a unit twice, the drift is
  * reported with its cause) and the lots' history says why.
  */
@@ -17,6 +18,7 @@ import {
   lotStockRows,
   receiveLot,
   reconciliation,
+  rows,
   setLotPolicy,
   sleep,
   stateSnapshot,
@@ -178,6 +180,40 @@ export const returnsAndCancelsSuite: Suite = ({ api, getContainer }) => {
         location_id: main,
         untracked_quantity: 1,
         cause: expect.stringMatching(new RegExp(`restocked 1 unit.*fulfillment ${fulfillment.id}.*already came back`)),
+      }),
+    ])
+  })
+
+  it("a return received after its fulfillment was canceled books nothing into lots and names Medusa's extra unit", async () => {
+    const { variant, itemId, lot } = await trackedItem("RC-UNSHIPPED", 5)
+    const order = await placeOrder(api, store, [{ variant_id: variant.id, quantity: 2 }])
+    const line = order.items[0]
+    await waitForOrderLots(api, headers, order)
+    const { fulfillment } = await fulfillOrder(api, headers, order.id, { items: [{ id: line.id, quantity: 2 }], location_id: main })
+    const returnId = await requestReturn(api, headers, order.id, main, [{ id: line.id, quantity: 1 }])
+    await cancelFulfillment(api, headers, order.id, fulfillment.id)
+    await waitFor(() => lotTotal(itemId), (total) => total === 5, { what: "canceled fulfillment put back" })
+
+    // Medusa takes the return of a unit that, after the cancel, never left: it restocks it again.
+    await receiveReturn(api, headers, returnId, [{ id: line.id, quantity: 1 }])
+    expect(await stocked(itemId)).toBe(6)
+    const surplus = async () =>
+      (await rows(container, `SELECT quantity FROM lot_return_surplus WHERE return_id = ? AND deleted_at IS NULL`, [returnId])).map((r) => Number(r.quantity))
+    await waitFor(surplus, (q) => q.length > 0, { what: "the unshipped returned unit recorded" })
+    // A replayed event records it once.
+    await container.resolve(Modules.EVENT_BUS).emit({ name: "order.return_received", data: { order_id: order.id, return_id: returnId } })
+    await sleep(1_000)
+    expect(await surplus()).toEqual([1])
+    expect(await lotTotal(itemId)).toBe(5)
+    expect(await returnedUnits(lot.id)).toEqual([])
+
+    const report = await reconciliation(api, headers)
+    expect(report.drift as DriftWithCause[]).toEqual([
+      expect.objectContaining({
+        inventory_item_id: itemId,
+        location_id: main,
+        untracked_quantity: 1,
+        cause: expect.stringMatching(/restocked 1 returned unit\(s\) that no lot shipped/),
       }),
     ])
   })

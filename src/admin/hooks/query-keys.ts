@@ -19,4 +19,5 @@ export const lotQueryKeys = {
   orderLots: (orderId: string) => [LOTS, "order", orderId, "lots"] as const,
   pickList: (orderId: string) => [LOTS, "order", orderId, "pick-list"] as const,
   stockLocations: () => [LOTS, "stock-locations"] as const,
+  integrity: () => [LOTS, "integrity"] as const,
 }

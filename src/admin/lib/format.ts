@@ -1,3 +1,4 @@
+import type { IntegrityCheck } from "../../modules/lot/domain/integrity"
 import type { AdjustmentReason, AllocationStrategy, LotEventType, LotStatus } from "../types"
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -58,6 +59,23 @@ export const LOT_EVENT_LABELS: Record<LotEventType, string> = {
   produced: "Produced",
   reverted: "Reverted",
   block_restored: "Deleted hold-back reservation re-created",
+  corrected: "Corrected by the integrity repair",
+}
+
+/** The integrity checks in a merchant's words (what each compares is in domain/integrity.ts). */
+export const INTEGRITY_CHECK_LABELS: Record<IntegrityCheck, string> = {
+  stock: "Stock",
+  reserved: "Reserved",
+  blocked: "Held back",
+  allocated: "Allocated counter",
+  allocation: "Order allocation",
+  fulfillment: "Fulfillment",
+  ledger: "History",
+}
+
+/** A check's label; a check this admin does not know (a correction records it as text) shows as named. */
+export function integrityCheckLabel(check: string): string {
+  return Object.prototype.hasOwnProperty.call(INTEGRITY_CHECK_LABELS, check) ? INTEGRITY_CHECK_LABELS[check as IntegrityCheck] : check
 }
 
 const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
@@ -137,5 +155,30 @@ export function totals(stock: { quantity: number; allocated_quantity: number }[]
   return stock.reduce(
     (sum, row) => ({ quantity: sum.quantity + row.quantity, allocated: sum.allocated + row.allocated_quantity }),
     { quantity: 0, allocated: 0 }
+  )
+}
+
+const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`
+
+/** The integrity check's verdict: "All 12 lot-tracked items are in balance" or "3 problems found". */
+export function describeIntegrity(report: { checked_items: number; findings: readonly unknown[] }): string {
+  if (report.findings.length) {
+    return `${plural(report.findings.length, "problem")} found`
+  }
+  if (report.checked_items === 0) {
+    return "No items are lot-tracked yet"
+  }
+  return report.checked_items === 1 ? "The lot-tracked item is in balance" : `All ${report.checked_items.toLocaleString()} lot-tracked items are in balance`
+}
+
+/** What a repair run did, in one sentence: found, corrected, and what is left for a person. */
+export function describeRepair(repair: { found: readonly unknown[]; corrections: readonly unknown[]; after: { findings: readonly unknown[] } }): string {
+  if (!repair.found.length) {
+    return "Nothing to repair: everything is in balance."
+  }
+  const left = repair.after.findings.length
+  return (
+    `${plural(repair.found.length, "problem")} found, ${plural(repair.corrections.length, "correction")} made` +
+    (left ? `; ${left.toLocaleString()} left for a person.` : "; everything is in balance now.")
   )
 }

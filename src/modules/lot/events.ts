@@ -17,5 +17,7 @@ export const LotEvents = {
   PRODUCED: "lot.produced",
   SPLIT: "lot.split",
   EXPIRING_SOON: "lot.expiring_soon",
+  // The integrity repair found invariants that did not hold; no `id`: the payload lists the findings.
+  DRIFT_DETECTED: "lot.drift_detected",
 } as const
 export type LotEventName = (typeof LotEvents)[keyof typeof LotEvents]

@@ -1,4 +1,4 @@
-import { daysLeft, describeDaysLeft, expiryColor, totals } from "../format"
+import { daysLeft, describeDaysLeft, describeIntegrity, describeRepair, expiryColor, integrityCheckLabel, totals } from "../format"
 
 describe("expiry display", () => {
   const now = new Date("2026-11-25T15:30:00Z")
@@ -29,5 +29,36 @@ describe("expiry display", () => {
 
   it("adds up stock over locations", () => {
     expect(totals([{ quantity: 5, allocated_quantity: 2 }, { quantity: 3, allocated_quantity: 0 }])).toEqual({ quantity: 8, allocated: 2 })
+  })
+})
+
+describe("integrity display", () => {
+  const finding = {}
+
+  it("names each check in a merchant's words, and an unknown one as it is named", () => {
+    expect(integrityCheckLabel("blocked")).toBe("Held back")
+    expect(integrityCheckLabel("allocated")).toBe("Allocated counter")
+    expect(integrityCheckLabel("ledger")).toBe("History")
+    expect(integrityCheckLabel("shelf_life")).toBe("shelf_life")
+    expect(integrityCheckLabel("constructor")).toBe("constructor")
+  })
+
+  it("says whether everything is in balance, or how many problems there are", () => {
+    expect(describeIntegrity({ checked_items: 12, findings: [] })).toBe("All 12 lot-tracked items are in balance")
+    expect(describeIntegrity({ checked_items: 1, findings: [] })).toBe("The lot-tracked item is in balance")
+    expect(describeIntegrity({ checked_items: 0, findings: [] })).toBe("No items are lot-tracked yet")
+    expect(describeIntegrity({ checked_items: 12, findings: [finding] })).toBe("1 problem found")
+    expect(describeIntegrity({ checked_items: 12, findings: [finding, finding, finding] })).toBe("3 problems found")
+  })
+
+  it("sums up a repair: found, corrected, left for a person", () => {
+    const none = { found: [], corrections: [], after: { findings: [] } }
+    expect(describeRepair(none)).toBe("Nothing to repair: everything is in balance.")
+    expect(describeRepair({ found: [finding, finding], corrections: [finding, finding], after: { findings: [] } })).toBe(
+      "2 problems found, 2 corrections made; everything is in balance now."
+    )
+    expect(describeRepair({ found: [finding, finding], corrections: [finding], after: { findings: [finding] } })).toBe(
+      "2 problems found, 1 correction made; 1 left for a person."
+    )
   })
 })

@@ -1,11 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Beaker } from "@medusajs/icons"
-import { Container } from "@medusajs/ui"
+import { Button, Container } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import { SectionHeader } from "../../components/common/section-header"
 import { LotScanField } from "../../components/lots/lot-scan-field"
 import { LotsTable } from "../../components/lots/lots-table"
 
-/** All lots: search, status filter, paging, and a field to scan a lot number straight to its page. */
+/**
+ * All lots: search, status filter, paging, a field to scan a lot number straight to its page, and
+ * the way to the integrity check (a page of its own, without a sidebar entry).
+ */
 const LotsPage = () => (
   <Container className="divide-y p-0" data-testid="lots-page">
     <SectionHeader
@@ -13,7 +17,14 @@ const LotsPage = () => (
       level="h1"
       description="Batches of stock with their expiry, status and location"
       className="flex-col items-stretch gap-4 md:flex-row md:items-end"
-      actions={<LotScanField />}
+      actions={
+        <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
+          <LotScanField />
+          <Button size="small" variant="secondary" asChild>
+            <Link to="/lots/integrity">Integrity check</Link>
+          </Button>
+        </div>
+      }
     />
     <LotsTable />
   </Container>

@@ -1,6 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import * as QueryConfig from "./query-config"
 import {
+  AdminRepairLotIntegrity,
   AdminAdjustLot,
   AdminExpireLots,
   AdminGetLotParams,
@@ -33,6 +34,11 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
   },
   { method: ["POST"], matcher: "/admin/lots/expire", middlewares: [validateAndTransformBody(AdminExpireLots)] },
   { method: ["POST"], matcher: "/admin/lots/productions", middlewares: [validateAndTransformBody(AdminProduceLot)] },
+  {
+    method: ["POST"],
+    matcher: "/admin/lots/reconciliation/repair",
+    middlewares: [validateAndTransformBody(AdminRepairLotIntegrity)],
+  },
   {
     method: ["GET"],
     matcher: "/admin/lots/reconciliation",

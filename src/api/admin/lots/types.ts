@@ -2,7 +2,8 @@ import type { HttpTypes, InferTypeOf, PaginatedResponse } from "@medusajs/framew
 import type { ExpiredLot, LotReceipt, LotStatusChange, LotStockChangeResult, WarnedLot } from "../../../modules/lot"
 import type { Gs1ParseError } from "../../../modules/lot/domain/gs1"
 import type { ExpirySummary } from "../../../modules/lot/domain/expiry-summary"
-import type { StockDrift } from "../../../modules/lot/domain/reconciliation"
+import type { LotIntegrityReport } from "../../../workflows/steps/check-lot-integrity"
+import type { LotIntegrityRepair } from "../../../workflows/runners/integrity-repair"
 import type { TraceReport } from "../../../modules/lot/domain/trace-report"
 import type { LotTransformation } from "../../../modules/lot/domain/transformation"
 import type { Lot, LotEvent, LotStock } from "../../../modules/lot/models"
@@ -53,7 +54,8 @@ export type AdminInspectReturnedStockResponse = { lot: AdminLot }
 export type AdminSplitLotResponse = { lot: AdminLot; children: AdminLot[]; split: LotTransformation }
 export type AdminProduceLotResponse = { lot: AdminLot; production: LotTransformation }
 export type AdminLotTraceResponse = { lot_id: string; trace: TraceReport }
-export type AdminLotReconciliationResponse = { checked_items: number; in_balance: boolean; drift: StockDrift[] }
+export type AdminLotReconciliationResponse = LotIntegrityReport
+export type AdminLotIntegrityRepairResponse = LotIntegrityRepair
 export type AdminExpireLotsResponse = { count: number; expired: ExpiredLot[] }
 export type AdminExpiryWarningsResponse = { count: number; warned: WarnedLot[] }
 

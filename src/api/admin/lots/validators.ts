@@ -186,6 +186,8 @@ export type AdminGetLotsParamsType = z.infer<typeof LotFilters>
 const ReconcileFilters = z.object({ inventory_item_id: oneOrMany(recordId("inventory_item_id")).optional() })
 export const AdminReconcileParams = ReconcileFilters.strict()
 export type AdminReconcileParamsType = z.infer<typeof ReconcileFilters>
+export const AdminRepairLotIntegrity = ReconcileFilters.strict()
+export type AdminRepairLotIntegrityType = z.infer<typeof AdminRepairLotIntegrity>
 
 const statusReason = boundedText("reason", 500).trim().min(1, "reason is required: say why")
 

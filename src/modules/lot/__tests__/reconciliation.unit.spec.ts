@@ -220,4 +220,15 @@ describe("findStockDrift causes", () => {
     const [elsewhere] = findStockDrift(["i1"], [level("i1", "other", 1)], [], restocks)
     expect(elsewhere.cause).toBeUndefined()
   })
+
+  it("names returned units no lot shipped as the cause, beside units restocked twice", () => {
+    const restocks = [{ inventory_item_id: "i1", location_id: "loc", fulfillment_id: "ful_1", quantity: 1 }]
+    const returnSurplus = [{ inventory_item_id: "i1", location_id: "loc", quantity: 2 }]
+    const [onlyReturns] = findStockDrift(["i1"], [level("i1", "loc", 7)], [lots("i1", "loc", 5)], [], returnSurplus)
+    expect(onlyReturns.cause).toMatch(/^Medusa restocked 2 returned unit\(s\) that no lot shipped .* Count the shelf/)
+    const [both] = findStockDrift(["i1"], [level("i1", "loc", 8)], [lots("i1", "loc", 5)], restocks, returnSurplus)
+    expect(both.cause).toMatch(/restocked 1 unit\(s\) twice .* restocked 2 returned unit\(s\) that no lot shipped/)
+    const [elsewhere] = findStockDrift(["i1"], [level("i1", "other", 1)], [], [], returnSurplus)
+    expect(elsewhere.cause).toBeUndefined()
+  })
 })

@@ -16,6 +16,7 @@ import {
   eligibilityQuery,
   findLotsByIdOrNumber,
   insertAllocation,
+  isLineBookedInFulfillment,
   lockCoveringStock,
   lockOpenAllocations,
   lockOrderLine,
@@ -64,6 +65,11 @@ async function fulfillLine(sql: Sql, input: FulfillLotsInput, line: FulfillmentL
   // allocated lots and the picked ones; other eligible lots are locked below only if those do not
   // cover the quantity.
   await lockOrderLine(sql, line.line_item_id)
+  // Booked once per fulfillment: the integrity repair books a fulfillment a crash left unbooked,
+  // and must not book it twice should the original booking land after all.
+  if (await isLineBookedInFulfillment(sql, line.line_item_id, input.fulfillment_id)) {
+    return
+  }
   const open = await lockOpenAllocations(sql, line.line_item_id)
   const ownAt = new Map<string, number>()
   for (const a of open.filter((a) => a.location_id === input.location_id)) {

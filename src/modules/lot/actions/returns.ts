@@ -15,6 +15,7 @@ import {
   type ReturnBooking,
   type ReturnReceipt,
 } from "../sql/return-sql"
+import { deleteReturnSurplus, insertReturnSurplus, surplusReturnUnits, type ReturnSurplusInput } from "../sql/return-surplus-sql"
 import { cancelShipmentLinks } from "../sql/shipment-sql"
 import { insertLotEvents, lockLotStock, setLotStockQuantity, type Sql } from "../sql/sql"
 import { LotEventType, type BookedReturn, type BookReturnInput, type LotStockChangeResult } from "../types"
@@ -75,8 +76,10 @@ export async function bookReturnedUnits(sql: Sql, input: BookReturnInput): Promi
   await lockReturn(sql, input.return_id)
   const bookings: ReturnBooking[] = []
   const unmatched: BookedReturn["unmatched"] = []
+  const surplus: ReturnSurplusInput[] = []
   for (const line of input.lines) {
-    const due = line.units - (await bookedReturnUnits(sql, input.return_id, line))
+    const due =
+      line.units - (await bookedReturnUnits(sql, input.return_id, line)) - (await surplusReturnUnits(sql, input.return_id, line))
     if (due <= 0) continue
     const plan = planReturn(
       due,
@@ -84,9 +87,13 @@ export async function bookReturnedUnits(sql: Sql, input: BookReturnInput): Promi
       await returnableShipments(sql, input.order_id, line)
     )
     bookings.push(...plan.entries.map((e) => ({ ...e, line_item_id: line.line_item_id })))
-    if (plan.unmatched) unmatched.push({ line_item_id: line.line_item_id, quantity: plan.unmatched })
+    if (plan.unmatched) {
+      unmatched.push({ line_item_id: line.line_item_id, quantity: plan.unmatched })
+      surplus.push({ ...line, return_id: input.return_id, order_id: input.order_id, location_id: input.location_id, quantity: plan.unmatched })
+    }
   }
   const context = { ...input, quarantined: input.quarantine }
+  const surplusIds = await insertReturnSurplus(sql, surplus)
   await recordReturnBookings(sql, context, bookings, 1)
   const stock = await changeLotStock(
     sql,
@@ -104,12 +111,13 @@ export async function bookReturnedUnits(sql: Sql, input: BookReturnInput): Promi
       },
     }))
   )
-  return { ...context, bookings, stock, unmatched }
+  return { ...context, bookings, stock, unmatched, surplus_ids: surplusIds }
 }
 
 /** Undoes bookReturnedUnits (compensation): units out again, counts back, `reverted` events. */
 export async function undoReturnedUnits(sql: Sql, booked: BookedReturn): Promise<void> {
   await lockReturn(sql, booked.return_id)
+  await deleteReturnSurplus(sql, booked.surplus_ids ?? [])
   await recordReturnBookings(sql, booked, booked.bookings, -1)
   await changeLotStock(
     sql,

@@ -14,28 +14,38 @@ export type StockDrift = {
 
 /** Units of a canceled fulfillment Medusa restocked although a return had already restocked them. */
 export type DoubleRestockedUnits = { inventory_item_id: string; location_id: string; fulfillment_id: string; quantity: number }
+/** Returned units Medusa restocked that no lot shipped on their line (see `lot_return_surplus`). */
+export type ReturnSurplus = { inventory_item_id: string; location_id: string; quantity: number }
 
-/** The cause of surplus Medusa stock that fulfillments canceled after returns explain, or undefined. */
-function doubleRestockCause(restocks: DoubleRestockedUnits[]): string | undefined {
-  const units = restocks.reduce((sum, r) => sum + r.quantity, 0)
-  if (!units) return undefined
-  const fulfillments = restocks.map((r) => r.fulfillment_id).join(", ")
-  return (
-    `Medusa restocked ${units} unit(s) twice when fulfillment ${fulfillments} was canceled after they ` +
-    `already came back by a return; the lots count them once. Count the shelf and correct Medusa's stocked quantity.`
-  )
+/** Why Medusa holds more than the lots, where its own double counting explains it, or undefined. */
+function surplusCause(restocks: DoubleRestockedUnits[], returnSurplus: ReturnSurplus[]): string | undefined {
+  const twice = restocks.reduce((sum, r) => sum + r.quantity, 0)
+  const unshipped = returnSurplus.reduce((sum, r) => sum + r.quantity, 0)
+  const causes = [
+    twice
+      ? `Medusa restocked ${twice} unit(s) twice when fulfillment ${restocks.map((r) => r.fulfillment_id).join(", ")} was ` +
+        `canceled after they already came back by a return; the lots count them once.`
+      : "",
+    unshipped
+      ? `Medusa restocked ${unshipped} returned unit(s) that no lot shipped (their fulfillment was canceled after the ` +
+        `return was requested, or they shipped before the item was lot-tracked).`
+      : "",
+  ].filter(Boolean)
+  return causes.length ? `${causes.join(" ")} Count the shelf and correct Medusa's stocked quantity.` : undefined
 }
 
 /**
  * For every tracked item and location, compares Medusa's stocked quantity with the lot stock summed
  * over its lots. A location known to only one side counts as 0 on the other. Surplus Medusa stock
- * where `doubleRestocks` lists units Medusa restocked twice gets that as its `cause`.
+ * that units Medusa restocked twice (`doubleRestocks`) or returned units no lot shipped
+ * (`returnSurplus`) explain gets that as its `cause`.
  */
 export function findStockDrift(
   trackedItemIds: Iterable<string>,
   levels: StockLevel[],
   lotTotals: LotTotal[],
-  doubleRestocks: DoubleRestockedUnits[] = []
+  doubleRestocks: DoubleRestockedUnits[] = [],
+  returnSurplus: ReturnSurplus[] = []
 ): StockDrift[] {
   const tracked = new Set(trackedItemIds)
   const byKey = new Map<string, StockDrift>()
@@ -64,8 +74,9 @@ export function findStockDrift(
     .map((row) => {
       const cause =
         row.untracked_quantity > 0
-          ? doubleRestockCause(
-              doubleRestocks.filter((r) => r.inventory_item_id === row.inventory_item_id && r.location_id === row.location_id)
+          ? surplusCause(
+              doubleRestocks.filter((r) => r.inventory_item_id === row.inventory_item_id && r.location_id === row.location_id),
+              returnSurplus.filter((r) => r.inventory_item_id === row.inventory_item_id && r.location_id === row.location_id)
             )
           : undefined
       return cause ? { ...row, cause } : row

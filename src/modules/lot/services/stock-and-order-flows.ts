@@ -8,11 +8,12 @@ import {
   type LotReceipt, type LotShipmentSnapshot, type BookReturnInput, type BookedReturn, type LotStockChange,
   type FulfillLotsInput, type FulfillLotsResult, type LotStockChangeResult, type LotStatusChange,
   type LotStatusChangeInput, type OrderLineAllocation, type OrderLineDemand, type ReceiveLotInput,
-  type ReleasedAllocation,
+  type ReleasedAllocation, type StockGain,
 } from "../types"
 import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "../domain/expiry-warnings"
 import type { PickSwapInput, PickSwapResult } from "../domain/pick-scan"
 import { retryOnLockConflict } from "../sql/allocation-sql"
+import { listShortLinesOfStock } from "../sql/shortfall-sql"
 import {
   listStockBlocksOfLots, listStockBlocksOfReservations, compareAndSetBlockedReservations,
   type StockBlockOfReservation,
@@ -35,8 +36,8 @@ import {
 } from "../actions/returns"
 import { syncLotShipments, undoLotShipmentSync, type LotShipmentSync } from "../actions/shipments"
 import {
-  Lot, LotAllocation, LotAllocationShortfall, LotEvent, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
-  LotShipment, LotStock, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
+  Lot, LotAllocation, LotAllocationShortfall, LotCorrection, LotEvent, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
+  LotReturnSurplus, LotShipment, LotStock, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
 } from "../models"
 import { nextSequenceValue } from "../sql/sql"
 
@@ -58,6 +59,8 @@ export class LotStockAndOrderFlows extends MedusaService({
   LotShipment,
   LotLineage,
   LotReturn,
+  LotReturnSurplus,
+  LotCorrection,
   Recall,
   RecallLot,
   RecallShipment,
@@ -144,6 +147,11 @@ export class LotStockAndOrderFlows extends MedusaService({
   @InjectTransactionManager()
   protected async allocateOrderLines_(lines: OrderLineDemand[], @MedusaContext() sharedContext: SqlContext = {}) {
     return await allocateOrderLines(sharedContext.transactionManager!, lines)
+  }
+
+  @InjectManager()
+  async listShortLinesOfStock(gains: StockGain[], @MedusaContext() sharedContext: SqlContext = {}) {
+    return await listShortLinesOfStock(sharedContext.manager!, gains)
   }
 
   @InjectTransactionManager()

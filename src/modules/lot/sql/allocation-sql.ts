@@ -14,6 +14,15 @@ export async function lockOrderLine(sql: Sql, lineItemId: string): Promise<void>
   await sql.execute(`SELECT pg_advisory_xact_lock(hashtextextended(?, 0))`, [`lot-allocation:${lineItemId}`])
 }
 
+/** Whether the line's units in this fulfillment were already taken out of lots (shipped or since canceled). */
+export async function isLineBookedInFulfillment(sql: Sql, lineItemId: string, fulfillmentId: string): Promise<boolean> {
+  const rows = await sql.execute<{ id: string }[]>(
+    `SELECT id FROM lot_allocation WHERE line_item_id = ? AND fulfillment_id = ? AND deleted_at IS NULL LIMIT 1`,
+    [lineItemId, fulfillmentId]
+  )
+  return rows.length > 0
+}
+
 export async function openAllocatedQuantity(sql: Sql, lineItemId: string, locationId: string): Promise<number> {
   const [row] = await sql.execute<{ total: number }[]>(
     `SELECT COALESCE(SUM(quantity), 0)::int AS total FROM lot_allocation

@@ -3,16 +3,25 @@ import type { Sql } from "./sql"
 
 /** Stock rows of the lots with what keeping their blocking reservations right needs, by id. */
 export async function listStockBlocksOfLots(sql: Sql, lotIds: string[]): Promise<LotStockBlockRow[]> {
-  if (!lotIds.length) {
+  return await selectStockBlockRows(sql, "s.lot_id IN (?)", lotIds)
+}
+
+/** Every stock row of the items' live lots, with what their blocks and counters need, by id. */
+export async function listStockRowsOfItems(sql: Sql, itemIds: string[]): Promise<LotStockBlockRow[]> {
+  return await selectStockBlockRows(sql, "l.inventory_item_id IN (?) AND l.deleted_at IS NULL", itemIds)
+}
+
+async function selectStockBlockRows(sql: Sql, where: string, ids: string[]): Promise<LotStockBlockRow[]> {
+  if (!ids.length) {
     return []
   }
   const rows = await sql.execute<LotStockBlockRow[]>(
     `SELECT s.id AS stock_id, l.id AS lot_id, l.lot_number, l.status, l.inventory_item_id, s.location_id,
             s.quantity, s.allocated_quantity, s.quarantined_quantity, s.blocked_reservation_id
        FROM lot_stock s JOIN lot l ON l.id = s.lot_id
-      WHERE s.lot_id IN (?) AND s.deleted_at IS NULL
+      WHERE ${where} AND s.deleted_at IS NULL
       ORDER BY s.id`,
-    [lotIds]
+    [ids]
   )
   return rows.map((r) => ({
     ...r,

@@ -1,4 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
+import { LotStatus, type StockGain } from "../types"
 import type { Sql } from "./sql"
 
 // A shortfall records the units of an order line that no eligible lot covered when it was allocated.
@@ -48,6 +49,26 @@ export async function coverShortfall(sql: Sql, lineItemId: string, units: number
       [covered, covered, row.id]
     )
   }
+}
+
+/**
+ * Order lines with an open shortfall of the item of a gaining lot that is released (the only
+ * status allocation takes), at the gain's location — a shortfall is recorded where the line is
+ * reserved, and allocation looks only there.
+ */
+export async function listShortLinesOfStock(sql: Sql, gains: StockGain[]): Promise<{ order_id: string; line_item_id: string }[]> {
+  if (!gains.length) {
+    return []
+  }
+  return await sql.execute<{ order_id: string; line_item_id: string }[]>(
+    `SELECT DISTINCT s.order_id, s.line_item_id
+       FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[]) AS g(lot_id, location_id)
+       JOIN lot l ON l.id = g.lot_id AND l.status = ? AND l.deleted_at IS NULL
+       JOIN lot_allocation_shortfall s ON s.inventory_item_id = l.inventory_item_id
+        AND (g.location_id IS NULL OR s.location_id = g.location_id)
+      WHERE s.resolved_at IS NULL AND s.deleted_at IS NULL`,
+    [gains.map((g) => g.lot_id), gains.map((g) => g.location_id), LotStatus.RELEASED]
+  )
 }
 
 /** Closes every open shortfall of an order (the order was canceled). */

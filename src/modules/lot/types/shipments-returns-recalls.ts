@@ -66,8 +66,13 @@ export type BookedReturn = {
   quarantined: boolean
   bookings: (ReturnPlanEntry & { line_item_id: string })[]
   stock: LotStockChangeResult[]
-  /** Units Medusa restocked that no shipment of the line explains (shipped before lots were tracked). */
+  /**
+   * Units Medusa restocked that no shipment of the line explains (its fulfillment was canceled
+   * after the return was requested, or they shipped before lots were tracked): in no lot,
+   * recorded in `lot_return_surplus` (`surplus_ids`).
+   */
   unmatched: { line_item_id: string; quantity: number }[]
+  surplus_ids?: string[]
 }
 
 export type OpenRecallInput = {

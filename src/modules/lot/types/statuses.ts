@@ -62,6 +62,8 @@ export const LotEventType = {
   // Someone deleted the reservation that holds the lot's unsellable units back (Medusa's
   // Reservations page); it was re-created.
   BLOCK_RESTORED: "block_restored",
+  // The integrity repair set a number of the lot back to what its records say (see lot_correction).
+  CORRECTED: "corrected",
 } as const
 export type LotEventType = (typeof LotEventType)[keyof typeof LotEventType]
 export const LOT_EVENT_TYPES = Object.values(LotEventType) as [LotEventType, ...LotEventType[]]

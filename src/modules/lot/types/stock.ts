@@ -53,6 +53,9 @@ export type LotStockChangeResult = {
   event_id: string
 }
 
+/** Stock that gained units: a lot at a location, or at every location it is stocked (`location_id` null). */
+export type StockGain = { lot_id: string; location_id: string | null }
+
 export type ReceiveLotInput = {
   /** Add to this existing lot instead of creating one. */
   lot_id?: string

@@ -1,0 +1,168 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { LOT_MODULE } from "../../modules/lot"
+import { IntegrityCheck, type IntegrityFinding } from "../../modules/lot/domain/integrity"
+import type LotModuleService from "../../modules/lot/service"
+import type { LotCorrectionInput } from "../../modules/lot/sql/integrity-sql"
+import { allocateOrderLotsWorkflow } from "../allocate-order-lots"
+import { cancelFulfillmentLotsWorkflow } from "../cancel-fulfillment-lots"
+import { underInventoryLock } from "../locking"
+import { checkLotIntegrity, type CheckLotIntegrityStepInput, type LotIntegrityReport } from "../steps/check-lot-integrity"
+import { reportLotDriftWorkflow } from "../report-lot-drift"
+import { syncLotBlocksWorkflow } from "../sync-lot-blocks"
+import { confirmFulfillmentLots } from "./fulfillment-lots"
+import { recountReservedQuantitiesOfItems } from "./reserved-recount"
+
+export type LotIntegrityRepairInput = CheckLotIntegrityStepInput & { actor_id?: string | null }
+
+export type LotIntegrityRepair = {
+  /** What the check found before the repair. */
+  found: IntegrityFinding[]
+  /** Every correction made, as recorded in `lot_correction`. */
+  corrections: LotCorrectionInput[]
+  /** Automatic repairs that could not be made, with why (a held lot cannot ship, say). */
+  failed: { finding: IntegrityFinding; error: string }[]
+  /** The check after the repair: what is left for a person. */
+  after: LotIntegrityReport
+}
+
+/**
+ * Checks every invariant, then repairs what the records say the truth is, in the order one repair
+ * feeds the next: fulfillments Medusa holds are booked in lots (or given back when Medusa canceled
+ * them), order lines are allocated again to what Medusa reserves for them, allocated counters are
+ * recounted, blocks are rewritten, and Medusa's reserved quantities recounted from its
+ * reservations. Each correction is recorded; stock drift and history gaps are left for a person,
+ * since which side is right cannot be known. Run by the scheduled job, `npm run reconcile -- --fix`
+ * and `POST /admin/lots/reconciliation/repair`; running it twice changes nothing more.
+ */
+export async function repairLotIntegrity(container: MedusaContainer, input: LotIntegrityRepairInput): Promise<LotIntegrityRepair> {
+  const lots = container.resolve<LotModuleService>(LOT_MODULE)
+  const before = await checkLotIntegrity(container, input)
+  const found = before.findings
+  const corrections: LotCorrectionInput[] = []
+  const failed: LotIntegrityRepair["failed"] = []
+  const attempt = async (finding: IntegrityFinding, repair: () => Promise<void>) => {
+    try {
+      await repair()
+    } catch (e) {
+      failed.push({ finding, error: (e as Error).message })
+    }
+  }
+  const corrected = (f: IntegrityFinding, after: number, message: string): LotCorrectionInput => ({
+    check: f.check,
+    inventory_item_id: f.inventory_item_id,
+    location_id: f.location_id,
+    lot_id: f.lot_id ?? null,
+    order_id: f.order_id ?? null,
+    line_item_id: f.line_item_id ?? null,
+    fulfillment_id: f.fulfillment_id ?? null,
+    reservation_id: f.reservation_id ?? null,
+    before: f.actual,
+    after,
+    source: f.source,
+    message,
+    actor_id: input.actor_id ?? null,
+  })
+  const of = (check: IntegrityCheck) => found.filter((f) => f.check === check && f.repair === "automatic")
+
+  for (const f of of(IntegrityCheck.FULFILLMENT)) {
+    await attempt(f, async () => {
+      if (f.expected > 0) {
+        await bookFulfillment(container, f.fulfillment_id!)
+        corrections.push(corrected(f, f.expected, `fulfillment ${f.fulfillment_id} booked in lots`))
+      } else {
+        await cancelFulfillmentLotsWorkflow(container).run({ input: { order_id: f.order_id!, fulfillment_id: f.fulfillment_id! } })
+        corrections.push(corrected(f, 0, `canceled fulfillment ${f.fulfillment_id} given back to its lots`))
+      }
+    })
+  }
+
+  // Lines are allocated again after the fulfillments: a booked fulfillment settles allocations.
+  const lineRepairs = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.ALLOCATION)
+  for (const [orderId, lines] of groupBy(lineRepairs, (f) => f.order_id!)) {
+    await attempt(lines[0], async () => {
+      await allocateOrderLotsWorkflow(container).run({
+        input: { order_ids: [orderId], line_item_ids: [...new Set(lines.map((l) => l.line_item_id!))] },
+      })
+      corrections.push(...lines.map((l) => corrected(l, l.expected, "order line allocated again to what Medusa reserves for it")))
+    })
+  }
+
+  const counters = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.ALLOCATED)
+  if (counters.length) {
+    await attempt(counters[0], async () => {
+      corrections.push(
+        ...(await lots.recountAllocatedCounters({
+          stock_ids: counters.map((f) => f.stock_id!),
+          inventory_item_id: Object.fromEntries(counters.map((f) => [f.stock_id!, f.inventory_item_id])),
+          actor_id: input.actor_id,
+        }))
+      )
+    })
+  }
+
+  const blocks = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.BLOCKED)
+  const lotIds = [...new Set(blocks.map((f) => f.lot_id).filter((id): id is string => Boolean(id)))]
+  if (lotIds.length) {
+    await attempt(blocks[0], async () => {
+      await syncLotBlocksWorkflow(container).run({ input: { lot_ids: lotIds } })
+      corrections.push(...blocks.filter((f) => f.lot_id).map((f) => corrected(f, f.expected, "units held back from sale set to what the lot may not sell")))
+    })
+  }
+  for (const f of blocks.filter((b) => !b.lot_id && b.reservation_id)) {
+    await attempt(f, async () => {
+      await underInventoryLock(container, [f.inventory_item_id], () => container.resolve(Modules.INVENTORY).deleteReservationItems([f.reservation_id!]))
+      corrections.push(corrected(f, 0, `stray hold-back reservation ${f.reservation_id} deleted`))
+    })
+  }
+  await lots.recordCorrections(corrections.filter((c) => c.check !== IntegrityCheck.ALLOCATED))
+
+  // Last: every repair above may have written reservations, each keeping Medusa's level in step.
+  const reserved = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.RESERVED)
+  if (reserved.length) {
+    await attempt(reserved[0], async () => {
+      corrections.push(
+        ...(await recountReservedQuantitiesOfItems(container, { inventory_item_ids: reserved.map((f) => f.inventory_item_id), actor_id: input.actor_id }))
+      )
+    })
+  }
+
+  return { found, corrections, failed, after: await checkLotIntegrity(container, input) }
+}
+
+/** Takes a fulfillment Medusa holds out of lots, as its hook would have, dated when it was made. */
+async function bookFulfillment(container: MedusaContainer, fulfillmentId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "fulfillment",
+    fields: ["id", "location_id", "created_at", "items.line_item_id", "items.inventory_item_id", "items.quantity", "items.sku", "items.title"],
+    filters: { id: fulfillmentId },
+  })
+  const fulfillment = data[0]
+  if (!fulfillment) {
+    throw new Error(`Fulfillment ${fulfillmentId} no longer exists.`)
+  }
+  await confirmFulfillmentLots(container, {
+    fulfillment: fulfillment as Parameters<typeof confirmFulfillmentLots>[1]["fulfillment"],
+    ship_date: new Date(fulfillment.created_at as string | Date),
+  })
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  }
+  return groups
+}
+
+/** The repair followed by its report (`lot.drift_detected` and the admin notification) when anything was found. */
+export async function repairAndReportLotIntegrity(container: MedusaContainer, input: LotIntegrityRepairInput): Promise<LotIntegrityRepair> {
+  const repair = await repairLotIntegrity(container, input)
+  if (repair.found.length) {
+    await reportLotDriftWorkflow(container).run({
+      input: { found: repair.found, corrected: repair.corrections.length, remaining: repair.after.findings },
+    })
+  }
+  return repair
+}
