@@ -1,6 +1,10 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { adminDisabledByEnv, redisModules, redisUrlFromEnv, workerModeFromEnv } from "./scripts/lib/deployment-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// Several processes (servers and a worker) share one Redis: see README "Deploying".
+const redisUrl = redisUrlFromEnv()
 
 // The app the plugin runs in for the demo and the tests: this package's own src/ is the app,
 // and the lot module is registered like any module of a Medusa project.
@@ -8,6 +12,8 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode: workerModeFromEnv(),
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
@@ -19,9 +25,10 @@ module.exports = defineConfig({
     cookieOptions: { secure: false },
   },
   admin: {
-    disable: process.env.MEDUSA_DISABLE_ADMIN === "true",
+    disable: adminDisabledByEnv(),
   },
   modules: [
+    ...redisModules(redisUrl),
     {
       resolve: "./src/modules/lot",
       options: {

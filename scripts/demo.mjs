@@ -12,12 +12,11 @@ import { spawn } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./lib/demo-login.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const medusaBin = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "medusa.cmd" : "medusa")
 
-const ADMIN_EMAIL = "admin@medusa-lots.test"
-const ADMIN_PASSWORD = "lots-demo-2026"
 const PORT = Number(process.env.PORT || 9000)
 const BASE_URL = `http://localhost:${PORT}`
 const noServer = ["1", "true", "yes"].includes(String(process.env.DEMO_NO_SERVER || "").toLowerCase())
