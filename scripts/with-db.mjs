@@ -21,6 +21,12 @@ function parseArgs(argv) {
 
 async function main() {
   const { profile, command } = parseArgs(process.argv.slice(2))
+  // The tests run the app in one process with Medusa's in-memory modules (they watch its local
+  // event bus): a REDIS_URL meant for a deployment must not reach them.
+  if (profile.name === "test" && process.env.REDIS_URL) {
+    console.log("[with-db] tests run in one process: REDIS_URL is ignored")
+    delete process.env.REDIS_URL
+  }
   if (process.env.REDIS_URL) {
     await pingRedis(process.env.REDIS_URL).catch((err) => {
       throw new Error(`REDIS_URL: ${err.message}. Start Redis there, fix REDIS_URL, or unset it.`)

@@ -18,6 +18,7 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]
 export function resolveProfile(name) {
   if (!PROFILES[name]) throw new Error(`Unknown profile "${name}"`)
   return {
+    name,
     ...PROFILES[name],
     ...(process.env.EMBEDDED_PG_PORT && { port: Number(process.env.EMBEDDED_PG_PORT) }),
     ...(process.env.EMBEDDED_PG_DIR && { dir: process.env.EMBEDDED_PG_DIR }),
