@@ -5,8 +5,9 @@ import fs from "node:fs"
 import path from "node:path"
 import { freePort, run, start, stop, waitForHttp } from "./processes.mjs"
 
-// What the app needs to build; node_modules is linked, not copied.
-const APP_FILES = ["src", "medusa-config.ts", "package.json", "tsconfig.json"]
+// What the app needs to build (medusa-config.ts reads the environment through
+// scripts/lib/deployment-config.ts); node_modules is linked, not copied.
+const APP_FILES = ["src", "medusa-config.ts", "scripts/lib/deployment-config.ts", "package.json", "tsconfig.json"]
 
 /** Migrates and seeds the demo database and creates the admin user (scripts/demo.mjs). */
 export async function prepareDatabase({ root, logDir }) {
@@ -23,6 +24,7 @@ export async function buildApp({ root, appDir, logDir }) {
   fs.rmSync(appDir, { recursive: true, force: true })
   fs.mkdirSync(appDir, { recursive: true })
   for (const entry of APP_FILES) {
+    fs.mkdirSync(path.dirname(path.join(appDir, entry)), { recursive: true })
     fs.cpSync(path.join(root, entry), path.join(appDir, entry), { recursive: true })
   }
   fs.symlinkSync(path.join(root, "node_modules"), path.join(appDir, "node_modules"), "dir")
