@@ -63,9 +63,19 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
     message,
     actor_id: input.actor_id ?? null,
   })
-  const of = (check: IntegrityCheck) => found.filter((f) => f.check === check && f.repair === "automatic")
+  // Each stage works from the findings as the stages before it left them; checked again only
+  // when one of them did (or tried) something.
+  let latest = before
+  let attempts = 0
+  const remaining = async (check: IntegrityCheck) => {
+    if (corrections.length + failed.length !== attempts) {
+      latest = await checkLotIntegrity(container, input)
+      attempts = corrections.length + failed.length
+    }
+    return latest.findings.filter((f) => f.check === check && f.repair === "automatic")
+  }
 
-  for (const f of of(IntegrityCheck.FULFILLMENT)) {
+  for (const f of await remaining(IntegrityCheck.FULFILLMENT)) {
     await attempt(f, async () => {
       if (f.expected > 0) {
         await bookFulfillment(container, f.fulfillment_id!)
@@ -78,7 +88,7 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
   }
 
   // Lines are allocated again after the fulfillments: a booked fulfillment settles allocations.
-  const lineRepairs = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.ALLOCATION)
+  const lineRepairs = await remaining(IntegrityCheck.ALLOCATION)
   for (const [orderId, lines] of groupBy(lineRepairs, (f) => f.order_id!)) {
     await attempt(lines[0], async () => {
       await allocateOrderLotsWorkflow(container).run({
@@ -88,20 +98,19 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
     })
   }
 
-  const counters = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.ALLOCATED)
+  const counters = await remaining(IntegrityCheck.ALLOCATED)
   if (counters.length) {
     await attempt(counters[0], async () => {
       corrections.push(
         ...(await lots.recountAllocatedCounters({
           stock_ids: counters.map((f) => f.stock_id!),
-          inventory_item_id: Object.fromEntries(counters.map((f) => [f.stock_id!, f.inventory_item_id])),
           actor_id: input.actor_id,
         }))
       )
     })
   }
 
-  const blocks = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.BLOCKED)
+  const blocks = await remaining(IntegrityCheck.BLOCKED)
   const lotIds = [...new Set(blocks.map((f) => f.lot_id).filter((id): id is string => Boolean(id)))]
   if (lotIds.length) {
     await attempt(blocks[0], async () => {
@@ -118,7 +127,7 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
   await lots.recordCorrections(corrections.filter((c) => c.check !== IntegrityCheck.ALLOCATED))
 
   // Last: every repair above may have written reservations, each keeping Medusa's level in step.
-  const reserved = (await checkLotIntegrity(container, input)).findings.filter((f) => f.check === IntegrityCheck.RESERVED)
+  const reserved = await remaining(IntegrityCheck.RESERVED)
   if (reserved.length) {
     await attempt(reserved[0], async () => {
       corrections.push(
@@ -127,7 +136,8 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
     })
   }
 
-  return { found, corrections, failed, after: await checkLotIntegrity(container, input) }
+  const after = corrections.length + failed.length === attempts ? latest : await checkLotIntegrity(container, input)
+  return { found, corrections, failed, after }
 }
 
 /** Takes a fulfillment Medusa holds out of lots, as its hook would have, dated when it was made. */

@@ -93,8 +93,9 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
     }))
   // A block the stock row points at counts even if its metadata was lost.
   const pointed = new Set(state.stock.map((s) => s.blocked_reservation_id).filter(Boolean))
+  const blockIds = new Set(blocks.map((b) => b.id))
   for (const r of reservations) {
-    if (pointed.has(r.id) && !blocks.some((b) => b.id === r.id)) {
+    if (pointed.has(r.id) && !blockIds.has(r.id)) {
       blocks.push({ id: r.id, inventory_item_id: r.inventory_item_id, location_id: r.location_id, quantity: Number(r.quantity), lot_stock_id: null })
     }
   }

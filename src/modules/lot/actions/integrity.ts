@@ -9,7 +9,7 @@ import { LotEventType } from "../types"
  */
 export async function recountAllocatedCounters(
   sql: Sql,
-  input: { stock_ids: string[]; inventory_item_id: Record<string, string>; actor_id?: string | null }
+  input: { stock_ids: string[]; actor_id?: string | null }
 ): Promise<LotCorrectionInput[]> {
   const changed = await recountAllocatedQuantities(sql, input.stock_ids)
   const reason = "allocated count set to what the lot's open allocations add up to"
@@ -27,7 +27,7 @@ export async function recountAllocatedCounters(
   )
   const corrections = changed.map((c) => ({
     check: "allocated",
-    inventory_item_id: input.inventory_item_id[c.stock_id],
+    inventory_item_id: c.inventory_item_id,
     location_id: c.location_id,
     lot_id: c.lot_id,
     before: c.before,
@@ -64,9 +64,4 @@ export async function recountReservedQuantities(
   }
   await insertCorrections(sql, corrections)
   return corrections
-}
-
-/** Records corrections made by other flows (a fulfillment booked, a line allocated again, a block rewritten). */
-export async function recordCorrections(sql: Sql, corrections: LotCorrectionInput[]): Promise<string[]> {
-  return await insertCorrections(sql, corrections)
 }

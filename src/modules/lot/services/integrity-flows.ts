@@ -1,7 +1,7 @@
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
-import { recordCorrections, recountAllocatedCounters, recountReservedQuantities } from "../actions/integrity"
+import { recountAllocatedCounters, recountReservedQuantities } from "../actions/integrity"
 import { readLotIntegrityState, type LotIntegrityState } from "../queries/integrity"
-import { sumFulfillmentBookings, type LotCorrectionInput } from "../sql/integrity-sql"
+import { insertCorrections, sumFulfillmentBookings, type LotCorrectionInput } from "../sql/integrity-sql"
 import { sumReturnSurplus, type ReturnSurplusUnits } from "../sql/return-surplus-sql"
 import { LotRecallExpiryAndReportFlows } from "./recall-expiry-and-report-flows"
 import type { SqlContext } from "./stock-and-order-flows"
@@ -33,7 +33,7 @@ export class LotIntegrityFlows extends LotRecallExpiryAndReportFlows {
 
   @InjectTransactionManager()
   async recountAllocatedCounters(
-    input: { stock_ids: string[]; inventory_item_id: Record<string, string>; actor_id?: string | null },
+    input: { stock_ids: string[]; actor_id?: string | null },
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<LotCorrectionInput[]> {
     return await recountAllocatedCounters(sharedContext.transactionManager!, input)
@@ -49,6 +49,6 @@ export class LotIntegrityFlows extends LotRecallExpiryAndReportFlows {
 
   @InjectTransactionManager()
   async recordCorrections(corrections: LotCorrectionInput[], @MedusaContext() sharedContext: SqlContext = {}): Promise<string[]> {
-    return await recordCorrections(sharedContext.transactionManager!, corrections)
+    return await insertCorrections(sharedContext.transactionManager!, corrections)
   }
 }

@@ -89,11 +89,11 @@ export async function sumLotEventsByLot(sql: Sql, itemIds: string[]): Promise<Ma
 export async function recountAllocatedQuantities(
   sql: Sql,
   stockIds: string[]
-): Promise<{ stock_id: string; lot_id: string; location_id: string; before: number; after: number }[]> {
+): Promise<{ stock_id: string; lot_id: string; inventory_item_id: string; location_id: string; before: number; after: number }[]> {
   if (!stockIds.length) {
     return []
   }
-  const rows = await sql.execute<{ stock_id: string; lot_id: string; location_id: string; before: string; after: string }[]>(
+  const rows = await sql.execute<{ stock_id: string; lot_id: string; inventory_item_id: string; location_id: string; before: string; after: string }[]>(
     `WITH locked AS (
        SELECT id, lot_id, location_id, allocated_quantity FROM lot_stock WHERE id IN (?) AND deleted_at IS NULL ORDER BY id FOR UPDATE
      ), counted AS (
@@ -103,9 +103,9 @@ export async function recountAllocatedQuantities(
          FROM locked k
      )
      UPDATE lot_stock s SET allocated_quantity = c.after, updated_at = now()
-       FROM counted c
+       FROM counted c JOIN lot l ON l.id = c.lot_id
       WHERE s.id = c.id AND c.before <> c.after
-      RETURNING s.id AS stock_id, c.lot_id, c.location_id, c.before, c.after`,
+      RETURNING s.id AS stock_id, c.lot_id, l.inventory_item_id, c.location_id, c.before, c.after`,
     [stockIds]
   )
   return rows.map((r) => ({ ...r, before: Number(r.before), after: Number(r.after) }))
