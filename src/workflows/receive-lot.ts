@@ -40,11 +40,7 @@ export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: W
   })
   const receipt = receiveLotStockStep(receiptInput)
 
-  adjustInventoryLevelsForLotsStep(
-    transform({ receipt }, ({ receipt }) => [
-      { inventory_item_id: receipt.inventory_item_id, location_id: receipt.location_id, adjustment: receipt.quantity },
-    ])
-  )
+  adjustInventoryLevelsForLotsStep(transform({ receipt }, ({ receipt }) => ({ level_change_ids: [receipt.level_change_id!] })))
 
   syncLotStockBlocksStep(transform({ receipt }, ({ receipt }) => ({ lot_ids: [receipt.lot_id] })))
   reallocateShortLines(transform({ receipt }, ({ receipt }) => [{ lot_id: receipt.lot_id, location_id: receipt.location_id }]))

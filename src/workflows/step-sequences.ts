@@ -1,7 +1,7 @@
 import { transform, when, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import type { LotStockChangeResult, StockGain } from "../modules/lot"
 import { deriveExpiry, type DateLike } from "../modules/lot/domain/lot-dates"
-import { inventoryLevelChanges, type LotTransformation } from "../modules/lot/domain/transformation"
+import type { LotTransformation } from "../modules/lot/domain/transformation"
 import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
 import {
   adjustInventoryLevelsForLotsStep,
@@ -89,7 +89,7 @@ export function reallocateShortLines(gains: WorkflowData<StockGain[]>) {
  * followLotTransformation(transformLotsStep(input))
  */
 export function followLotTransformation(transformation: WorkflowData<LotTransformation>) {
-  adjustInventoryLevelsForLotsStep(transform({ transformation }, ({ transformation }) => inventoryLevelChanges(transformation)))
+  adjustInventoryLevelsForLotsStep(transform({ transformation }, ({ transformation }) => ({ level_change_ids: [transformation.level_change_id!] })))
   syncLotStockBlocksStep(
     transform({ transformation }, ({ transformation }) => ({
       lot_ids: [...transformation.inputs, ...transformation.outputs].map((lot) => lot.lot_id),
@@ -112,9 +112,7 @@ export function followLotTransformation(transformation: WorkflowData<LotTransfor
  */
 export function followLotStockChanges(results: WorkflowData<LotStockChangeResult[]>) {
   adjustInventoryLevelsForLotsStep(
-    transform({ results }, ({ results }) =>
-      results.map((r) => ({ inventory_item_id: r.inventory_item_id, location_id: r.location_id, adjustment: r.delta }))
-    )
+    transform({ results }, ({ results }) => ({ level_change_ids: [...new Set(results.map((r) => r.level_change_id!))] }))
   )
   syncLotStockBlocksStep(transform({ results }, ({ results }) => ({ lot_ids: [...new Set(results.map((r) => r.lot_id))] })))
   reallocateShortLines(

@@ -7,10 +7,13 @@
  */
 import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { LOT_MODULE, LotEventType } from "../../../src/modules/lot"
+import type LotModuleService from "../../../src/modules/lot/service"
 import { loginAsAdmin } from "../../helpers/admin"
-import { createStockedProduct, fulfillOrder, placeOrder, setupStore, type Headers, type StoreSetup } from "../../helpers/store"
+import { createStockedProduct, fulfillOrder, placeOrder, setupStore, tryFulfillOrder, type Headers, type StoreSetup } from "../../helpers/store"
 import {
-  allocationRows, daysFromNow, lotEvents, lotStockRows, receiveLot, rows, setLotPolicy, waitFor, waitForOrderLots, type LotView,
+  allocationRows, byLot, daysFromNow, lotEvents, lotStockRows, receiveLot, rows, setLotPolicy, waitFor, waitForOrderLots, type LotView,
 } from "../../helpers/allocation"
 
 type Finding = {
@@ -93,6 +96,79 @@ export function integrityRepairSuite({ api, getContainer }: MedusaSuiteOptions) 
     const result = await repair(item.inventoryItemId)
     expect(result.after).toMatchObject({ in_balance: true, findings: [] })
     expect(await corrections(item.inventoryItemId)).toEqual([["reserved", 4, 0, "medusa"], ["reserved", 2, 0, "medusa"]])
+  })
+
+  it("a fulfillment at another location that the plugin refuses leaves Medusa's reserved quantities true at both locations", async () => {
+    const other = store.locations[1]
+    const pair = await Promise.all(["INT-RFA", "INT-RFB"].map((sku) => trackedItem(sku, 10)))
+    for (const item of pair) {
+      await api.post(`/admin/inventory-items/${item.inventoryItemId}/location-levels`, { location_id: other, stocked_quantity: 0 }, { headers })
+      await receiveLot(api, headers, {
+        inventory_item_id: item.inventoryItemId, location_id: other, lot_number: `${item.lot.lot_number}-O`, quantity: 5, expires_at: daysFromNow(90),
+      })
+    }
+    const order = await placeOrder(api, store, pair.map((item) => ({ variant_id: item.variant.id, quantity: 4 })))
+    await waitForOrderLots(api, headers, order)
+    // Medusa moves both reservations to the other location, then the plugin refuses: the picker
+    // names a lot that is not there.
+    const lineOf = (item: (typeof pair)[number]) => order.items.find((l) => l.variant_id === item.variant.id)!.id
+    const refused = await tryFulfillOrder(api, headers, order.id, {
+      items: order.items.map((l) => ({ id: l.id, quantity: 1 })),
+      location_id: other,
+      additional_data: { lots: [{ line_item_id: lineOf(pair[1]), lot_number: pair[1].lot.lot_number, quantity: 1 }] },
+    })
+    expect(refused).toMatchObject({ status: 400, data: { message: expect.stringContaining(pair[1].lot.lot_number) } })
+
+    // Medusa's compensation moves both reservations back, raising the first location's reserved
+    // quantity again without lowering the other's; the plugin recounts both once it has finished.
+    for (const item of pair) {
+      await waitFor(() => check(item.inventoryItemId), (r) => r.in_balance, { what: `${item.lot.lot_number}: reserved quantities recounted` })
+    }
+    const levels = await rows(
+      container,
+      `SELECT inventory_item_id, location_id, reserved_quantity::int AS reserved FROM inventory_level WHERE inventory_item_id = ANY(?)`,
+      [pair.map((item) => item.inventoryItemId)]
+    )
+    const reservedAt = (item: (typeof pair)[number], location: string) =>
+      levels.find((l) => l.inventory_item_id === item.inventoryItemId && l.location_id === location)?.reserved
+    expect(pair.flatMap((item) => [reservedAt(item, main), reservedAt(item, other)])).toEqual([4, 0, 4, 0])
+    expect(byLot(await allocationRows(container, pair[1].inventoryItemId))).toEqual({ [pair[1].lot.lot_number]: 4 })
+  })
+
+  it("a lot write the server stopped before Medusa's stock followed is applied by the repair; one Medusa already has is only marked", async () => {
+    const lotsModule = container.resolve<LotModuleService>(LOT_MODULE)
+    const [unapplied, unmarked] = await Promise.all(["INT-LVL-A", "INT-LVL-B"].map((sku) => trackedItem(sku, 10)))
+    // As `kill -9` between the lot write and the next step leaves them: a receipt in the lots only,
+    // and an adjustment Medusa got whose change was never marked applied.
+    await lotsModule.receiveLot({ inventory_item_id: unapplied.inventoryItemId, location_id: main, lot_number: "INT-LVL-A-2", quantity: 4, expires_at: daysFromNow(90) })
+    await lotsModule.changeLotStock([{ lot_id: unmarked.lot.id, location_id: main, delta: -3, event: { type: LotEventType.ADJUSTED, reason: "damage" } }])
+    await container.resolve(Modules.INVENTORY).adjustInventory(unmarked.inventoryItemId, main, -3)
+
+    expect((await check(unapplied.inventoryItemId)).findings).toEqual([
+      expect.objectContaining({ check: "stock", expected: 10, actual: 14, repair: "automatic", message: expect.stringContaining("never reached Medusa's stock") }),
+    ])
+    expect((await check(unmarked.inventoryItemId)).findings).toEqual([])
+    const pending = async () =>
+      rows(container, `SELECT inventory_item_id, quantity FROM lot_level_change WHERE inventory_item_id = ANY(?) AND applied_at IS NULL AND reverted_at IS NULL`, [
+        [unapplied.inventoryItemId, unmarked.inventoryItemId],
+      ])
+    expect(await pending()).toHaveLength(2)
+
+    // A change this young may still be on its way: the repair leaves it to its workflow.
+    expect((await repair(unapplied.inventoryItemId)).corrections).toEqual([])
+    await rows(container, `UPDATE lot_level_change SET created_at = now() - interval '1 minute' WHERE inventory_item_id = ANY(?)`, [
+      [unapplied.inventoryItemId, unmarked.inventoryItemId],
+    ])
+    for (const item of [unapplied, unmarked]) {
+      expect((await repair(item.inventoryItemId)).after).toMatchObject({ in_balance: true, findings: [] })
+    }
+    expect(await pending()).toEqual([])
+    expect(await corrections(unapplied.inventoryItemId)).toEqual([["stock", 10, 14, "lots"]])
+    expect(await corrections(unmarked.inventoryItemId)).toEqual([])
+    const levels = await rows(container, `SELECT inventory_item_id, stocked_quantity::int AS stocked FROM inventory_level WHERE inventory_item_id = ANY(?) AND location_id = ?`, [
+      [unapplied.inventoryItemId, unmarked.inventoryItemId], main,
+    ])
+    expect(Object.fromEntries(levels.map((l) => [l.inventory_item_id, l.stocked]))).toEqual({ [unapplied.inventoryItemId]: 14, [unmarked.inventoryItemId]: 7 })
   })
 
   it("a lost block, a stray block and a wrong allocated count are found and repaired, each recorded", async () => {

@@ -221,6 +221,7 @@ export function lotPolicyAndReceiveSuite({ api, getContainer }: MedusaSuiteOptio
         quantity: 10,
         created: true,
         event_id: expect.stringMatching(/^lotevt_/),
+        level_change_id: expect.stringMatching(/^lotlvlchg_/),
       })
       expect(await stockedQuantity(container, w.yogurt.id, w.main.id)).toBe(10)
       await expectInBalance(api, headers)

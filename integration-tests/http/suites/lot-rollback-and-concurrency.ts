@@ -2,6 +2,7 @@ import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { adjustLotStockWorkflow, receiveLotWorkflow, transferLotStockWorkflow } from "../../../src/workflows"
 import { loginAsAdmin } from "../../helpers/admin"
+import { rows } from "../../helpers/allocation"
 import { createWarehouse, stockedQuantity } from "../../helpers/fixtures"
 import {
   expectInBalance,
@@ -50,6 +51,16 @@ export function lotRollbackAndConcurrencySuite({ api, getContainer }: MedusaSuit
     (await lotEventsInDb(getContainer(), lotId)).map((e: any) => [e.type, e.quantity, e.location_id])
 
   describe("rollback when a workflow hook throws", () => {
+    // Medusa's stock followed each write or its undo: nothing is left for the repair to apply.
+    afterEach(async () => {
+      const pending = await rows(
+        getContainer(),
+        `SELECT quantity FROM lot_level_change WHERE inventory_item_id = ? AND applied_at IS NULL AND reverted_at IS NULL`,
+        [w.yogurt.id]
+      )
+      expect(pending).toEqual([])
+    })
+
     it("runs the hooks registered in the spec for HTTP requests", async () => {
       const before = { ...hookCalls }
       const { lot } = await receive(api, headers, { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 10 })
@@ -99,6 +110,10 @@ export function lotRollbackAndConcurrencySuite({ api, getContainer }: MedusaSuit
       ])
       expect((await send(get(`/admin/lots/${retired.id}`))).status).toBe(404)
       await expectInBalance(api, headers)
+      // Its change to Medusa's stock is recorded as taken back.
+      expect(
+        await rows(container, `SELECT quantity, applied_at IS NULL AS unapplied, reverted_at IS NOT NULL AS reverted FROM lot_level_change WHERE inventory_item_id = ?`, [w.yogurt.id])
+      ).toEqual([{ quantity: 10, unapplied: true, reverted: true }])
 
       // The lot number is free again.
       const again = await receive(api, headers, { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 3, lot_number: "ROLL-1" })

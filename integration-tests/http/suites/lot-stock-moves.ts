@@ -46,6 +46,7 @@ export function lotStockMovesSuite({ api, getContainer }: MedusaSuiteOptions) {
         delta: -2,
         quarantined: false,
         event_id: expect.stringMatching(/^lotevt_/),
+        level_change_id: expect.stringMatching(/^lotlvlchg_/),
       })
       expect(stockByLocation(res.data.lot)).toEqual({ [w.main.id]: 8 })
       expect(await stocked(w.main.id)).toBe(8)

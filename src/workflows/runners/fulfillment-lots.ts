@@ -4,6 +4,7 @@ import { z } from "@medusajs/framework/zod"
 import { LOT_MODULE, type FulfillLotsResult, type FulfillmentLineInput } from "../../modules/lot"
 import { allocationRulesFor } from "../../modules/lot/domain/allocation-rules"
 import type LotModuleService from "../../modules/lot/service"
+import { recountReservedAfterRollback } from "./reserved-recount"
 
 /** `additional_data.lots` on a fulfillment: what the picker actually picked. */
 export const PickedLotsSchema = z
@@ -40,6 +41,18 @@ export async function confirmFulfillmentLots(
   container: MedusaContainer,
   input: ConfirmFulfillmentLotsInput
 ): Promise<FulfillLotsResult | null> {
+  try {
+    return await bookFulfillmentLots(container, input)
+  } catch (error) {
+    // The refusal makes Medusa move the fulfilled lines' reservations back, and that move leaves
+    // its reserved quantities wrong at both locations: recount them once the rollback is done.
+    const itemIds = (input.fulfillment.items ?? []).map((i) => i.inventory_item_id).filter((id): id is string => Boolean(id))
+    recountReservedAfterRollback(container, itemIds)
+    throw error
+  }
+}
+
+async function bookFulfillmentLots(container: MedusaContainer, input: ConfirmFulfillmentLotsInput): Promise<FulfillLotsResult | null> {
   const lots = container.resolve<LotModuleService>(LOT_MODULE)
   const items = (input.fulfillment.items ?? []).filter((i) => i.inventory_item_id && i.line_item_id)
   const itemIds = [...new Set(items.map((i) => i.inventory_item_id!))]

@@ -11,7 +11,14 @@ import { checkLotIntegrity, type CheckLotIntegrityStepInput, type LotIntegrityRe
 import { reportLotDriftWorkflow } from "../report-lot-drift"
 import { syncLotBlocksWorkflow } from "../sync-lot-blocks"
 import { confirmFulfillmentLots } from "./fulfillment-lots"
+import { applyPendingLevelChanges } from "./level-changes"
 import { recountReservedQuantitiesOfItems } from "./reserved-recount"
+
+/**
+ * A pending level change younger than this is left to the workflow that wrote it, even when the
+ * repair is asked for at once (the admin action, the command line): it may be about to apply it.
+ */
+const PENDING_LEVEL_CHANGE_MIN_AGE_SECONDS = 10
 
 export type LotIntegrityRepairInput = CheckLotIntegrityStepInput & { actor_id?: string | null }
 
@@ -37,6 +44,7 @@ export type LotIntegrityRepair = {
  */
 export async function repairLotIntegrity(container: MedusaContainer, input: LotIntegrityRepairInput): Promise<LotIntegrityRepair> {
   const lots = container.resolve<LotModuleService>(LOT_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const before = await checkLotIntegrity(container, input)
   const found = before.findings
   const corrections: LotCorrectionInput[] = []
@@ -74,6 +82,21 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
     }
     return latest.findings.filter((f) => f.check === check && f.repair === "automatic")
   }
+
+  // First Medusa's stock: lot writes a crash kept from reaching it (the fulfillment and line
+  // repairs below work on stock that is whole again).
+  const pendingLevels = async () => {
+    corrections.push(
+      ...(await applyPendingLevelChanges(container, {
+        inventory_item_ids: await trackedItemIds(lots, input),
+        settle_seconds: Math.max(input.settle_seconds ?? 0, PENDING_LEVEL_CHANGE_MIN_AGE_SECONDS),
+        actor_id: input.actor_id,
+      }))
+    )
+  }
+  // Without a stock finding there is nothing wrong to report, only changes to mark.
+  const stockFinding = found.find((f) => f.check === IntegrityCheck.STOCK)
+  await (stockFinding ? attempt(stockFinding, pendingLevels) : pendingLevels().catch((e: Error) => logger.warn(`lot-tracking: marking applied level changes failed: ${e.message}`)))
 
   for (const f of await remaining(IntegrityCheck.FULFILLMENT)) {
     await attempt(f, async () => {
@@ -156,6 +179,14 @@ async function bookFulfillment(container: MedusaContainer, fulfillmentId: string
     fulfillment: fulfillment as Parameters<typeof confirmFulfillmentLots>[1]["fulfillment"],
     ship_date: new Date(fulfillment.created_at as string | Date),
   })
+}
+
+async function trackedItemIds(lots: LotModuleService, input: LotIntegrityRepairInput): Promise<string[]> {
+  const policies = await lots.listLotPolicies(
+    { tracked: true, ...(input.inventory_item_id ? { inventory_item_id: input.inventory_item_id } : {}) },
+    { select: ["inventory_item_id"] }
+  )
+  return policies.map((p) => p.inventory_item_id)
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,66 +1,53 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { LOT_MODULE } from "../../modules/lot"
+import type LotModuleService from "../../modules/lot/service"
+import type { LevelChangeRow } from "../../modules/lot/sql/level-change-sql"
+import { underInventoryLock } from "../locking"
+import { adjustStockedQuantities } from "../runners/level-changes"
 
-export type InventoryLevelAdjustment = { inventory_item_id: string; location_id: string; adjustment: number }
+export type AdjustInventoryLevelsForLotsStepInput = { level_change_ids: string[] }
 
-type Compensation = { adjustments: InventoryLevelAdjustment[]; created_level_ids: string[] }
+type Compensation = { applied: LevelChangeRow[]; created_level_ids: string[] }
 
 export const adjustInventoryLevelsForLotsStepId = "adjust-inventory-levels-for-lots"
 /**
- * Moves Medusa's stocked quantity by the same amount as the lot stock, creating the inventory
- * level first where the item was never stocked at that location. Runs under the Locking module
- * like Medusa's own inventory steps. Compensation reverses each adjustment and removes the levels
- * it created.
+ * Moves Medusa's stocked quantity by the level changes the lot write recorded (creating the
+ * inventory level first where the item was never stocked at that location), then marks them
+ * applied — under Medusa's inventory lock, like Medusa's own inventory steps. A change already
+ * applied (by the integrity repair after a crash) is not applied again. Compensation takes the
+ * changes back out of Medusa, marks them pending again for the lot write's own compensation to
+ * revert, and removes the levels it created.
  * Used by the receive, adjust, transfer, produce and split workflows.
  *
  * @example
- * adjustInventoryLevelsForLotsStep([{ inventory_item_id, location_id, adjustment: 24 }])
+ * adjustInventoryLevelsForLotsStep({ level_change_ids: [receipt.level_change_id] })
  */
 export const adjustInventoryLevelsForLotsStep = createStep(
   adjustInventoryLevelsForLotsStepId,
-  async (input: InventoryLevelAdjustment[], { container }) => {
-    const inventory = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
-    const adjustments = input.filter((a) => a.adjustment !== 0)
-    if (!adjustments.length) {
-      return new StepResponse([], { adjustments: [], created_level_ids: [] } as Compensation)
+  async (input: AdjustInventoryLevelsForLotsStepInput, { container }) => {
+    const lots = container.resolve<LotModuleService>(LOT_MODULE)
+    const changeIds = input.level_change_ids.filter(Boolean)
+    const itemIds = (await lots.listPendingLevelChangesOfWrites(changeIds)).map((r) => r.inventory_item_id)
+    if (!itemIds.length) {
+      return new StepResponse({ applied: 0 }, { applied: [], created_level_ids: [] } as Compensation)
     }
-    const lockKeys = [...new Set(adjustments.map((a) => a.inventory_item_id))]
-    return await locking.execute(lockKeys, async () => {
-      const existing = await inventory.listInventoryLevels(
-        {
-          inventory_item_id: [...new Set(adjustments.map((a) => a.inventory_item_id))],
-          location_id: [...new Set(adjustments.map((a) => a.location_id))],
-        },
-        { select: ["id", "inventory_item_id", "location_id"] }
-      )
-      const have = new Set(existing.map((l) => `${l.inventory_item_id}|${l.location_id}`))
-      const missing = adjustments.filter((a) => !have.has(`${a.inventory_item_id}|${a.location_id}`))
-      const created = missing.length
-        ? await inventory.createInventoryLevels(
-            [...new Map(missing.map((a) => [`${a.inventory_item_id}|${a.location_id}`, a])).values()].map((a) => ({
-              inventory_item_id: a.inventory_item_id,
-              location_id: a.location_id,
-              stocked_quantity: 0,
-            }))
-          )
-        : []
-      const levels = await inventory.adjustInventory(
-        adjustments.map((a) => ({ inventoryItemId: a.inventory_item_id, locationId: a.location_id, adjustment: a.adjustment }))
-      )
-      return new StepResponse(levels, { adjustments, created_level_ids: created.map((l) => l.id) } as Compensation)
+    return await underInventoryLock(container, itemIds, async () => {
+      const pending = await lots.listPendingLevelChangesOfWrites(changeIds)
+      const created = await adjustStockedQuantities(container, pending)
+      await lots.markLevelChangesApplied(pending.map((r) => r.id))
+      return new StepResponse({ applied: pending.length }, { applied: pending, created_level_ids: created } as Compensation)
     })
   },
   async (data: Compensation | undefined, { container }) => {
-    if (!data?.adjustments.length) {
+    if (!data?.applied.length) {
       return
     }
+    const lots = container.resolve<LotModuleService>(LOT_MODULE)
     const inventory = container.resolve(Modules.INVENTORY)
-    const locking = container.resolve(Modules.LOCKING)
-    await locking.execute([...new Set(data.adjustments.map((a) => a.inventory_item_id))], async () => {
-      await inventory.adjustInventory(
-        data.adjustments.map((a) => ({ inventoryItemId: a.inventory_item_id, locationId: a.location_id, adjustment: -a.adjustment }))
-      )
+    await underInventoryLock(container, data.applied.map((r) => r.inventory_item_id), async () => {
+      await inventory.adjustInventory(data.applied.map((r) => ({ inventoryItemId: r.inventory_item_id, locationId: r.location_id, adjustment: -r.quantity })))
+      await lots.markLevelChangesPending(data.applied.map((r) => r.id))
       if (data.created_level_ids.length) {
         await inventory.deleteInventoryLevels(data.created_level_ids)
       }

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { LOT_MODULE, LotEventType, type LotStockChange, type LotStockChangeResult } from "../../modules/lot"
+import { LOT_MODULE, type LotStockChange, type LotStockChangeResult } from "../../modules/lot"
 import type LotModuleService from "../../modules/lot/service"
 
 export const changeLotStockStepId = "change-lot-stock"
@@ -22,14 +22,6 @@ export const changeLotStockStep = createStep(
     if (!results?.length) {
       return
     }
-    await container.resolve<LotModuleService>(LOT_MODULE).changeLotStock(
-      results.map((r) => ({
-        lot_id: r.lot_id,
-        location_id: r.location_id,
-        delta: -r.delta,
-        quarantined: r.quarantined,
-        event: { type: LotEventType.REVERTED, reference_type: "lot_event", reference_id: r.event_id },
-      }))
-    )
+    await container.resolve<LotModuleService>(LOT_MODULE).revertLotStockChanges(results)
   }
 )

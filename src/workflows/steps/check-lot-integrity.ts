@@ -54,7 +54,7 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
   if (!itemIds.length) {
     return { checked_items: 0, in_balance: true, drift: [], findings: [] }
   }
-  const [levels, reservations, totals, doubleRestocks, returnSurplus, state] = await Promise.all([
+  const [levels, reservations, totals, doubleRestocks, returnSurplus, state, pendingLevelChanges] = await Promise.all([
     inventory.listInventoryLevels(
       { inventory_item_id: itemIds },
       { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
@@ -67,6 +67,7 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
     lots.listDoubleRestockedUnits(itemIds),
     lots.sumReturnSurplus(itemIds),
     lots.readLotIntegrityState(itemIds),
+    lots.listPendingLevelChangesOfItems(itemIds),
   ])
   const drift = findStockDrift(
     itemIds,
@@ -100,12 +101,13 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
     }
   }
   const orders = await ordersInScope(container, state.holdings, reservations, input.settle_seconds ?? 0)
+  const checked = new Set(itemIds)
   const [lineFindings, fulfillmentChecks] = await Promise.all([
-    lineHoldingFindings(container, orders, state.holdings),
-    fulfillmentBookingFindings(container, lots, orders, new Set(itemIds)),
+    lineHoldingFindings(container, orders, state.holdings, checked),
+    fulfillmentBookingFindings(container, lots, orders, checked),
   ])
   const findings = [
-    ...stockFindings(drift),
+    ...stockFindings(drift, sumPendingByLevel(pendingLevelChanges)),
     ...reservedFindings(
       levels.map((l) => ({ inventory_item_id: l.inventory_item_id, location_id: l.location_id, reserved_quantity: Number(l.reserved_quantity) })),
       [...reservationSums.values()]
@@ -145,11 +147,15 @@ async function ordersInScope(
   return orders.filter((o) => new Date(o.updated_at as string | Date).getTime() <= settledBefore).map((o) => o.id)
 }
 
-/** Each line's open allocations and shortfalls per location against what Medusa still reserves for it. */
+/**
+ * Each line's open allocations and shortfalls per location against what Medusa still reserves for
+ * it — for the checked items only: the holdings were read for those, and an order may hold others.
+ */
 async function lineHoldingFindings(
   container: MedusaContainer,
   orderIds: string[],
-  holdings: Omit<LineHolding, "demand">[]
+  holdings: Omit<LineHolding, "demand">[],
+  checked: Set<string>
 ): Promise<IntegrityFinding[]> {
   if (!orderIds.length) {
     return []
@@ -162,6 +168,7 @@ async function lineHoldingFindings(
     lines.set(key(held), { ...held, demand: 0 })
   }
   for (const need of await loadOrderLotDemand(container, { order_ids: orderIds })) {
+    if (!checked.has(need.inventory_item_id)) continue
     const line = lines.get(key(need)) ?? { ...need, allocated: 0, short: 0, demand: 0 }
     line.demand = need.quantity
     lines.set(key(need), line)
@@ -218,4 +225,13 @@ async function fulfillmentBookingFindings(
     }
   }
   return fulfillmentFindings([...bookings.values()])
+}
+
+function sumPendingByLevel(rows: { inventory_item_id: string; location_id: string; quantity: number }[]): Map<string, number> {
+  const sums = new Map<string, number>()
+  for (const r of rows) {
+    const key = `${r.inventory_item_id}\u0000${r.location_id}`
+    sums.set(key, (sums.get(key) ?? 0) + r.quantity)
+  }
+  return sums
 }

@@ -145,6 +145,21 @@ describe("stockFindings", () => {
     expect(surplus.message).toMatch(/^Medusa holds 1 unit more than the lots/)
     expect(short.message).toMatch(/^The lots hold 2 units more than Medusa/)
   })
+
+  it("is the repair's to make when a pending level change accounts for the whole difference", () => {
+    const pending = new Map([["i\u0000x", 4], ["i\u0000y", 3], ["i\u0000z", -2]])
+    const [unapplied, partly, taken] = stockFindings(
+      [
+        { inventory_item_id: "i", location_id: "x", stocked_quantity: 6, lot_quantity: 10, untracked_quantity: -4 },
+        { inventory_item_id: "i", location_id: "y", stocked_quantity: 6, lot_quantity: 7, untracked_quantity: -1 },
+        { inventory_item_id: "i", location_id: "z", stocked_quantity: 6, lot_quantity: 4, untracked_quantity: 2 },
+      ],
+      pending
+    )
+    expect(unapplied).toMatchObject({ repair: "automatic", source: "lots", message: expect.stringMatching(/^A lot change of 4 units never reached/) })
+    expect(partly).toMatchObject({ repair: "manual" })
+    expect(taken).toMatchObject({ repair: "automatic", expected: 6, actual: 4 })
+  })
 })
 
 describe("driftNotification", () => {

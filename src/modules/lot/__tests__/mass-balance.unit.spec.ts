@@ -97,8 +97,8 @@ describe("transformation rules", () => {
     })
     expect(inventoryLevelChanges(t("bulk"))).toEqual([])
     expect(inventoryLevelChanges(t("retail"))).toEqual([
-      { inventory_item_id: "bulk", location_id: "sloc", adjustment: -5 },
-      { inventory_item_id: "retail", location_id: "sloc", adjustment: 5 },
+      { inventory_item_id: "bulk", location_id: "sloc", quantity: -5 },
+      { inventory_item_id: "retail", location_id: "sloc", quantity: 5 },
     ])
   })
 })

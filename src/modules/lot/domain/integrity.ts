@@ -1,5 +1,6 @@
 import { blockedQuantity, type LotStockBlockRow } from "./blocked-stock"
 import { massBalance, type LotEventTotals } from "./mass-balance"
+import { PendingLevelChangeAction, pendingLevelChangeAction } from "./level-changes"
 import type { StockDrift } from "./reconciliation"
 
 /**
@@ -48,22 +49,32 @@ export type IntegrityFinding = {
 
 const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
 
-/** Σ lot stock ≠ Medusa stocked: which side is right is not known, so a person decides. */
-export function stockFindings(drift: StockDrift[]): IntegrityFinding[] {
-  return drift.map((d) => ({
-    check: IntegrityCheck.STOCK,
-    inventory_item_id: d.inventory_item_id,
-    location_id: d.location_id,
-    expected: d.stocked_quantity,
-    actual: d.lot_quantity,
-    source: d.cause ? "medusa" : "lots",
-    repair: "manual",
-    message:
-      d.cause ??
-      (d.untracked_quantity > 0
-        ? `Medusa holds ${units(d.untracked_quantity)} more than the lots: count the shelf, then receive them into a lot or correct Medusa's stock.`
-        : `The lots hold ${units(-d.untracked_quantity)} more than Medusa: count the shelf, then adjust the lots or Medusa's stock.`),
-  }))
+/**
+ * Σ lot stock ≠ Medusa stocked. Where a lot write's recorded level change is still pending and
+ * accounts for the whole difference, Medusa never got it (the server stopped between the two
+ * writes) and the repair applies it; otherwise which side is right is not known, so a person decides.
+ * `pendingLevelChanges`: the pending quantity per `inventory_item_id + "\u0000" + location_id`.
+ */
+export function stockFindings(drift: StockDrift[], pendingLevelChanges: Map<string, number> = new Map()): IntegrityFinding[] {
+  return drift.map((d) => {
+    const pending = pendingLevelChanges.get(`${d.inventory_item_id}\u0000${d.location_id}`) ?? 0
+    const unapplied = !d.cause && pending !== 0 && pendingLevelChangeAction(-d.untracked_quantity, pending) === PendingLevelChangeAction.APPLY
+    return {
+      check: IntegrityCheck.STOCK,
+      inventory_item_id: d.inventory_item_id,
+      location_id: d.location_id,
+      expected: d.stocked_quantity,
+      actual: d.lot_quantity,
+      source: d.cause ? "medusa" : "lots",
+      repair: unapplied ? "automatic" : "manual",
+      message: unapplied
+        ? `A lot change of ${units(pending)} never reached Medusa's stock (the server stopped in between): the repair applies it.`
+        : d.cause ??
+          (d.untracked_quantity > 0
+            ? `Medusa holds ${units(d.untracked_quantity)} more than the lots: count the shelf, then receive them into a lot or correct Medusa's stock.`
+            : `The lots hold ${units(-d.untracked_quantity)} more than Medusa: count the shelf, then adjust the lots or Medusa's stock.`),
+    }
+  })
 }
 
 export type ReservedLevel = { inventory_item_id: string; location_id: string; reserved_quantity: number }

@@ -1,4 +1,5 @@
 import { LotLineageKind, LotStatus, type ReceiveLotInput } from "../types"
+import { netLevelChanges, type LevelChange } from "./level-changes"
 
 /** Units of an input lot to use up at the transformation's location. */
 export type TransformationInputLot = { lot_id: string; quantity: number }
@@ -39,6 +40,8 @@ export type LotTransformation = {
   inputs: TransformedLot[]
   outputs: TransformedLot[]
   lineage: { parent_lot_id: string; child_lot_id: string; quantity: number }[]
+  /** The recorded change Medusa's stocked quantities follow. */
+  level_change_id?: string
 }
 
 /** What a lot must be to go into a transformation of this kind. */
@@ -98,11 +101,9 @@ export function lineageEdges(
  * How Medusa's stocked quantities follow a transformation at its location: inputs' items go
  * down, outputs' items go up, netted per item (a split into the same item changes nothing).
  */
-export function inventoryLevelChanges(t: Pick<LotTransformation, "location_id" | "inputs" | "outputs">) {
-  const net = new Map<string, number>()
-  for (const lot of t.inputs) net.set(lot.inventory_item_id, (net.get(lot.inventory_item_id) ?? 0) - lot.quantity)
-  for (const lot of t.outputs) net.set(lot.inventory_item_id, (net.get(lot.inventory_item_id) ?? 0) + lot.quantity)
-  return [...net]
-    .filter(([, adjustment]) => adjustment !== 0)
-    .map(([inventory_item_id, adjustment]) => ({ inventory_item_id, location_id: t.location_id, adjustment }))
+export function inventoryLevelChanges(t: Pick<LotTransformation, "location_id" | "inputs" | "outputs">): LevelChange[] {
+  return netLevelChanges([
+    ...t.inputs.map((lot) => ({ inventory_item_id: lot.inventory_item_id, location_id: t.location_id, quantity: -lot.quantity })),
+    ...t.outputs.map((lot) => ({ inventory_item_id: lot.inventory_item_id, location_id: t.location_id, quantity: lot.quantity })),
+  ])
 }

@@ -1,6 +1,10 @@
 import { InjectManager, InjectTransactionManager, MedusaContext } from "@medusajs/framework/utils"
 import { recountAllocatedCounters, recountReservedQuantities } from "../actions/integrity"
 import { readLotIntegrityState, type LotIntegrityState } from "../queries/integrity"
+import {
+  listPendingLevelChangesOfItems, listPendingLevelChangesOfWrites, setLevelChangesApplied, setLevelChangesPending,
+  type LevelChangeRow,
+} from "../sql/level-change-sql"
 import { insertCorrections, sumFulfillmentBookings, type LotCorrectionInput } from "../sql/integrity-sql"
 import { sumReturnSurplus, type ReturnSurplusUnits } from "../sql/return-surplus-sql"
 import { LotRecallExpiryAndReportFlows } from "./recall-expiry-and-report-flows"
@@ -50,5 +54,25 @@ export class LotIntegrityFlows extends LotRecallExpiryAndReportFlows {
   @InjectTransactionManager()
   async recordCorrections(corrections: LotCorrectionInput[], @MedusaContext() sharedContext: SqlContext = {}): Promise<string[]> {
     return await insertCorrections(sharedContext.transactionManager!, corrections)
+  }
+
+  @InjectManager()
+  async listPendingLevelChangesOfWrites(changeIds: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<LevelChangeRow[]> {
+    return await listPendingLevelChangesOfWrites(sharedContext.manager!, changeIds)
+  }
+
+  @InjectManager()
+  async listPendingLevelChangesOfItems(itemIds: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<LevelChangeRow[]> {
+    return await listPendingLevelChangesOfItems(sharedContext.manager!, itemIds)
+  }
+
+  @InjectTransactionManager()
+  async markLevelChangesApplied(ids: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await setLevelChangesApplied(sharedContext.transactionManager!, ids)
+  }
+
+  @InjectTransactionManager()
+  async markLevelChangesPending(ids: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await setLevelChangesPending(sharedContext.transactionManager!, ids)
   }
 }

@@ -19,8 +19,10 @@ import {
   type StockBlockOfReservation,
 } from "../sql/blocked-stock-sql"
 import { recordRestoredBlocks, type RestoredBlock } from "../actions/blocks"
-import { receiveLot, revertLotReceipt } from "../actions/receive"
-import { changeLotStock } from "../actions/stock"
+import {
+  changeLotStockWithLevelChange, receiveLotWithLevelChange, revertLotReceiptWithLevelChange, revertLotStockChanges,
+  revertLotTransformationWithLevelChange, transformLotsWithLevelChange,
+} from "../actions/level-changes"
 import { changeLotStatus, revertLotStatusChange } from "../actions/status"
 import { allocateOrderLines, undoOrderLineAllocations } from "../actions/allocate"
 import {
@@ -29,14 +31,13 @@ import {
 import { fulfillOrderLines, undoFulfillOrderLines } from "../actions/fulfill"
 import { swapPickedLot, undoPickedLotSwap } from "../actions/pick-swap"
 import { assignUntrackedStock } from "../actions/untracked-stock"
-import { revertLotTransformation, transformLots } from "../actions/transform"
 import {
   bookReturnedUnits, designateReturnLots, restockReturnedUnits, returnFulfilledLots, undoReturnedUnits,
   type ReturnLotDesignation, type ReturnRestock,
 } from "../actions/returns"
 import { syncLotShipments, undoLotShipmentSync, type LotShipmentSync } from "../actions/shipments"
 import {
-  Lot, LotAllocation, LotAllocationShortfall, LotCorrection, LotEvent, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
+  Lot, LotAllocation, LotAllocationShortfall, LotCorrection, LotEvent, LotLevelChange, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
   LotReturnSurplus, LotShipment, LotStock, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
 } from "../models"
 import { nextSequenceValue } from "../sql/sql"
@@ -61,6 +62,7 @@ export class LotStockAndOrderFlows extends MedusaService({
   LotReturn,
   LotReturnSurplus,
   LotCorrection,
+  LotLevelChange,
   Recall,
   RecallLot,
   RecallShipment,
@@ -87,17 +89,22 @@ export class LotStockAndOrderFlows extends MedusaService({
 
   @InjectTransactionManager()
   async receiveLot(input: ReceiveLotInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<LotReceipt> {
-    return await receiveLot(sharedContext.transactionManager!, input, this.options_)
+    return await receiveLotWithLevelChange(sharedContext.transactionManager!, input, this.options_)
   }
 
   @InjectTransactionManager()
   async revertLotReceipt(receipt: LotReceipt, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await revertLotReceipt(sharedContext.transactionManager!, receipt)
+    await revertLotReceiptWithLevelChange(sharedContext.transactionManager!, receipt)
   }
 
   @InjectTransactionManager()
   async changeLotStock(changes: LotStockChange[], @MedusaContext() sharedContext: SqlContext = {}): Promise<LotStockChangeResult[]> {
-    return await changeLotStock(sharedContext.transactionManager!, changes)
+    return await changeLotStockWithLevelChange(sharedContext.transactionManager!, changes)
+  }
+
+  @InjectTransactionManager()
+  async revertLotStockChanges(results: LotStockChangeResult[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await revertLotStockChanges(sharedContext.transactionManager!, results)
   }
 
   @InjectTransactionManager()
@@ -272,11 +279,11 @@ export class LotStockAndOrderFlows extends MedusaService({
 
   @InjectTransactionManager()
   protected async transformLots_(input: LotTransformationInput, @MedusaContext() sharedContext: SqlContext = {}) {
-    return await transformLots(sharedContext.transactionManager!, input, this.options_)
+    return await transformLotsWithLevelChange(sharedContext.transactionManager!, input, this.options_)
   }
 
   @InjectTransactionManager()
   async revertLotTransformation(t: LotTransformation, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await revertLotTransformation(sharedContext.transactionManager!, t)
+    await revertLotTransformationWithLevelChange(sharedContext.transactionManager!, t)
   }
 }

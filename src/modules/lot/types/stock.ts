@@ -51,6 +51,8 @@ export type LotStockChangeResult = {
   delta: number
   quarantined: boolean
   event_id: string
+  /** The recorded change Medusa's stocked quantity follows (receipts, adjustments, transfers). */
+  level_change_id?: string
 }
 
 /** Stock that gained units: a lot at a location, or at every location it is stocked (`location_id` null). */
@@ -88,6 +90,8 @@ export type LotReceipt = {
   quantity: number
   created: boolean
   event_id: string
+  /** The recorded change Medusa's stocked quantity follows (receipts through the receive workflow). */
+  level_change_id?: string
 }
 
 export type LotStatusChangeInput = {

@@ -1,0 +1,28 @@
+import { netLevelChanges, PendingLevelChangeAction, pendingLevelChangeAction } from "../domain/level-changes"
+
+describe("netLevelChanges", () => {
+  it("nets one write's changes per item and location and drops what nets to nothing", () => {
+    expect(
+      netLevelChanges([
+        { inventory_item_id: "a", location_id: "x", quantity: -5 },
+        { inventory_item_id: "a", location_id: "y", quantity: 5 },
+        { inventory_item_id: "b", location_id: "x", quantity: 3 },
+        { inventory_item_id: "b", location_id: "x", quantity: -3 },
+        { inventory_item_id: "a", location_id: "x", quantity: 2 },
+      ])
+    ).toEqual([
+      { inventory_item_id: "a", location_id: "x", quantity: -3 },
+      { inventory_item_id: "a", location_id: "y", quantity: 5 },
+    ])
+  })
+})
+
+describe("pendingLevelChangeAction", () => {
+  it("applies what Medusa is missing, marks what it already has, and leaves anything else to a person", () => {
+    expect(pendingLevelChangeAction(4, 4)).toBe(PendingLevelChangeAction.APPLY)
+    expect(pendingLevelChangeAction(-2, -2)).toBe(PendingLevelChangeAction.APPLY)
+    expect(pendingLevelChangeAction(0, 4)).toBe(PendingLevelChangeAction.MARK_APPLIED)
+    expect(pendingLevelChangeAction(3, 4)).toBe(PendingLevelChangeAction.MANUAL)
+    expect(pendingLevelChangeAction(-4, 4)).toBe(PendingLevelChangeAction.MANUAL)
+  })
+})
