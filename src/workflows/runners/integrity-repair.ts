@@ -35,11 +35,12 @@ export type LotIntegrityRepair = {
 
 /**
  * Checks every invariant, then repairs what the records say the truth is, in the order one repair
- * feeds the next: fulfillments Medusa holds are booked in lots (or given back when Medusa canceled
+ * feeds the next: lot writes a crash kept from Medusa's stock are applied to it (see
+ * applyPendingLevelChanges), fulfillments Medusa holds are booked in lots (or given back when Medusa canceled
  * them), order lines are allocated again to what Medusa reserves for them, allocated counters are
  * recounted, blocks are rewritten, and Medusa's reserved quantities recounted from its
- * reservations. Each correction is recorded; stock drift and history gaps are left for a person,
- * since which side is right cannot be known. Run by the scheduled job, `npm run reconcile -- --fix`
+ * reservations. Each correction is recorded; other stock drift and history gaps are left for a
+ * person, since which side is right cannot be known. Run by the scheduled job, `npm run reconcile -- --fix`
  * and `POST /admin/lots/reconciliation/repair`; running it twice changes nothing more.
  */
 export async function repairLotIntegrity(container: MedusaContainer, input: LotIntegrityRepairInput): Promise<LotIntegrityRepair> {
