@@ -192,4 +192,42 @@ export const reservationLockingSuite: Suite = ({ api, getContainer }) => {
     expect(tooMany.ok).toBe(false)
     await placeOrder(api, store, [{ variant_id: variant.id, quantity: 2 }], { email: "two@lots.test" })
   })
+
+  it("puts back a block edited in Medusa's Reservations page (its quantity lowered, or moved to another location) and records each edit", async () => {
+    const container = getContainer()
+    const other = store.locations[1]
+    const { variant, inventoryItemId } = await trackedProduct("Millet", "MIL-1")
+    await api.post(`/admin/inventory-items/${inventoryItemId}/location-levels`, { location_id: other, stocked_quantity: 0 }, { headers })
+    await receive(inventoryItemId, "MIL-OK", 2)
+    const held = await receive(inventoryItemId, "MIL-HELD", 5)
+    await changeLotStatus(api, headers, held.id, "hold")
+    const [block] = await blockIds(container, inventoryItemId, main)
+
+    // Lowered to 1, the block would let 4 held units be sold.
+    expect((await api.post(`/admin/reservations/${block}`, { quantity: 1 }, { headers })).status).toBe(200)
+    await waitFor(() => blockedReservationTotal(container, inventoryItemId, main), (total) => total === 5, {
+      timeout: 5_000, interval: 50, what: "the lowered block to hold 5 again",
+    })
+
+    // Moved to the other location, it would hold back units the lot does not have there.
+    const [current] = await blockIds(container, inventoryItemId, main)
+    expect((await api.post(`/admin/reservations/${current}`, { location_id: other }, { headers })).status).toBe(200)
+    await waitFor(
+      async () => [await blockedReservationTotal(container, inventoryItemId, main), (await blockIds(container, inventoryItemId, other)).length],
+      ([atMain, atOther]) => atMain === 5 && atOther === 0,
+      { timeout: 5_000, interval: 50, what: "the moved block to be back at the lot's location" }
+    )
+    await waitFor(() => reservedAgainstReservations(container, inventoryItemId), (levels) => levels.every((l) => l.reserved === l.reservations), {
+      what: "reserved quantities to agree with the reservations at both locations",
+    })
+
+    const record = (await lotEvents(api, headers, held.id)).filter((e) => e.type === "block_restored")
+    expect(record).toEqual([
+      expect.objectContaining({ reason: "the reservation holding the lot's units back was edited in Medusa", reference_id: block }),
+      expect.objectContaining({ reason: "the reservation holding the lot's units back was edited in Medusa", reference_id: current }),
+    ])
+    const tooMany = await tryPlaceOrder(api, store, [{ variant_id: variant.id, quantity: 3 }], { email: "millet-three@lots.test" })
+    expect(tooMany.ok).toBe(false)
+    await placeOrder(api, store, [{ variant_id: variant.id, quantity: 2 }], { email: "millet-two@lots.test" })
+  })
 }

@@ -4,14 +4,18 @@ import { blockedQuantity } from "../../modules/lot/domain/blocked-stock"
 import type { StockBlockOfReservation } from "../../modules/lot/sql/blocked-stock-sql"
 import type LotModuleService from "../../modules/lot/service"
 
-export type RecordRestoredLotBlocksStepInput = { deleted: StockBlockOfReservation[] }
+export type RecordRestoredLotBlocksStepInput = {
+  deleted: StockBlockOfReservation[]
+  /** What was done to the blocks in Medusa (default "deleted"). */
+  change?: "deleted" | "edited"
+}
 
 export const recordRestoredLotBlocksStepId = "record-restored-lot-blocks"
 /**
- * Writes a `block_restored` entry in each affected lot's history: which reservation was deleted,
+ * Writes a `block_restored` entry in each affected lot's history: which reservation was deleted or edited,
  * which one holds the units back now and how many. Runs last, after the blocks were put back, and
  * the lot history is append-only, so it has nothing to compensate.
- * Used by `restoreDeletedLotBlocksWorkflow`.
+ * Used by `restoreDeletedLotBlocksWorkflow` and `restoreEditedLotBlocksWorkflow`.
  *
  * @example
  * recordRestoredLotBlocksStep({ deleted: [{ stock_id, lot_id, location_id, reservation_id }] })
@@ -32,6 +36,7 @@ export const recordRestoredLotBlocksStep = createStep(
           deleted_reservation_id: d.reservation_id,
           reservation_id: reservationId,
           quantity: row && reservationId ? blockedQuantity(row) : 0,
+          change: input.change ?? "deleted",
         }
       })
     )
