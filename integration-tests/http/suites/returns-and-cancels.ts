@@ -28,6 +28,7 @@ import {
 import { markDelivered, receiveReturn, requestReturn } from "../../helpers/returns"
 import type { Suite } from "../../helpers/run-suites"
 import {
+  attempt,
   cancelFulfillment,
   createShipment,
   createStockedProduct,
@@ -36,6 +37,7 @@ import {
   placeOrder,
   post,
   setupStore,
+  storeHeaders,
   type AdminProduct,
   type Headers,
   type StoreSetup,
@@ -91,6 +93,56 @@ export const returnsAndCancelsSuite: Suite = ({ api, getContainer }) => {
     expect(await stocked(itemId)).toBe(8)
     expect(await waitFor(() => lotTotal(itemId), (total) => total === 8, { what: "second receipt booked" })).toBe(8)
     expect(await returnedUnits(lot.id)).toEqual([2, 2])
+    expect((await reconciliation(api, headers)).in_balance).toBe(true)
+  })
+
+  it("a return the customer opens in the store is booked when received; one the store asks to mark received at once changes nothing", async () => {
+    const { variant, itemId, lot } = await trackedItem("RC-STORE", 10)
+    const { shipping_option: returnOption } = await post<{ shipping_option: { id: string } }>(
+      api,
+      "/admin/shipping-options",
+      {
+        name: "Returns to the main location",
+        service_zone_id: store.serviceZones[0],
+        shipping_profile_id: store.shippingProfile,
+        provider_id: "manual_manual",
+        price_type: "flat",
+        type: { label: "Return", description: "Back to the main location", code: "return-main" },
+        prices: [{ currency_code: store.currency, amount: 0 }],
+        rules: [
+          { attribute: "enabled_in_store", operator: "eq", value: "true" },
+          { attribute: "is_return", operator: "eq", value: "true" },
+        ],
+      },
+      headers
+    )
+    const order = await placeOrder(api, store, [{ variant_id: variant.id, quantity: 4 }])
+    const line = order.items[0]
+    await waitForOrderLots(api, headers, order)
+    const { fulfillment } = await fulfillOrder(api, headers, order.id, { items: [{ id: line.id, quantity: 4 }], location_id: main })
+    await markDelivered(api, headers, order.id, fulfillment.id)
+    const storeReturn = (body: Record<string, unknown>) =>
+      attempt(
+        api.post(
+          "/store/returns",
+          { order_id: order.id, items: [{ id: line.id, quantity: 1 }], return_shipping: { option_id: returnOption.id }, location_id: main, ...body },
+          { headers: storeHeaders(store) }
+        )
+      )
+
+    // Opened by the customer, received by the merchant: Medusa restocks 1, the lot gets it back.
+    const opened = await storeReturn({})
+    expect(opened.status).toBe(200)
+    await receiveReturn(api, headers, (opened.data as { return: { id: string } }).return.id, [{ id: line.id, quantity: 1 }])
+    expect(await stocked(itemId)).toBe(7)
+    await waitFor(() => lotTotal(itemId), (total) => total === 7, { what: "the store return booked" })
+    expect(await returnedUnits(lot.id)).toEqual([1])
+
+    // `receive_now` from the storefront: Medusa 2.21 refuses it and rolls the return back.
+    expect(await storeReturn({ receive_now: true })).toMatchObject({ status: 400, data: { message: expect.stringContaining("Cannot receive more items") } })
+    await sleep(1_000)
+    expect(await stocked(itemId)).toBe(7)
+    expect(await lotTotal(itemId)).toBe(7)
     expect((await reconciliation(api, headers)).in_balance).toBe(true)
   })
 
