@@ -1,7 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { allocateOrderLotsWorkflow } from "../workflows/allocate-order-lots"
-import { recountReservedQuantitiesOfItems } from "../workflows/runners/reserved-recount"
+import { followReservationMoves } from "../workflows/runners/reservation-moves"
 
 /**
  * Brings a fulfilled order's open allocations to where Medusa now reserves its lines: a line
@@ -22,8 +21,7 @@ export default async function allocateLotsOnFulfillmentCreated({
   })
   const items = (fulfillments[0]?.items ?? []) as { inventory_item_id?: string | null }[]
   const itemIds = items.map((i) => i.inventory_item_id).filter((id): id is string => Boolean(id))
-  await recountReservedQuantitiesOfItems(container, { inventory_item_ids: itemIds })
-  await allocateOrderLotsWorkflow(container).run({ input: { order_ids: [data.order_id] } })
+  await followReservationMoves(container, { order_id: data.order_id, inventory_item_ids: itemIds })
 }
 
 export const config: SubscriberConfig = {

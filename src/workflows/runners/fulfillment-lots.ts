@@ -4,7 +4,7 @@ import { z } from "@medusajs/framework/zod"
 import { LOT_MODULE, type FulfillLotsResult, type FulfillmentLineInput } from "../../modules/lot"
 import { allocationRulesFor } from "../../modules/lot/domain/allocation-rules"
 import type LotModuleService from "../../modules/lot/service"
-import { recountReservedAfterRollback } from "./reserved-recount"
+import { followRolledBackFulfillment } from "./reservation-moves"
 
 /** `additional_data.lots` on a fulfillment: what the picker actually picked. */
 export const PickedLotsSchema = z
@@ -44,12 +44,21 @@ export async function confirmFulfillmentLots(
   try {
     return await bookFulfillmentLots(container, input)
   } catch (error) {
-    // The refusal makes Medusa move the fulfilled lines' reservations back, and that move leaves
-    // its reserved quantities wrong at both locations: recount them once the rollback is done.
+    // The refusal makes Medusa move the fulfilled lines' reservations back (see
+    // followRolledBackFulfillment); the order is read now, while the fulfillment still exists.
+    const orderId = await orderOfFulfillment(container, input.fulfillment.id).catch(() => null)
     const itemIds = (input.fulfillment.items ?? []).map((i) => i.inventory_item_id).filter((id): id is string => Boolean(id))
-    recountReservedAfterRollback(container, itemIds)
+    if (orderId) {
+      followRolledBackFulfillment(container, { order_id: orderId, inventory_item_ids: itemIds })
+    }
     throw error
   }
+}
+
+async function orderOfFulfillment(container: MedusaContainer, fulfillmentId: string): Promise<string | null> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "fulfillment", fields: ["id", "order.id"], filters: { id: fulfillmentId } })
+  return (data[0] as { order?: { id: string } } | undefined)?.order?.id ?? null
 }
 
 async function bookFulfillmentLots(container: MedusaContainer, input: ConfirmFulfillmentLotsInput): Promise<FulfillLotsResult | null> {
@@ -76,9 +85,7 @@ async function bookFulfillmentLots(container: MedusaContainer, input: ConfirmFul
     return null
   }
 
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "fulfillment", fields: ["id", "order.id"], filters: { id: input.fulfillment.id } })
-  const orderId = (data[0] as { order?: { id: string } } | undefined)?.order?.id
+  const orderId = await orderOfFulfillment(container, input.fulfillment.id)
   if (!orderId) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No order found for fulfillment ${input.fulfillment.id}`)
   }

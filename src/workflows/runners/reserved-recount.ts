@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../modules/lot"
 import type LotModuleService from "../../modules/lot/service"
 import type { LotCorrectionInput } from "../../modules/lot/sql/integrity-sql"
@@ -40,27 +40,3 @@ export async function recountReservedQuantitiesOfItems(
   return corrections
 }
 
-/**
- * Seconds after a refused workflow at which its items are recounted: Medusa rolls back after the
- * refusal is thrown, usually within milliseconds; the second pass covers a slow rollback on a busy
- * server, and the scheduled repair anything later still.
- */
-const RECOUNT_AFTER_ROLLBACK_SECONDS = [1, 5]
-
-/**
- * Recounts the items' reserved quantities after a workflow the plugin refused has been rolled back
- * (runs in the background; a failure is logged, and the scheduled repair finds what it missed).
- */
-export function recountReservedAfterRollback(container: MedusaContainer, inventoryItemIds: string[]) {
-  if (!inventoryItemIds.length) {
-    return
-  }
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  for (const seconds of RECOUNT_AFTER_ROLLBACK_SECONDS) {
-    setTimeout(() => {
-      recountReservedQuantitiesOfItems(container, { inventory_item_ids: inventoryItemIds }).catch((error: Error) =>
-        logger.warn(`lot-tracking: recounting reserved quantities after a refused fulfillment failed: ${error.message}`)
-      )
-    }, seconds * 1000).unref()
-  }
-}
