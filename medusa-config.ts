@@ -1,10 +1,19 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { adminDisabledByEnv, redisModules, redisUrlFromEnv, workerModeFromEnv } from "./scripts/lib/deployment-config"
+import {
+  adminDisabledByEnv,
+  assertRedisAnswers,
+  commandConnects,
+  redisModules,
+  redisUrlFromEnv,
+  workerModeFromEnv,
+} from "./scripts/lib/deployment-config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
 // Several processes (servers and a worker) share one Redis: see README "Deploying".
 const redisUrl = redisUrlFromEnv()
+// A wrong REDIS_URL stops the command here with one line, not seconds later in Medusa's Redis modules.
+if (redisUrl && commandConnects()) assertRedisAnswers(redisUrl)
 
 // The app the plugin runs in for the demo and the tests: this package's own src/ is the app,
 // and the lot module is registered like any module of a Medusa project.

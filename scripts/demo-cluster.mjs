@@ -12,20 +12,17 @@ import fs from "node:fs"
 import path from "node:path"
 import readline from "node:readline"
 import { fileURLToPath } from "node:url"
-import { portIsFree, resolveProfile, startDatabase, withEnv } from "./lib/database.mjs"
+import { clusterEnv, clusterProcesses, DEFAULT_REDIS_URL } from "./lib/cluster.mjs"
+import { portIsFree, resolveProfile, startDatabase } from "./lib/database.mjs"
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./lib/demo-login.mjs"
 import { pingRedis, redisTarget } from "./lib/redis-ping.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const serverDir = path.join(root, ".medusa", "server")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+const REDIS_URL = process.env.REDIS_URL || DEFAULT_REDIS_URL
 const PORT = Number(process.env.PORT || 9000)
-const PROCESSES = [
-  { name: "server", port: PORT, env: { MEDUSA_WORKER_MODE: "server" } },
-  { name: "server", port: PORT + 1, env: { MEDUSA_WORKER_MODE: "server" } },
-  { name: "worker", port: PORT + 2, env: { MEDUSA_WORKER_MODE: "worker", DISABLE_MEDUSA_ADMIN: "true" } },
-]
+const PROCESSES = clusterProcesses([PORT, PORT + 1, PORT + 2])
 const STOP_TIMEOUT_MS = 15_000
 
 const log = (message) => console.log(`[demo:cluster] ${message}`)
@@ -140,14 +137,7 @@ async function main() {
   const database = await databaseStarting.catch((err) => fail(err.message))
   if (stopping) return
   log(database.description)
-  // Each process gets its own mode and admin switch below; none is inherited from the shell.
-  const env = withEnv(process.env, {
-    ...database.env,
-    REDIS_URL,
-    MEDUSA_WORKER_MODE: undefined,
-    DISABLE_MEDUSA_ADMIN: undefined,
-    MEDUSA_DISABLE_ADMIN: undefined,
-  })
+  const env = clusterEnv(process.env, { databaseEnv: database.env, redisUrl: REDIS_URL })
 
   const setUp =
     (await step("Migrate, seed, admin user (scripts/demo.mjs)", process.execPath, [path.join(root, "scripts/demo.mjs")], {

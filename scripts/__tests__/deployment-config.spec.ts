@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process"
 import path from "node:path"
-import { adminDisabledByEnv, redisUrlFromEnv, workerModeFromEnv } from "../lib/deployment-config"
+import { adminDisabledByEnv, assertRedisAnswers, commandConnects, redisUrlFromEnv, workerModeFromEnv } from "../lib/deployment-config"
 
-// medusa-config.ts read from the environment, and the start scripts' Redis pre-flight.
+// medusa-config.ts read from the environment, its Redis check, and the start scripts' Redis pre-flight.
 
 jest.setTimeout(60_000)
 
@@ -15,7 +15,10 @@ type LoadedConfig = {
   modules: Record<string, { resolve?: string; options?: Record<string, any> }>
 }
 
-/** medusa-config.ts as Medusa loads it, under the given deployment variables only. */
+/**
+ * medusa-config.ts as Medusa loads it, under the given deployment variables only. The Redis these
+ * URLs name does not exist: its check at load is replaced (tested on its own below).
+ */
 function loadConfig(vars: Record<string, string>): LoadedConfig {
   const saved = { ...process.env }
   for (const key of DEPLOYMENT_VARS) delete process.env[key]
@@ -23,6 +26,7 @@ function loadConfig(vars: Record<string, string>): LoadedConfig {
   try {
     let config: LoadedConfig | undefined
     jest.isolateModules(() => {
+      jest.doMock("../lib/deployment-config", () => ({ ...jest.requireActual("../lib/deployment-config"), assertRedisAnswers: jest.fn() }))
       config = require("../../medusa-config")
     })
     return config!
@@ -79,6 +83,31 @@ describe("deployment variables", () => {
   it("reads both names of the admin switch", () => {
     expect(adminDisabledByEnv({ MEDUSA_DISABLE_ADMIN: "true" })).toBe(true)
     expect(adminDisabledByEnv({ DISABLE_MEDUSA_ADMIN: "false" })).toBe(false)
+  })
+})
+
+describe("Redis check when medusa-config.ts loads", () => {
+  it("stops with one line, within seconds, when nothing answers at REDIS_URL", () => {
+    const started = Date.now()
+    let error: Error | undefined
+    try {
+      assertRedisAnswers("redis://user:secret@127.0.0.1:1/5")
+    } catch (e) {
+      error = e as Error
+    }
+    expect(error?.message).toBe(
+      "REDIS_URL: no Redis answers (connection refused at redis://127.0.0.1:1/5). Start Redis there, fix REDIS_URL, or unset it."
+    )
+    // Medusa prints a config error's stack after its message.
+    expect(error?.stack).toBe("")
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it("is skipped by the build commands, which never connect", () => {
+    expect(commandConnects(["node", "medusa", "build"])).toBe(false)
+    expect(commandConnects(["node", "medusa", "plugin:build"])).toBe(false)
+    expect(commandConnects(["node", "medusa", "start"])).toBe(true)
+    expect(commandConnects(["node", "medusa", "db:migrate"])).toBe(true)
   })
 })
 
