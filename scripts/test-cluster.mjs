@@ -152,7 +152,9 @@ async function crashAndRepair(state, cluster, { queue, redis, worker }) {
   const repair = await state.servers[0].admin("POST", "/admin/lots/reconciliation/repair", {})
   const corrections = repair.corrections.map((c) => `${c.check} ${c.before}→${c.after}`)
   log(`repair: ${repair.found.length} finding(s), ${repair.corrections.length} correction(s)${corrections.length ? ` (${corrections.join(", ")})` : ""}`)
-  await expectRepairComplete(repair, process.env.DATABASE_URL)
+  for (const resolved of await expectRepairComplete(repair, process.env.DATABASE_URL, state.servers[0])) {
+    log(`  left for a person and resolved as its message says: ${resolved}`)
+  }
   await waitForSubscribers(queue)
   await expectInBalance(state.servers[1], "after the crash and the repair")
   // What the crash cut off may leave a subscriber nothing to work on; the balance above is what counts.

@@ -74,16 +74,32 @@ export async function expectInBalance(http, when) {
   throw new CheckFailed(`${when}: the integrity check found ${report.findings.length} finding(s):\n${lines.join("\n")}`)
 }
 
-/** What a repair left for a person (stock drift, a history that does not add up), printed in full with what the crash left behind. */
-export async function expectRepairComplete(repair, databaseUrl) {
-  const left = repair.after.findings
-  if (!left.length && !repair.failed.length) return
-  const lines = [
-    ...left.map((f) => `    left for a person: ${describeFinding(f)}`),
-    ...repair.failed.map(({ finding, error }) => `    repair failed: ${describeFinding(finding)} — ${error}`),
-    ...(await crashLeftovers(databaseUrl)).map((line) => `    ${line}`),
-  ]
-  throw new CheckFailed(`after the crash, the repair could not restore every invariant:\n${lines.join("\n")}`)
+// The one finding a crash may rightly leave for a person: Medusa took a fulfillment's units off
+// its stock and died before linking the fulfillment to its order, so the units never left; the
+// records cannot say whether someone will ship them (see the stock check's cause).
+const ORPHANED_FULFILLMENT = /belongs to no order \(the server stopped while creating it\)/
+
+/**
+ * What a repair left for a person, printed in full with what the crash left behind; the only
+ * acceptable leftover is Medusa's own orphaned fulfillment, which is then resolved the way its
+ * message tells a person to (Medusa's stocked quantity set to what the lots hold), so the check
+ * after it shows whether the message was right.
+ */
+export async function expectRepairComplete(repair, databaseUrl, http) {
+  const orphaned = repair.after.findings.filter((f) => f.check === "stock" && f.repair === "manual" && ORPHANED_FULFILLMENT.test(f.message))
+  const left = repair.after.findings.filter((f) => !orphaned.includes(f))
+  if (left.length || repair.failed.length) {
+    const lines = [
+      ...left.map((f) => `    left for a person: ${describeFinding(f)}`),
+      ...repair.failed.map(({ finding, error }) => `    repair failed: ${describeFinding(finding)} — ${error}`),
+      ...(await crashLeftovers(databaseUrl)).map((line) => `    ${line}`),
+    ]
+    throw new CheckFailed(`after the crash, the repair could not restore every invariant:\n${lines.join("\n")}`)
+  }
+  for (const f of orphaned) {
+    await http.admin("POST", `/admin/inventory-items/${f.inventory_item_id}/location-levels/${f.location_id}`, { stocked_quantity: f.actual })
+  }
+  return orphaned.map(describeFinding)
 }
 
 /** Lots that may not be sold hold no open allocation, and each lot's status is the one the round left. */

@@ -34,9 +34,10 @@ export async function adjustStockedQuantities(container: MedusaContainer, change
 
 /**
  * Settles level changes a crash left pending, older than `settle_seconds` (younger ones may still
- * be on their way): per item and location, under Medusa's inventory lock, Medusa gets the pending
- * quantity when the lots are ahead of it by exactly that much, or the changes are only marked when
- * Medusa already has them; anything else is left for the stock check to list. Returns the
+ * be on their way): per item and location, under Medusa's inventory lock, Medusa gets what the
+ * lots are ahead of it when some of the pending changes add up to exactly that (the others reached
+ * Medusa before the crash), or the changes are only marked when Medusa already has them all;
+ * anything else is left for the stock check to list. Returns the
  * corrections made (Medusa's stocked quantity before and after).
  */
 export async function applyPendingLevelChanges(
@@ -69,8 +70,8 @@ async function settleItem(container: MedusaContainer, itemId: string, settledBef
     if (rows.some((r) => new Date(r.created_at).getTime() > settledBefore)) continue
     const stocked = Number(levels.find((l) => l.location_id === locationId)?.stocked_quantity ?? 0)
     const inLots = totals.filter((t) => t.location_id === locationId).reduce((sum, t) => sum + Number(t.quantity), 0)
-    const quantity = rows.reduce((sum, r) => sum + r.quantity, 0)
-    const action = pendingLevelChangeAction(inLots - stocked, quantity)
+    const quantity = inLots - stocked
+    const action = pendingLevelChangeAction(quantity, rows.map((r) => r.quantity))
     if (action === PendingLevelChangeAction.MANUAL) continue
     if (action === PendingLevelChangeAction.APPLY) {
       await adjustStockedQuantities(container, [{ inventory_item_id: itemId, location_id: locationId, quantity }])
@@ -81,7 +82,7 @@ async function settleItem(container: MedusaContainer, itemId: string, settledBef
         before: stocked,
         after: stocked + quantity,
         source: "lots",
-        message: `a lot change of ${quantity} unit(s) the server stopped before carrying into Medusa's stock, applied`,
+        message: `lot changes of ${quantity} unit(s) the server stopped before carrying into Medusa's stock, applied`,
         actor_id: actorId,
       })
     }

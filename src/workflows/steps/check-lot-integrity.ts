@@ -54,7 +54,7 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
   if (!itemIds.length) {
     return { checked_items: 0, in_balance: true, drift: [], findings: [] }
   }
-  const [levels, reservations, totals, doubleRestocks, returnSurplus, state, pendingLevelChanges] = await Promise.all([
+  const [levels, reservations, totals, doubleRestocks, returnSurplus, state, pendingLevelChanges, orphanedFulfillments] = await Promise.all([
     inventory.listInventoryLevels(
       { inventory_item_id: itemIds },
       { select: ["inventory_item_id", "location_id", "stocked_quantity", "reserved_quantity"] }
@@ -68,13 +68,13 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
     lots.sumReturnSurplus(itemIds),
     lots.readLotIntegrityState(itemIds),
     lots.listPendingLevelChangesOfItems(itemIds),
+    lots.listOrphanedFulfillments(itemIds),
   ])
   const drift = findStockDrift(
     itemIds,
     levels.map((l) => ({ inventory_item_id: l.inventory_item_id, location_id: l.location_id, stocked_quantity: Number(l.stocked_quantity) })),
     totals,
-    doubleRestocks,
-    returnSurplus
+    { doubleRestocks, returnSurplus, orphanedFulfillments }
   )
   const reservationSums = new Map<string, { inventory_item_id: string; location_id: string; quantity: number }>()
   for (const r of reservations) {
@@ -107,7 +107,7 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
     fulfillmentBookingFindings(container, lots, orders, checked),
   ])
   const findings = [
-    ...stockFindings(drift, sumPendingByLevel(pendingLevelChanges)),
+    ...stockFindings(drift, pendingByLevel(pendingLevelChanges)),
     ...reservedFindings(
       levels.map((l) => ({ inventory_item_id: l.inventory_item_id, location_id: l.location_id, reserved_quantity: Number(l.reserved_quantity) })),
       [...reservationSums.values()]
@@ -227,11 +227,11 @@ async function fulfillmentBookingFindings(
   return fulfillmentFindings([...bookings.values()])
 }
 
-function sumPendingByLevel(rows: { inventory_item_id: string; location_id: string; quantity: number }[]): Map<string, number> {
-  const sums = new Map<string, number>()
+function pendingByLevel(rows: { inventory_item_id: string; location_id: string; quantity: number }[]): Map<string, number[]> {
+  const byLevel = new Map<string, number[]>()
   for (const r of rows) {
     const key = `${r.inventory_item_id}\u0000${r.location_id}`
-    sums.set(key, (sums.get(key) ?? 0) + r.quantity)
+    byLevel.set(key, [...(byLevel.get(key) ?? []), r.quantity])
   }
-  return sums
+  return byLevel
 }

@@ -48,7 +48,12 @@ lotModuleSpec(({ service, sql }) => {
         quantity: 12,
         created: true,
         event_id: expect.stringMatching(/^lotevt_/),
+        level_change_id: expect.stringMatching(/^lotlvlchg_/),
       })
+      // The change Medusa's stocked quantity needs is recorded with the receipt, still pending.
+      expect(await service.listPendingLevelChangesOfWrites([receipt.level_change_id!])).toEqual([
+        expect.objectContaining({ inventory_item_id: ITEM, location_id: LOC, quantity: 12 }),
+      ])
 
       const lot = await service.retrieveLot(receipt.lot_id)
       expect(lot).toMatchObject({

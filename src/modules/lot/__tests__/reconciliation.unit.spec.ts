@@ -213,22 +213,32 @@ describe("findStockDrift", () => {
 describe("findStockDrift causes", () => {
   it("names units Medusa restocked twice as the cause of surplus Medusa stock there, and nowhere else", () => {
     const restocks = [{ inventory_item_id: "i1", location_id: "loc", fulfillment_id: "ful_1", quantity: 1 }]
-    const [surplus] = findStockDrift(["i1"], [level("i1", "loc", 6)], [lots("i1", "loc", 5)], restocks)
+    const [surplus] = findStockDrift(["i1"], [level("i1", "loc", 6)], [lots("i1", "loc", 5)], { doubleRestocks: restocks })
     expect(surplus.cause).toMatch(/restocked 1 unit\(s\) twice when fulfillment ful_1 was canceled after they already came back/)
-    const [shortage] = findStockDrift(["i1"], [level("i1", "loc", 4)], [lots("i1", "loc", 5)], restocks)
+    const [shortage] = findStockDrift(["i1"], [level("i1", "loc", 4)], [lots("i1", "loc", 5)], { doubleRestocks: restocks })
     expect(shortage.cause).toBeUndefined()
-    const [elsewhere] = findStockDrift(["i1"], [level("i1", "other", 1)], [], restocks)
+    const [elsewhere] = findStockDrift(["i1"], [level("i1", "other", 1)], [], { doubleRestocks: restocks })
     expect(elsewhere.cause).toBeUndefined()
   })
 
   it("names returned units no lot shipped as the cause, beside units restocked twice", () => {
     const restocks = [{ inventory_item_id: "i1", location_id: "loc", fulfillment_id: "ful_1", quantity: 1 }]
     const returnSurplus = [{ inventory_item_id: "i1", location_id: "loc", quantity: 2 }]
-    const [onlyReturns] = findStockDrift(["i1"], [level("i1", "loc", 7)], [lots("i1", "loc", 5)], [], returnSurplus)
+    const [onlyReturns] = findStockDrift(["i1"], [level("i1", "loc", 7)], [lots("i1", "loc", 5)], { returnSurplus })
     expect(onlyReturns.cause).toMatch(/^Medusa restocked 2 returned unit\(s\) that no lot shipped .* Count the shelf/)
-    const [both] = findStockDrift(["i1"], [level("i1", "loc", 8)], [lots("i1", "loc", 5)], restocks, returnSurplus)
+    const [both] = findStockDrift(["i1"], [level("i1", "loc", 8)], [lots("i1", "loc", 5)], { doubleRestocks: restocks, returnSurplus })
     expect(both.cause).toMatch(/restocked 1 unit\(s\) twice .* restocked 2 returned unit\(s\) that no lot shipped/)
-    const [elsewhere] = findStockDrift(["i1"], [level("i1", "other", 1)], [], [], returnSurplus)
+    const [elsewhere] = findStockDrift(["i1"], [level("i1", "other", 1)], [], { returnSurplus })
     expect(elsewhere.cause).toBeUndefined()
+  })
+
+  it("names a fulfillment that never reached an order as the cause of Medusa's shortage when it explains all of it", () => {
+    const orphanedFulfillments = [{ inventory_item_id: "i1", location_id: "loc", fulfillment_id: "ful_9", quantity: 2 }]
+    const [short] = findStockDrift(["i1"], [level("i1", "loc", 3)], [lots("i1", "loc", 5)], { orphanedFulfillments })
+    expect(short.cause).toMatch(/^Medusa took 2 unit\(s\) off its stock for fulfillment ful_9, which belongs to no order/)
+    const [moreShort] = findStockDrift(["i1"], [level("i1", "loc", 2)], [lots("i1", "loc", 5)], { orphanedFulfillments })
+    expect(moreShort.cause).toBeUndefined()
+    const [surplus] = findStockDrift(["i1"], [level("i1", "loc", 7)], [lots("i1", "loc", 5)], { orphanedFulfillments })
+    expect(surplus.cause).toBeUndefined()
   })
 })

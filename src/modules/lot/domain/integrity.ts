@@ -53,12 +53,12 @@ const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
  * Σ lot stock ≠ Medusa stocked. Where a lot write's recorded level change is still pending and
  * accounts for the whole difference, Medusa never got it (the server stopped between the two
  * writes) and the repair applies it; otherwise which side is right is not known, so a person decides.
- * `pendingLevelChanges`: the pending quantity per `inventory_item_id + "\u0000" + location_id`.
+ * `pendingLevelChanges`: the pending quantities per `inventory_item_id + "\u0000" + location_id`.
  */
-export function stockFindings(drift: StockDrift[], pendingLevelChanges: Map<string, number> = new Map()): IntegrityFinding[] {
+export function stockFindings(drift: StockDrift[], pendingLevelChanges: Map<string, number[]> = new Map()): IntegrityFinding[] {
   return drift.map((d) => {
-    const pending = pendingLevelChanges.get(`${d.inventory_item_id}\u0000${d.location_id}`) ?? 0
-    const unapplied = !d.cause && pending !== 0 && pendingLevelChangeAction(-d.untracked_quantity, pending) === PendingLevelChangeAction.APPLY
+    const pending = pendingLevelChanges.get(`${d.inventory_item_id}\u0000${d.location_id}`) ?? []
+    const unapplied = !d.cause && pendingLevelChangeAction(-d.untracked_quantity, pending) === PendingLevelChangeAction.APPLY
     return {
       check: IntegrityCheck.STOCK,
       inventory_item_id: d.inventory_item_id,
@@ -68,7 +68,7 @@ export function stockFindings(drift: StockDrift[], pendingLevelChanges: Map<stri
       source: d.cause ? "medusa" : "lots",
       repair: unapplied ? "automatic" : "manual",
       message: unapplied
-        ? `A lot change of ${units(pending)} never reached Medusa's stock (the server stopped in between): the repair applies it.`
+        ? `Lot changes of ${units(-d.untracked_quantity)} never reached Medusa's stock (the server stopped in between): the repair applies them.`
         : d.cause ??
           (d.untracked_quantity > 0
             ? `Medusa holds ${units(d.untracked_quantity)} more than the lots: count the shelf, then receive them into a lot or correct Medusa's stock.`

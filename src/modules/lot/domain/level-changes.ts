@@ -19,23 +19,31 @@ export function netLevelChanges(changes: LevelChange[]): LevelChange[] {
 }
 
 export const PendingLevelChangeAction = {
-  /** Medusa never got the change: apply it. */
+  /** Medusa never got some of the changes: apply what it is missing. */
   APPLY: "apply",
-  /** Medusa already has it (the server stopped before the change was marked): only mark it. */
+  /** Medusa already has them (the server stopped before they were marked): only mark them. */
   MARK_APPLIED: "mark_applied",
-  /** The numbers fit neither: a person looks (the stock check lists it). */
+  /** The numbers fit no mix of applied and missing changes: a person looks (the stock check lists it). */
   MANUAL: "manual",
 } as const
 export type PendingLevelChangeAction = (typeof PendingLevelChangeAction)[keyof typeof PendingLevelChangeAction]
 
+/** Past this many distinct partial sums the pending changes are too many to tell apart: a person decides. */
+const MAX_PARTIAL_SUMS = 10_000
+
 /**
- * What to do with the pending changes of one item at one location, from how far the lots are ahead
- * of Medusa there (Σ lot stock − Medusa stocked) and what the pending changes add up to. The lot
- * side of a change is always written (it is the change's own transaction); only Medusa's may be
- * missing, so the difference is either all of the pending quantity or none of it.
+ * What to do with the pending changes of one item at one location, from how far the lots are
+ * ahead of Medusa there (Σ lot stock − Medusa stocked) and the pending changes' quantities. The lot
+ * side of each change is always written (it is the change's own transaction); Medusa's may be
+ * missing for any of them, so the difference must be what some of them add up to — then Medusa
+ * gets exactly that difference, and every change is marked applied.
  */
-export function pendingLevelChangeAction(lotsAheadOfMedusa: number, pendingQuantity: number): PendingLevelChangeAction {
+export function pendingLevelChangeAction(lotsAheadOfMedusa: number, pendingQuantities: number[]): PendingLevelChangeAction {
   if (lotsAheadOfMedusa === 0) return PendingLevelChangeAction.MARK_APPLIED
-  if (lotsAheadOfMedusa === pendingQuantity) return PendingLevelChangeAction.APPLY
-  return PendingLevelChangeAction.MANUAL
+  let sums = new Set([0])
+  for (const quantity of pendingQuantities) {
+    sums = new Set([...sums, ...[...sums].map((sum) => sum + quantity)])
+    if (sums.size > MAX_PARTIAL_SUMS) return PendingLevelChangeAction.MANUAL
+  }
+  return sums.has(lotsAheadOfMedusa) ? PendingLevelChangeAction.APPLY : PendingLevelChangeAction.MANUAL
 }

@@ -17,6 +17,27 @@ export type DoubleRestockedUnits = { inventory_item_id: string; location_id: str
 /** Returned units Medusa restocked that no lot shipped on their line (see `lot_return_surplus`). */
 export type ReturnSurplus = { inventory_item_id: string; location_id: string; quantity: number }
 
+/** Units Medusa took off its stock for a fulfillment that never reached an order (its workflow stopped half-way). */
+export type OrphanedFulfillmentUnits = { inventory_item_id: string; location_id: string; fulfillment_id: string; quantity: number }
+
+/** What Medusa's own records say about a difference at one item and location. */
+export type DriftCauses = {
+  doubleRestocks?: DoubleRestockedUnits[]
+  returnSurplus?: ReturnSurplus[]
+  orphanedFulfillments?: OrphanedFulfillmentUnits[]
+}
+
+/** Why Medusa holds fewer than the lots, where fulfillments that never reached an order explain it exactly. */
+function shortageCause(shortage: number, orphans: OrphanedFulfillmentUnits[]): string | undefined {
+  const units = orphans.reduce((sum, o) => sum + o.quantity, 0)
+  if (!units || units !== shortage) return undefined
+  return (
+    `Medusa took ${units} unit(s) off its stock for fulfillment ${orphans.map((o) => o.fulfillment_id).join(", ")}, which ` +
+    `belongs to no order (the server stopped while creating it), so the units never left. Raise Medusa's stocked ` +
+    `quantity here by ${units}, or delete the fulfillment.`
+  )
+}
+
 /** Why Medusa holds more than the lots, where its own double counting explains it, or undefined. */
 function surplusCause(restocks: DoubleRestockedUnits[], returnSurplus: ReturnSurplus[]): string | undefined {
   const twice = restocks.reduce((sum, r) => sum + r.quantity, 0)
@@ -37,15 +58,14 @@ function surplusCause(restocks: DoubleRestockedUnits[], returnSurplus: ReturnSur
 /**
  * For every tracked item and location, compares Medusa's stocked quantity with the lot stock summed
  * over its lots. A location known to only one side counts as 0 on the other. Surplus Medusa stock
- * that units Medusa restocked twice (`doubleRestocks`) or returned units no lot shipped
- * (`returnSurplus`) explain gets that as its `cause`.
+ * that units Medusa restocked twice or returned units no lot shipped explain, or a shortage that
+ * fulfillments without an order explain, gets that as its `cause`.
  */
 export function findStockDrift(
   trackedItemIds: Iterable<string>,
   levels: StockLevel[],
   lotTotals: LotTotal[],
-  doubleRestocks: DoubleRestockedUnits[] = [],
-  returnSurplus: ReturnSurplus[] = []
+  causes: DriftCauses = {}
 ): StockDrift[] {
   const tracked = new Set(trackedItemIds)
   const byKey = new Map<string, StockDrift>()
@@ -72,13 +92,12 @@ export function findStockDrift(
     .map((row) => ({ ...row, untracked_quantity: row.stocked_quantity - row.lot_quantity }))
     .filter((row) => row.untracked_quantity !== 0)
     .map((row) => {
+      const here = <T extends { inventory_item_id: string; location_id: string }>(list: T[] = []) =>
+        list.filter((r) => r.inventory_item_id === row.inventory_item_id && r.location_id === row.location_id)
       const cause =
         row.untracked_quantity > 0
-          ? surplusCause(
-              doubleRestocks.filter((r) => r.inventory_item_id === row.inventory_item_id && r.location_id === row.location_id),
-              returnSurplus.filter((r) => r.inventory_item_id === row.inventory_item_id && r.location_id === row.location_id)
-            )
-          : undefined
+          ? surplusCause(here(causes.doubleRestocks), here(causes.returnSurplus))
+          : shortageCause(-row.untracked_quantity, here(causes.orphanedFulfillments))
       return cause ? { ...row, cause } : row
     })
     .sort((a, b) =>

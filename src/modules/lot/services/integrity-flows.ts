@@ -5,6 +5,7 @@ import {
   listPendingLevelChangesOfItems, listPendingLevelChangesOfWrites, setLevelChangesApplied, setLevelChangesPending,
   type LevelChangeRow,
 } from "../sql/level-change-sql"
+import { orphanedFulfillments, type OrphanedFulfillment } from "../sql/medusa-inventory-sql"
 import { insertCorrections, sumFulfillmentBookings, type LotCorrectionInput } from "../sql/integrity-sql"
 import { sumReturnSurplus, type ReturnSurplusUnits } from "../sql/return-surplus-sql"
 import { LotRecallExpiryAndReportFlows } from "./recall-expiry-and-report-flows"
@@ -74,5 +75,10 @@ export class LotIntegrityFlows extends LotRecallExpiryAndReportFlows {
   @InjectTransactionManager()
   async markLevelChangesPending(ids: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await setLevelChangesPending(sharedContext.transactionManager!, ids)
+  }
+
+  @InjectManager()
+  async listOrphanedFulfillments(itemIds: string[], @MedusaContext() sharedContext: SqlContext = {}): Promise<OrphanedFulfillment[]> {
+    return await orphanedFulfillments(sharedContext.manager!, itemIds)
   }
 }
