@@ -1,9 +1,11 @@
 /**
  * Lots through the admin API, without storefront orders: policies and receipts, status changes,
- * stock moves, links, scans and labels, untracked stock, genealogy and trace, expiry warnings.
+ * stock moves, links, scans and labels, untracked stock, genealogy and trace, expiry warnings,
+ * and hostile input to every route.
  * One app boot for all of these suites (see runSuitesInOneApp).
  */
 import { runSuitesInOneApp } from "../helpers/run-suites"
+import { hostileInputSuite } from "./suites/hostile-input"
 import { lotExpiryWarningsSuite } from "./suites/lot-expiry-warnings"
 import { lotGenealogyTraceSuite } from "./suites/lot-genealogy-trace"
 import { lotLabelsAndReceiveScanSuite } from "./suites/lot-labels-and-receive-scan"
@@ -17,6 +19,7 @@ import { untrackedStockSuite } from "./suites/untracked-stock"
 jest.setTimeout(180_000)
 
 runSuitesInOneApp({
+  "hostile-input": hostileInputSuite,
   "lot-expiry-warnings": lotExpiryWarningsSuite,
   "lot-genealogy-trace": lotGenealogyTraceSuite,
   "lot-labels-and-receive-scan": lotLabelsAndReceiveScanSuite,

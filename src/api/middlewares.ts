@@ -8,9 +8,12 @@ import { adminOrderLotMiddlewares } from "./admin/orders/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
 import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
 import { adminFsma204Middlewares } from "./admin/traceability/fsma-204/middlewares"
+import { pluginInputGuardMiddlewares } from "./utils/input-guard"
 
 export default defineMiddlewares({
   routes: [
+    // First: the validators below only see input the guard let through.
+    ...pluginInputGuardMiddlewares,
     ...adminLotRoutesMiddlewares,
     ...adminLotScanMiddlewares,
     ...adminOrderLotMiddlewares,

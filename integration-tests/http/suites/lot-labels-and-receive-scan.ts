@@ -142,9 +142,9 @@ export function lotLabelsAndReceiveScanSuite({ api, getContainer }: MedusaSuiteO
       const missing = await label("lot_missing")
       expect([missing.status, json(missing.data).message]).toEqual([404, "Lot with id: lot_missing was not found"])
       for (const [query, message] of [
-        ["?format=svg", /'pdf, png' for field 'format', but got: 'svg'/],
+        ["?format=svg", /format must be pdf or png/],
         ["?symbology=qr", /'datamatrix, gs1-128' for field 'symbology', but got: 'qr'/],
-        ["?size=huge", /'small, medium, large' for field 'size', but got: 'huge'/],
+        ["?size=huge", /size must be one of small, medium, large/],
         ["?copies=2", /copies/],
       ] as const) {
         const res = await label(lot.id, query)

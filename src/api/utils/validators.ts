@@ -22,19 +22,55 @@ export const wholeQuantity = (what = "quantity") =>
       message: `${what} must be a whole number of units between 1 and ${MAX_QUANTITY}`,
     })
 
+/**
+ * One of a fixed list of values. A refinement rather than z.enum: Medusa rewrites an enum's
+ * message (and, for a value given once where a list may be, calls the field missing).
+ */
+export const oneOf = <const T extends readonly string[]>(what: string, values: T, message = `${what} must be one of ${values.join(", ")}`) =>
+  z
+    .string({ error: message })
+    .refine((value) => (values as readonly string[]).includes(value), { message })
+    .transform((value) => value as T[number])
+
 /** Free text with a visible limit. */
 export const boundedText = (what: string, max: number) =>
   z.string({ error: `${what} must be text` }).max(max, `${what} is too long (at most ${max} characters)`)
 
-/** A calendar date (YYYY-MM-DD) or an ISO date-time; anything else is refused. */
+/** Dates outside these years are typing mistakes (and some are beyond what PostgreSQL stores). */
+const EARLIEST_YEAR = 1900
+const LATEST_YEAR = 2200
+
+/** A calendar date (YYYY-MM-DD) or an ISO date-time between 1900 and 2200; anything else is refused. */
 export const isoDate = (what: string) =>
   z
     .union([z.iso.date(), z.iso.datetime({ offset: true })], {
       error: `${what} must be a date like 2027-03-31 or an ISO date-time`,
     })
     .transform((value) => new Date(value))
+    .refine((date) => date.getUTCFullYear() >= EARLIEST_YEAR && date.getUTCFullYear() <= LATEST_YEAR, {
+      message: `${what} must be between the years ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
+    })
 
-export const metadataSchema = z.record(z.string(), z.unknown())
+/** How far ahead of the server's clock a past event may be dated (time zones, a clock off by a little). */
+const FUTURE_TOLERANCE_MS = 36 * 60 * 60 * 1000
 
-/** A filter given once or repeated in the query string (`?status=a&status=b`), at most 100 values. */
-export const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema).max(100)])
+/** A date of something that has happened (a receipt, a manufacture): not later than tomorrow. */
+export const pastDate = (what: string) =>
+  isoDate(what).refine((date) => date.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, {
+    message: `${what} cannot be in the future`,
+  })
+
+const MAX_METADATA_BYTES = 16_384
+
+/** Free-form key-value data, at most 16 KB as JSON (its depth is limited for every route by the input guard). */
+export const metadataSchema = (what: string) =>
+  z
+    .record(z.string(), z.unknown(), { error: `${what} must be an object of keys and values` })
+    .refine((value) => JSON.stringify(value).length <= MAX_METADATA_BYTES, {
+      message: `${what} is too large (at most ${MAX_METADATA_BYTES / 1024} KB as JSON)`,
+    })
+
+// Always read as a list, so a wrong value is answered with its own message ("status must be one
+// of ..."), not with the alternative's ("expected an array").
+export const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(schema).max(100, "at most 100 values"))

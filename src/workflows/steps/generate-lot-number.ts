@@ -1,13 +1,7 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE } from "../../modules/lot"
-import {
-  DEFAULT_LOT_NUMBER_TEMPLATE,
-  LotNumberTemplateError,
-  lotNumberSequenceKey,
-  renderLotNumber,
-} from "../../modules/lot/domain/lot-number-template"
 import type LotModuleService from "../../modules/lot/service"
+import { drawLotNumbers, giveBackSequenceValues, type DrawnSequenceValue } from "./generate-lot-numbers"
 
 export type GenerateLotNumberStepInput = {
   template?: string | null
@@ -20,8 +14,9 @@ export type GenerateLotNumberStepInput = {
 export const generateLotNumberStepId = "generate-lot-number"
 /**
  * Generates a lot number from the item's template (default `{SKU}-{YYMMDD}-{SEQ:3}`), drawing the
- * sequence from the database so concurrent receipts never get the same number. A sequence number
- * that ends up unused is simply skipped, so there is nothing to compensate.
+ * sequence from the database so concurrent receipts never get the same number. Compensation gives
+ * the sequence value back when no later number was drawn, so a refused receipt or production
+ * leaves no gap in the lot numbers.
  *
  * @example
  * const lotNumber = generateLotNumberStep({ template: "{SKU}-{YYMMDD}-{SEQ:3}", sku: "YOG-500" })
@@ -29,18 +24,10 @@ export const generateLotNumberStepId = "generate-lot-number"
 export const generateLotNumberStep = createStep(
   generateLotNumberStepId,
   async (input: GenerateLotNumberStepInput, { container }) => {
-    const lots = container.resolve<LotModuleService>(LOT_MODULE)
-    const template = input.template || DEFAULT_LOT_NUMBER_TEMPLATE
-    const context = { sku: input.sku, date: input.date ?? new Date(), plant: input.plant, line: input.line }
-    try {
-      const key = lotNumberSequenceKey(template, context)
-      const sequence = template.includes("{SEQ") ? await lots.nextLotNumberSequence(key) : 1
-      return new StepResponse(renderLotNumber(template, context, sequence))
-    } catch (error) {
-      if (error instanceof LotNumberTemplateError) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
-      }
-      throw error
-    }
+    const { numbers, drawn } = await drawLotNumbers(container.resolve<LotModuleService>(LOT_MODULE), [input])
+    return new StepResponse(numbers[0], drawn)
+  },
+  async (drawn: DrawnSequenceValue[] | undefined, { container }) => {
+    await giveBackSequenceValues(container.resolve<LotModuleService>(LOT_MODULE), drawn)
   }
 )

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ALLOCATION_STRATEGIES } from "../../../modules/lot/types"
-import { boundedText } from "../../utils/validators"
+import { boundedText, oneOf } from "../../utils/validators"
 import { AdminReceiveLot } from "../lots/validators"
 
 const days = (what: string) =>
@@ -13,7 +13,7 @@ const days = (what: string) =>
 export const AdminUpsertLotPolicy = z
   .object({
     tracked: z.boolean({ error: "tracked must be true or false" }).optional(),
-    strategy: z.enum(ALLOCATION_STRATEGIES, { error: `strategy must be one of ${ALLOCATION_STRATEGIES.join(", ")}` }).optional(),
+    strategy: oneOf("strategy", ALLOCATION_STRATEGIES).optional(),
     shelf_life_days: days("shelf_life_days").min(1, "shelf_life_days must be at least 1").nullable().optional(),
     removal_lead_days: days("removal_lead_days").optional(),
     min_remaining_shelf_life_days: days("min_remaining_shelf_life_days").optional(),

@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { ADJUSTMENT_REASONS, AdjustmentReason, LOT_STATUSES, LotStatus } from "../../../modules/lot/types"
 import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
-import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, oneOrMany, recordId, wholeQuantity } from "../../utils/validators"
+import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, oneOf, oneOrMany, pastDate, recordId, wholeQuantity } from "../../utils/validators"
 import { AdminLotScan } from "./scan/validators"
 
 const lotNumber = z
@@ -39,17 +39,17 @@ export const AdminReceiveLot = z
         error: "status must be released or quarantine for a new lot",
       })
       .optional(),
-    manufactured_at: isoDate("manufactured_at").optional(),
+    manufactured_at: pastDate("manufactured_at").optional(),
     expires_at: isoDate("expires_at").optional(),
     best_before_at: isoDate("best_before_at").optional(),
-    received_at: isoDate("received_at").optional(),
+    received_at: pastDate("received_at").optional(),
     supplier: boundedText("supplier", 200).optional(),
     supplier_lot_number: boundedText("supplier_lot_number", 64).optional(),
     notes: boundedText("notes", 2000).optional(),
-    metadata: metadataSchema.optional(),
+    metadata: metadataSchema("metadata").optional(),
     plant_code: boundedText("plant_code", 10).trim().min(1, "plant_code cannot be empty").optional(),
     line_code: boundedText("line_code", 10).trim().min(1, "line_code cannot be empty").optional(),
-    additional_data: metadataSchema.optional(),
+    additional_data: metadataSchema("additional_data").optional(),
   })
   .strict()
   .superRefine((body, ctx) => refuseNewLotFieldsForExistingLot(body, ctx))
@@ -111,9 +111,9 @@ export const AdminAdjustLot = z
       .min(0, "counted_quantity cannot be negative")
       .max(MAX_QUANTITY, `counted_quantity must be at most ${MAX_QUANTITY}`)
       .optional(),
-    reason: z.enum(ADJUSTMENT_REASONS, { error: `reason must be one of ${ADJUSTMENT_REASONS.join(", ")}` }),
+    reason: oneOf("reason", ADJUSTMENT_REASONS),
     note: boundedText("note", 500).optional(),
-    additional_data: metadataSchema.optional(),
+    additional_data: metadataSchema("additional_data").optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -138,7 +138,7 @@ export const AdminTransferLot = z
     to_location_id: recordId("to_location_id"),
     quantity: wholeQuantity(),
     note: boundedText("note", 500).optional(),
-    additional_data: metadataSchema.optional(),
+    additional_data: metadataSchema("additional_data").optional(),
   })
   .strict()
   .refine((body) => body.from_location_id !== body.to_location_id, {
@@ -151,7 +151,7 @@ export const AdminInspectReturnedStock = z
   .object({
     location_id: recordId("location_id"),
     quantity: wholeQuantity(),
-    outcome: z.enum(["restock", "scrap"], { error: "outcome must be restock (back to sellable stock) or scrap" }),
+    outcome: oneOf("outcome", ["restock", "scrap"], "outcome must be restock (back to sellable stock) or scrap"),
     note: boundedText("note", 500).optional(),
   })
   .strict()
@@ -164,7 +164,7 @@ const LotFilters = z.object({
   q: boundedText("q", MAX_LOT_NUMBER_LENGTH).optional(),
   inventory_item_id: oneOrMany(recordId("inventory_item_id")).optional(),
   location_id: oneOrMany(recordId("location_id")).optional(),
-  status: oneOrMany(z.enum(LOT_STATUSES, { error: `status must be one of ${LOT_STATUSES.join(", ")}` })).optional(),
+  status: oneOrMany(oneOf("status", LOT_STATUSES)).optional(),
   expires_before: isoDate("expires_before").optional(),
   expires_after: isoDate("expires_after").optional(),
 })
@@ -251,7 +251,7 @@ export const AdminProduceLot = z
       })
       .strict(),
     note: boundedText("note", 500).optional(),
-    additional_data: metadataSchema.optional(),
+    additional_data: metadataSchema("additional_data").optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
@@ -285,7 +285,7 @@ export const AdminSplitLot = z
       .min(1, "a split needs at least one child lot")
       .max(MAX_LOTS_PER_REQUEST, `at most ${MAX_LOTS_PER_REQUEST} child lots`),
     note: boundedText("note", 500).optional(),
-    additional_data: metadataSchema.optional(),
+    additional_data: metadataSchema("additional_data").optional(),
   })
   .strict()
 export type AdminSplitLotType = z.infer<typeof AdminSplitLot>

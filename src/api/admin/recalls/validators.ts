@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { RECALL_CLASSIFICATIONS, RECALL_STATUSES } from "../../../modules/lot/types"
-import { boundedText, recordId } from "../../utils/validators"
+import { boundedText, oneOf, recordId } from "../../utils/validators"
 
 const lotIds = z
   .array(recordId("lot_id"), { error: "lot_ids must be a list of lot ids" })
@@ -13,7 +13,7 @@ export const AdminCreateRecall = z
   .object({
     lot_ids: lotIds,
     reason: requiredText("reason", 2000),
-    classification: z.enum(RECALL_CLASSIFICATIONS, { error: "classification must be I, II or III" }),
+    classification: oneOf("classification", RECALL_CLASSIFICATIONS, "classification must be I, II or III"),
     public_notice: boundedText("public_notice", 4000).optional(),
   })
   .strict()
@@ -41,7 +41,7 @@ const page = {
 }
 
 export const AdminListRecallsParams = z
-  .object({ ...page, status: z.enum(RECALL_STATUSES, { error: "status must be open or closed" }).optional() })
+  .object({ ...page, status: oneOf("status", RECALL_STATUSES, "status must be open or closed").optional() })
   .strict()
 export type AdminListRecallsParamsType = z.infer<typeof AdminListRecallsParams>
 
@@ -50,9 +50,9 @@ export type AdminListMockRecallsParamsType = z.infer<typeof AdminListMockRecalls
 
 export const AdminExportRecallParams = z
   .object({
-    format: z.enum(["csv", "xlsx"], { error: "format must be csv or xlsx" }).default("csv"),
+    format: oneOf("format", ["csv", "xlsx"], "format must be csv or xlsx").default("csv"),
     // CSV holds one table; XLSX holds all three, one sheet each.
-    table: z.enum(["customers", "shipments", "lots"], { error: "table must be customers, shipments or lots" }).default("customers"),
+    table: oneOf("table", ["customers", "shipments", "lots"], "table must be customers, shipments or lots").default("customers"),
   })
   .strict()
 export type AdminExportRecallParamsType = z.infer<typeof AdminExportRecallParams>

@@ -276,6 +276,22 @@ describe("compileLotNumberPattern / checkLotNumberAgainstPattern", () => {
     expectTemplateError(() => compileLotNumberPattern("A)|(?:"), "not a valid regular expression")
   })
 
+  it("refuses look-around and back-references, which the linear-time engine does not run", () => {
+    expectTemplateError(() => compileLotNumberPattern("(?=L)L\\d+"), "look-around and back-references are not supported")
+    expectTemplateError(() => compileLotNumberPattern("(A)\\1"), "not a valid regular expression")
+  })
+
+  it("answers catastrophic patterns at the longest lot number in linear time", () => {
+    // With a backtracking engine each of these takes seconds at 25-30 characters, doubling per character.
+    const longest = "A".repeat(MAX_LOT_NUMBER_LENGTH - 1) + "!"
+    for (const pattern of ["([A-Z0-9]+-?)+", "(A+)+B", "(A|AA)+", "(A*)*B", "((A+)+)+C"]) {
+      const started = process.hrtime.bigint()
+      expect(checkLotNumberAgainstPattern(longest, pattern)).toMatch(/does not match/)
+      // Far below a second; a bound this loose only fails if matching turned exponential again.
+      expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(250)
+    }
+  })
+
   it("rejects empty and over-long patterns", () => {
     expectTemplateError(() => compileLotNumberPattern(""), "empty")
     expect(() => compileLotNumberPattern("A".repeat(200))).not.toThrow()

@@ -3,6 +3,7 @@
  * stock without typing one) and merchant-configured patterns (for validating
  * hand-typed lot numbers). Pure functions, no I/O.
  */
+import { RE2JS } from "re2js"
 
 export const DEFAULT_LOT_NUMBER_TEMPLATE = "{SKU}-{YYMMDD}-{SEQ:3}"
 
@@ -237,7 +238,15 @@ function displayPattern(pattern: string): string {
   return `${pattern.startsWith("^") ? "" : "^"}${pattern}${pattern.endsWith("$") ? "" : "$"}`
 }
 
-export function compileLotNumberPattern(pattern: string): RegExp {
+/** A compiled lot-number pattern: whole lot numbers only, case-insensitive. */
+export type LotNumberMatcher = { test(lotNumber: string): boolean }
+
+/**
+ * Compiles a merchant's lot-number pattern with RE2 (re2js), whose matching time grows linearly
+ * with the input whatever the pattern: a pattern like `(A+)+B` cannot stall a server the way a
+ * backtracking engine lets it. RE2 has no look-around or back-references; such a pattern is refused.
+ */
+export function compileLotNumberPattern(pattern: string): LotNumberMatcher {
   if (typeof pattern !== "string" || pattern === "") {
     throw new LotNumberTemplateError("Lot-number pattern is empty")
   }
@@ -249,12 +258,13 @@ export function compileLotNumberPattern(pattern: string): RegExp {
   try {
     // Compile the bare source first: something like "A)|(B" is only valid once
     // wrapped, and would then escape the anchors and match partially.
-    new RegExp(pattern, "i")
-    return new RegExp(`^(?:${pattern})$`, "i")
+    RE2JS.compile(pattern, RE2JS.CASE_INSENSITIVE)
+    const whole = RE2JS.compile(`^(?:${pattern})$`, RE2JS.CASE_INSENSITIVE)
+    return { test: (lotNumber) => whole.matches(lotNumber) }
   } catch (err) {
-    const detail = err instanceof Error ? err.message.split(": ").pop() : String(err)
+    const detail = err instanceof Error ? err.message.replace(/^error parsing regexp: /, "") : String(err)
     throw new LotNumberTemplateError(
-      `Lot-number pattern "${pattern}" is not a valid regular expression (${detail})`
+      `Lot-number pattern "${pattern}" is not a valid regular expression (${detail}; look-around and back-references are not supported)`
     )
   }
 }

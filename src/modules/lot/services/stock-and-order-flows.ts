@@ -40,7 +40,7 @@ import {
   Lot, LotAllocation, LotAllocationShortfall, LotCorrection, LotEvent, LotLevelChange, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
   LotReturnSurplus, LotShipment, LotStock, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
 } from "../models"
-import { nextSequenceValue } from "../sql/sql"
+import { nextSequenceValue, releaseSequenceValue } from "../sql/sql"
 
 export type SqlContext = Context<SqlEntityManager>
 
@@ -270,6 +270,11 @@ export class LotStockAndOrderFlows extends MedusaService({
   @InjectManager()
   async nextLotNumberSequence(key: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<number> {
     return await nextSequenceValue(sharedContext.manager!, key)
+  }
+
+  @InjectManager()
+  async releaseLotNumberSequence(key: string, value: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await releaseSequenceValue(sharedContext.manager!, key, value)
   }
 
   @InjectManager()

@@ -109,6 +109,19 @@ export async function nextSequenceValue(sql: Sql, key: string): Promise<number> 
   return Number(rows[0].last_value)
 }
 
+/**
+ * Gives a sequence value back when it is still the last one drawn (a refused receipt, production
+ * or split took it), so refusals leave no gap in the lot numbers; one drawn by someone else since
+ * stays taken.
+ */
+export async function releaseSequenceValue(sql: Sql, key: string, value: number): Promise<void> {
+  await sql.execute(
+    `UPDATE lot_number_sequence SET last_value = last_value - 1, updated_at = now()
+      WHERE key = ? AND last_value = ? AND deleted_at IS NULL`,
+    [key, value]
+  )
+}
+
 /** Turns a unique-index violation on the lot number into the error a merchant should read. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; message?: string }

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { recordId } from "../../../utils/validators"
+import { oneOf, recordId } from "../../../utils/validators"
 import { LABEL_SIZES, LABEL_SYMBOLOGIES, type LabelSize } from "./render"
 
 const SIZES = Object.keys(LABEL_SIZES) as [LabelSize, ...LabelSize[]]
@@ -11,13 +11,13 @@ const labelOptions = {
   symbology: z
     .enum(LABEL_SYMBOLOGIES, { error: `symbology must be one of ${LABEL_SYMBOLOGIES.join(", ")}` })
     .default("datamatrix"),
-  size: z.enum(SIZES, { error: `size must be one of ${SIZES.join(", ")}` }).default("medium"),
+  size: oneOf("size", SIZES).default("medium"),
 }
 
 /** GET /admin/lots/:id/label: one label as a PDF page of its size, or the barcode alone as a PNG. */
 export const AdminLotLabelParams = z
   .object({
-    format: z.enum(["pdf", "png"], { error: "format must be pdf or png" }).default("pdf"),
+    format: oneOf("format", ["pdf", "png"], "format must be pdf or png").default("pdf"),
     ...labelOptions,
   })
   .strict()

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { fsmaPeriod } from "../../../../modules/lot/domain/fsma-204"
-import { recordId } from "../../../utils/validators"
+import { oneOf, recordId } from "../../../utils/validators"
 
 const MAX_FILTER_VALUES = 100
 const oneOrMany = <T extends z.ZodType>(schema: T, what: string) =>
@@ -19,7 +19,7 @@ export const AdminGetFsma204Params = z
   .object({
     from: day("from").optional(),
     to: day("to").optional(),
-    format: z.enum(["csv", "xlsx"]).default("csv"),
+    format: oneOf("format", ["csv", "xlsx"], "format must be csv or xlsx").default("csv"),
     lot_id: oneOrMany(recordId("lot_id"), "lot_id").optional(),
     lot_number: oneOrMany(recordId("lot_number"), "lot_number").optional(),
     inventory_item_id: oneOrMany(recordId("inventory_item_id"), "inventory_item_id").optional(),
