@@ -199,7 +199,13 @@ describe("plain lot numbers", () => {
       gtin: "09506000134352",
       count: 24,
     })
-    expect(fields(gs1("0209506000134352" + "3724"))).toEqual({ kind: "gs1", gtin: "09506000134352", count: 24 })
+    // GS1 wants (02) + (37) on a logistic unit with its SSCC (00): read, with a warning.
+    expect(fields(gs1("0209506000134352" + "3724"))).toEqual({
+      kind: "gs1",
+      gtin: "09506000134352",
+      count: 24,
+      warnings: [{ code: "missing_ai", ai: "37", position: 16, message: "AI (37) at position 16: GS1 requires (00) with it" }],
+    })
     expect(errorOf("0209506000134353" + "3724")).toMatchObject({ code: "check_digit", ai: "02" })
     expect(errorOf("00106141412345678907")).toMatchObject({ code: "check_digit", ai: "00" })
   })

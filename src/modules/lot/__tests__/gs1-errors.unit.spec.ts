@@ -79,8 +79,16 @@ describe("errors a picker can act on", () => {
     expect(error).toMatchObject({ code: "duplicate_ai", ai: "01", position: 16 })
     expect(error.message).toBe('AI (01) at position 16: appears twice with different values ("09506000134352" then "09501101530003")')
     expect(gs1("0109506000134352" + "10A" + GS + "0109506000134352").elements).toHaveLength(2)
-    expect(gs1("(01)09506000134352(3102)000125(3103)001250").elements).toHaveLength(2) // 1.25 kg twice
-    expect(errorOf("(01)09506000134352(3102)000125(3103)001251")).toMatchObject({ code: "duplicate_ai", ai: "3103" })
+    expect(gs1("(01)09506000134352(3103)001250(3103)001250").elements).toHaveLength(2)
+    expect(errorOf("(01)09506000134352(3103)001250(3103)001251")).toMatchObject({ code: "duplicate_ai", ai: "3103" })
+  })
+
+  it("refuses one net weight written with two decimal positions: GS1 excludes 310n with another 310n", () => {
+    expect(errorOf("(01)09506000134352(3102)000125(3103)001250")).toMatchObject({
+      code: "conflicting_ai",
+      ai: "3103",
+      message: "AI (3103) at position 30: cannot be combined with (3102) in one scan",
+    })
   })
 
   it("refuses (01) together with (02)", () => {

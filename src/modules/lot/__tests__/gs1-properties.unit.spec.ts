@@ -1,8 +1,10 @@
 import fc from "fast-check"
 import { Gs1ParseError, ScanResult, buildElementString, gtinCheckDigit, isValidGtin, parseGs1Scan } from "../domain/gs1"
+import type { AiComponent } from "../domain/gs1-ai"
+import { AI_ENTRIES } from "../domain/gs1-ai-table"
 import { GS, NOW, errorOf, gs1 } from "./gs1-fixtures"
 
-const RUNS = { random: 3000, structured: 5000, mutated: 3000, roundTrip: 1000, bracketed: 500, flip: 1000, flipOtherForms: 500 }
+const RUNS = { random: 3000, structured: 5000, mutated: 3000, roundTrip: 1000, bracketed: 500, flip: 1000, flipOtherForms: 500, table: 3000 }
 const CSET82_CHARS = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".split("")
 const digits = (length: number) => fc.string({ unit: fc.constantFrom(..."0123456789".split("")), minLength: length, maxLength: length })
 const gtinArb = digits(13).map((body) => body + gtinCheckDigit(body))
@@ -16,6 +18,19 @@ const labelArb = fc.record(
   { requiredKeys: ["gtin"] }
 )
 const fnc1Arb = fc.constantFrom(GS, "|", "<GS>")
+const CSET_CHARS = {
+  N: "0123456789".split(""),
+  X: CSET82_CHARS.filter((char) => char !== "("), // so no data reads as the next bracketed AI
+  Y: "#-/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".split(""),
+  Z: "-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz".split(""),
+}
+/** Data of the right character sets and lengths for an AI's components; optional ones maybe left out. */
+const componentsDataArb = (components: readonly AiComponent[]) =>
+  fc.tuple(
+    fc.nat(components.length),
+    ...components.map(({ cset, min, max }) => fc.string({ unit: fc.constantFrom(...CSET_CHARS[cset]), minLength: min, maxLength: max }))
+  ).map(([cut, ...parts]) => parts.slice(0, Math.max(cut, components.filter((component) => !component.optional).length)).join(""))
+const tableDataArb = fc.constantFrom(...AI_ENTRIES).chain((entry) => componentsDataArb(entry.components).map((data) => ({ entry, data })))
 const prefixArb = fc.constantFrom("", "]C1", "]d2", "]Q3", "]e0", "]J1")
 const noStandIn = (label: { lot?: string; serial?: string }, fnc1: string) => !`${label.lot ?? ""}\n${label.serial ?? ""}`.includes(fnc1)
 
@@ -131,6 +146,30 @@ describe("properties (fast-check)", () => {
         expect(read).toEqual({ kind: "gs1", ...label })
       }),
       { numRuns: RUNS.bracketed }
+    )
+  })
+
+  it(`takes any AI's data of the right characters and lengths, or refuses it only for GS1's content rules, alike in both forms (${RUNS.table} runs)`, () => {
+    fc.assert(
+      fc.property(tableDataArb, ({ entry, data }) => {
+        const forms = [`(${entry.ai})${data}`, `]C1${entry.ai}${data}`]
+        const outcomes = forms.map((scan) => {
+          try {
+            const [element] = gs1(scan).elements
+            return { read: element }
+          } catch (error) {
+            expect(error).toBeInstanceOf(Gs1ParseError)
+            return { refused: (error as Gs1ParseError).code }
+          }
+        })
+        expect(outcomes[1]).toEqual(outcomes[0])
+        if ("read" in outcomes[0]) {
+          expect(outcomes[0].read).toMatchObject({ ai: entry.ai, raw: data })
+        } else {
+          expect(["check_digit", "invalid_date", "invalid_value", "not_numeric"]).toContain(outcomes[0].refused)
+        }
+      }),
+      { numRuns: RUNS.table }
     )
   })
 

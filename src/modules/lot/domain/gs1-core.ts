@@ -1,27 +1,31 @@
 /**
  * GS1 building blocks shared by the scan parser (gs1.ts) and the label builder: the error
- * classes, the mod-10 check digit, GS1 character set 82, YYMMDD dates with GS1's century rule,
- * and the table of the application identifiers (AIs) we read. Pure functions, no I/O.
+ * classes, GS1's character sets, the mod-10 check digit and dates with GS1's century rule.
+ * Pure functions, no I/O.
  */
 
 export type Gs1ErrorCode =
   | "not_text" // the input is not a string
   | "input_too_long" // longer than MAX_SCAN_LENGTH
   | "empty" // nothing left to read (blank, only a symbology id or only separators)
-  | "invalid_option" // a bad `fnc1` or `now` option
+  | "invalid_option" // a bad `fnc1`, `now` or `associations` option
   | "expected_ai" // an element should start here but the characters are not an AI
-  | "unknown_ai" // digits that are not an AI this parser knows
+  | "unknown_ai" // digits that are not an AI of GS1's Barcode Syntax Dictionary
   | "truncated" // a fixed-length field is cut short (end of scan or a separator inside it)
-  | "wrong_length" // a fixed-length field has too many or too few characters (brackets, links)
+  | "wrong_length" // a field has more or fewer characters than its AI's format allows
   | "too_long" // a variable-length field is longer than its AI allows
   | "empty_value" // an AI with no data
   | "not_numeric" // a numeric field with other characters
   | "invalid_character" // a character outside the field's character set
-  | "check_digit" // a GTIN / SSCC whose check digit is wrong
-  | "invalid_date" // a YYMMDD that is not a date
-  | "duplicate_ai" // the same AI twice with different values
+  | "check_digit" // a check digit (or alphanumeric check pair) that is wrong
+  | "invalid_date" // a date or time that does not exist (month 13, 30 February, hour 24)
+  | "invalid_value" // data GS1 rules out for its AI otherwise (a flag of 2, piece 3 of 2, …)
+  | "duplicate_ai" // the same AI twice with different values (in a Digital Link: twice at all)
   | "conflicting_ai" // AIs that must not appear together, e.g. (01) and (02)
-  | "invalid_link" // a Digital Link URI that cannot be read
+  | "missing_ai" // an AI without the AIs it requires, with associations: "strict"
+  | "invalid_link" // a Digital Link URI that cannot be read (scheme, characters, encoding, host)
+  | "invalid_qualifier" // a Digital Link key qualifier out of order, not its key's, or in the query
+  | "not_data_attribute" // a Digital Link query parameter AI that GS1 does not allow there
   | "internal" // a bug in this parser: reported, never thrown as something else
 
 /** Everything the scan parser throws. `position` is 0-based (see parseGs1Scan). */
@@ -56,23 +60,44 @@ export class Gs1BuildError extends Error {
 
 export const GS = "\u001d"
 
-/** GS1 character set 82 (General Specifications, figure 7.11-1): what AIs like (10) and (21) may hold. */
-export const CSET82 = /^[!"%-?A-Z_a-z]*$/
+// ---------------------------------------------------------------------------------------------
+// Character sets (GS1 General Specifications, section 7.11)
 
-/** The first character of `text` outside character set 82, with its index; null when all are in it. */
-export function firstOutsideCset82(text: string): { char: string; index: number } | null {
+/** GS1 character set 82: what AIs like (10) and (21) may hold. */
+const CSET82 = /^[!"%-?A-Z_a-z]*$/
+/** GS1 character set 39: upper-case letters, digits, "#", "-" and "/". */
+const CSET39 = /^[#\-/0-9A-Z]*$/
+/** GS1 character set 64: base64url, "=" only as padding at the end. */
+const CSET64 = /^[-_0-9A-Za-z]*$/
+
+function firstOutside(set: RegExp, text: string): { char: string; index: number } | null {
   for (let index = 0; index < text.length; index++) {
-    if (!CSET82.test(text[index])) {
+    if (!set.test(text[index])) {
       return { char: text[index], index }
     }
   }
   return null
 }
 
+/** The first character of `text` outside GS1 character set 82, 39 or 64, with its index, or null. */
+export function firstOutsideCset(cset: "X" | "Y" | "Z", text: string): { char: string; index: number } | null {
+  if (cset !== "Z") {
+    return firstOutside(cset === "X" ? CSET82 : CSET39, text)
+  }
+  // Up to two "=" pad the end, and only a whole number of 3-character groups (GS1's rule).
+  const padding = /={1,2}$/.exec(text)?.[0].length ?? 0
+  const outside = firstOutside(CSET64, text.slice(0, text.length - padding))
+  if (outside || padding === 0 || text.length % 3 === 0) {
+    return outside
+  }
+  return { char: "=", index: text.length - padding }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Check digits
 
-function mod10(body: string): number {
+/** GS1's mod-10 check digit for the digits before it (any length). */
+export function mod10CheckDigit(body: string): number {
   let sum = 0
   for (let k = 0; k < body.length; k++) {
     const digit = body.charCodeAt(body.length - 1 - k) - 48
@@ -89,7 +114,7 @@ export function gtinCheckDigit(digits: string): number {
   if (typeof digits !== "string" || !/^\d+$/.test(digits) || ![7, 11, 12, 13, 17].includes(digits.length)) {
     throw new RangeError(`gtinCheckDigit expects 7, 11, 12, 13 or 17 digits, got ${JSON.stringify(digits)}`)
   }
-  return mod10(digits)
+  return mod10CheckDigit(digits)
 }
 
 /** True for a GTIN-8, -12, -13 or -14 (digits only) whose check digit is right. */
@@ -98,7 +123,7 @@ export function isValidGtin(gtin: string): boolean {
 }
 
 export function hasValidCheckDigit(digits: string): boolean {
-  return mod10(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48
+  return mod10CheckDigit(digits.slice(0, -1)) === digits.charCodeAt(digits.length - 1) - 48
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -127,179 +152,34 @@ export function gs1Year(yy: number, now: Date): number {
   return century + yy
 }
 
-/** "YYYY-MM-DD" for a GS1 YYMMDD (day 00 = last day of the month), or what is wrong with it. */
-export function decodeGs1Date(yymmdd: string, now: Date): { iso: string } | { problem: string } {
-  if (!/^\d{6}$/.test(yymmdd)) {
-    return { problem: "expected six digits YYMMDD" }
+/**
+ * "YYYY-MM-DD" for a GS1 date of six (YYMMDD) or eight (YYYYMMDD) digits, or what is wrong with
+ * it. With `dayZero`, day 00 (GS1: no day given) is read as the last day of the month.
+ */
+export function decodeGs1Date(digits: string, now: Date, dayZero: boolean): { iso: string } | { problem: string } {
+  if (!/^(\d{6}|\d{8})$/.test(digits)) {
+    return { problem: "expected six digits YYMMDD or eight YYYYMMDD" }
   }
-  const month = Number(yymmdd.slice(2, 4))
+  const yearDigits = digits.length - 4
+  const month = Number(digits.slice(yearDigits, yearDigits + 2))
+  const dd = digits.slice(yearDigits + 2)
   if (month < 1 || month > 12) {
-    return { problem: `month ${yymmdd.slice(2, 4)}` }
+    return { problem: `month ${digits.slice(yearDigits, yearDigits + 2)}` }
   }
-  const year = gs1Year(Number(yymmdd.slice(0, 2)), now)
+  const year = yearDigits === 2 ? gs1Year(Number(digits.slice(0, 2)), now) : Number(digits.slice(0, 4))
   const last = daysInMonth(year, month)
-  let day = Number(yymmdd.slice(4, 6))
+  const day = Number(dd)
   if (day > last) {
-    return { problem: `day ${yymmdd.slice(4, 6)} — ${MONTHS[month - 1]} ${year} has ${last} days` }
+    return { problem: `day ${dd} — ${MONTHS[month - 1]} ${year} has ${last} days` }
   }
-  if (day === 0) {
-    day = last
+  if (day === 0 && !dayZero) {
+    return { problem: "day 00" }
   }
-  return { iso: `${String(year).padStart(4, "0")}-${yymmdd.slice(2, 4)}-${String(day).padStart(2, "0")}` }
+  return { iso: `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day || last).padStart(2, "0")}` }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Application identifiers
-
-export type AiSpec = {
-  ai: string
-  /** Words for messages: "lot", "GTIN", "expiry date". */
-  title: string
-  /** Fixed length of the data, or undefined for variable length (up to maxLength). */
-  length?: number
-  maxLength: number
-  charset: "digits" | "cset82"
-  checkDigit?: boolean
-  date?: boolean
-  /** Implied decimal places (310n). */
-  decimals?: number
-  /** Duplicates of these are compared as one AI: 3100..3105 are one net weight. */
-  family?: string
-}
-
-const fixedDigits = (ai: string, title: string, length: number, extra: Partial<AiSpec> = {}): AiSpec => ({
-  ai,
-  title,
-  length,
-  maxLength: length,
-  charset: "digits",
-  ...extra,
-})
-const variable = (ai: string, title: string, maxLength: number, charset: AiSpec["charset"] = "cset82"): AiSpec => ({
-  ai,
-  title,
-  maxLength,
-  charset,
-})
-
-const SPECS: AiSpec[] = [
-  fixedDigits("00", "SSCC", 18, { checkDigit: true }),
-  fixedDigits("01", "GTIN", 14, { checkDigit: true }),
-  fixedDigits("02", "GTIN of contained items", 14, { checkDigit: true }),
-  variable("10", "lot", 20),
-  fixedDigits("11", "production date", 6, { date: true }),
-  fixedDigits("12", "due date", 6, { date: true }),
-  fixedDigits("13", "packaging date", 6, { date: true }),
-  fixedDigits("15", "best-before date", 6, { date: true }),
-  fixedDigits("16", "sell-by date", 6, { date: true }),
-  fixedDigits("17", "expiry date", 6, { date: true }),
-  fixedDigits("20", "variant", 2),
-  variable("21", "serial", 20),
-  variable("22", "consumer product variant", 20),
-  variable("240", "additional product id", 30),
-  variable("241", "customer part number", 30),
-  variable("30", "count", 8, "digits"),
-  ...[0, 1, 2, 3, 4, 5].map((n) => fixedDigits(`310${n}`, "net weight (kg)", 6, { decimals: n, family: "310" })),
-  variable("37", "count of trade items", 8, "digits"),
-  variable("400", "customer order number", 30),
-  variable("90", "mutually agreed information", 30),
-  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => variable(`9${n}`, "company internal information", 90)),
-]
-
-export const AI_TABLE: ReadonlyMap<string, AiSpec> = new Map(SPECS.map((spec) => [spec.ai, spec]))
-
-/** The AI spelled at `index` of `text` (GS1 AIs are prefix-free), or undefined. */
-export function matchAi(text: string, index: number): AiSpec | undefined {
-  for (let length = 2; length <= 4; length++) {
-    const spec = AI_TABLE.get(text.slice(index, index + length))
-    if (spec) {
-      return spec
-    }
-  }
-  return undefined
-}
-
-/** The digits to name in an "unknown AI" message: as many as it takes to leave every known AI. */
-export function unknownAiDigits(text: string, index: number): string {
-  const digits = /^\d{0,4}/.exec(text.slice(index))![0]
-  for (let length = 2; length < digits.length; length++) {
-    const prefix = digits.slice(0, length)
-    if (!SPECS.some((spec) => spec.ai.startsWith(prefix))) {
-      return prefix
-    }
-  }
-  return digits
-}
-
-// ---------------------------------------------------------------------------------------------
-// One element's data, checked
-
-export type Gs1Element = {
-  ai: string
-  /** The data, interpreted where GS1 says how: dates "YYYY-MM-DD", 310n "1.25", GTIN 14 digits. */
-  value: string
-  /** The data exactly as it was in the scan (still percent-encoded in a Digital Link). */
-  raw: string
-}
-
-export type ElementContext = {
-  /** Where the AI starts, for the error: a character index or a Digital Link path segment. */
-  position: number
-  /** "at position 16", "in path segment 3", "in query parameter 17". */
-  where: string
-  now: Date
-  /** An unbracketed variable-length field that ran to the end of the scan (no FNC1 after it). */
-  unterminated?: boolean
-}
-
-/** Checks `data` against its AI and returns the element; throws Gs1ParseError. */
-export function readElement(spec: AiSpec, data: string, raw: string, context: ElementContext): Gs1Element {
-  const fail = (code: Gs1ErrorCode, what: string): never => {
-    throw new Gs1ParseError(`AI (${spec.ai}) ${context.where}: ${what}`, { code, position: context.position, ai: spec.ai })
-  }
-  const separatorHint = context.unterminated ? " — is a separator (FNC1) missing?" : ""
-  if (data === "") {
-    fail("empty_value", `${spec.title} is empty`)
-  }
-  if (spec.length !== undefined && data.length !== spec.length) {
-    fail("wrong_length", `expected ${spec.length} digits for the ${spec.title}, got ${data.length} ("${printable(data)}")`)
-  }
-  if (data.length > spec.maxLength) {
-    fail(
-      "too_long",
-      context.unterminated
-        ? `${spec.title} longer than ${spec.maxLength} characters${separatorHint}`
-        : `${spec.title} is ${data.length} characters long, at most ${spec.maxLength} allowed`
-    )
-  }
-  if (spec.charset === "digits" && !/^\d+$/.test(data)) {
-    fail("not_numeric", `${spec.title} must be digits, got "${printable(data)}"${separatorHint}`)
-  }
-  const outside = firstOutsideCset82(data)
-  if (spec.charset === "cset82" && outside) {
-    fail(
-      "invalid_character",
-      `character ${describeChar(outside.char)} (character ${outside.index + 1} of the ${spec.title}) is not allowed (GS1 character set 82)`
-    )
-  }
-  let value = data
-  if (spec.checkDigit && !hasValidCheckDigit(data)) {
-    fail("check_digit", `check digit should be ${mod10(data.slice(0, -1))}, got ${data[data.length - 1]}`)
-  }
-  if (spec.date) {
-    const decoded = decodeGs1Date(data, context.now)
-    if ("problem" in decoded) {
-      fail("invalid_date", `"${data}" is not a valid date (${decoded.problem})`)
-    } else {
-      value = decoded.iso
-    }
-  }
-  if (spec.decimals !== undefined) {
-    const point = data.length - spec.decimals
-    value = String(Number(`${data.slice(0, point)}.${data.slice(point)}`))
-  }
-  return { ai: spec.ai, value, raw }
-}
+// Messages
 
 /** Text safe to echo in a message: control characters shown as U+XXXX, long text cut. */
 export function printable(text: string): string {
@@ -316,4 +196,8 @@ export function describeChar(char: string): string {
     return `"${char}"`
   }
   return `U+${code.toString(16).toUpperCase().padStart(4, "0")}`
+}
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -2,7 +2,8 @@
  * The GS1 element string for a label (GS1-128 or GS1 DataMatrix carrying 01 + dates + 10 + 21).
  * What it writes, parseGs1Scan (gs1.ts) reads back. Pure functions, no I/O.
  */
-import { GS, Gs1BuildError, daysInMonth, firstOutsideCset82, gs1Year, isValidGtin, printable } from "./gs1-core"
+import { aiEntry } from "./gs1-ai"
+import { GS, Gs1BuildError, daysInMonth, firstOutsideCset, gs1Year, isValidGtin, printable } from "./gs1-core"
 
 export type Gs1LabelFields = {
   /** GTIN-8, -12, -13 or -14; written as 14 digits. */
@@ -54,7 +55,7 @@ export function buildElementString(fields: Gs1LabelFields, options: BuildOptions
   ] as const) {
     const text = fields[field]
     if (text !== undefined && text !== null) {
-      checkText(field, text, options.parentheses ? undefined : fnc1)
+      checkText(field, ai, text, options.parentheses ? undefined : fnc1)
       variable.push([ai, text])
     }
   }
@@ -77,10 +78,11 @@ function encodeDate(field: string, date: string | Date, now: Date): string {
   return iso.slice(2, 4) + iso.slice(5, 7) + iso.slice(8, 10)
 }
 
-function checkText(field: string, text: string, fnc1: string | undefined): void {
-  const outside = typeof text === "string" ? firstOutsideCset82(text) : { char: "", index: 0 }
-  if (typeof text !== "string" || text.length < 1 || text.length > 20 || outside) {
-    throw new Gs1BuildError(field, `${field} "${printable(String(text))}" must be 1 to 20 characters of GS1 character set 82`)
+function checkText(field: string, ai: string, text: string, fnc1: string | undefined): void {
+  const max = aiEntry(ai)!.components[0].max
+  const outside = typeof text === "string" ? firstOutsideCset("X", text) : { char: "", index: 0 }
+  if (typeof text !== "string" || text.length < 1 || text.length > max || outside) {
+    throw new Gs1BuildError(field, `${field} "${printable(String(text))}" must be 1 to ${max} characters of GS1 character set 82`)
   }
   if (fnc1 !== undefined && fnc1 !== GS && text.includes(fnc1)) {
     throw new Gs1BuildError(field, `${field} "${text}" contains the FNC1 stand-in "${fnc1}"`)

@@ -1,18 +1,26 @@
 /**
- * The three shapes a GS1 scan comes in, each read into a list of checked elements: an element
- * string as a scanner sends it (FNC1 as GS or a stand-in), the bracketed human-readable form
- * "(01)…(17)…", and a GS1 Digital Link URI. Used by parseGs1Scan (gs1.ts).
+ * Two of the shapes a GS1 scan comes in, each read into a list of checked elements: an element
+ * string as a scanner sends it (FNC1 as GS or a stand-in) and the bracketed human-readable form
+ * "(01)…(17)…". The third, the Digital Link URI, is gs1-digital-link.ts. Used by parseGs1Scan.
  */
-import { AI_TABLE, AiSpec, GS, Gs1Element, Gs1ParseError, matchAi, printable, readElement, unknownAiDigits } from "./gs1-core"
+import { AiEntry, aiEntry, aiWords, matchAi, unknownAiDigits } from "./gs1-ai"
+import { GS, Gs1ParseError, capitalise, printable } from "./gs1-core"
+import { Gs1Element, readElement } from "./gs1-element"
 
 /** An element and where it was, for the errors about it that only the whole scan can tell. */
 export type LocatedElement = { element: Gs1Element; position: number; where: string }
 
+/** The data length of an AI that needs no FNC1 after it (GS1's predefined lengths), else undefined. */
+function predefinedLength(entry: AiEntry): number | undefined {
+  return entry.predefined ? entry.components.reduce((sum, component) => sum + component.max, 0) : undefined
+}
+
 /**
- * An element string as a scanner sends it: fixed-length fields run on, a variable-length field
+ * An element string as a scanner sends it: fields of a predefined length run on, any other field
  * ends at FNC1 (GS, or the `fnc1` stand-in) or at the end. Positions are indexes into `text`.
+ * With `firstOnly`, stops after the first element (to judge whether text looks like GS1 data).
  */
-export function readElementString(text: string, fnc1: string | undefined, now: Date): LocatedElement[] {
+export function readElementString(text: string, fnc1: string | undefined, now: Date, firstOnly = false): LocatedElement[] {
   // One character per slot, the stand-in turned into GS, remembering where each slot came from.
   let norm = ""
   const origin: number[] = []
@@ -31,31 +39,32 @@ export function readElementString(text: string, fnc1: string | undefined, now: D
 
   const elements: LocatedElement[] = []
   let i = 0
-  while (i < norm.length) {
+  while (i < norm.length && !(firstOnly && elements.length > 0)) {
     if (norm[i] === GS) {
       i++ // a leading FNC1, one after a fixed-length field, or a trailing one: allowed
       continue
     }
     const position = origin[i]
     const where = `at position ${position}`
-    const spec = matchAi(norm, i)
-    if (!spec) {
+    const entry = matchAi(norm, i)
+    if (!entry) {
       throw notAnAi(norm, i, position, where)
     }
-    const dataStart = i + spec.ai.length
+    const dataStart = i + entry.ai.length
+    const length = predefinedLength(entry)
     let end: number
     let unterminated = false
-    if (spec.length !== undefined) {
-      end = dataStart + spec.length
+    if (length !== undefined) {
+      end = dataStart + length
       const window = norm.slice(dataStart, end)
       const separator = window.indexOf(GS)
-      if (window.length < spec.length || separator !== -1) {
+      if (window.length < length || separator !== -1) {
         const got = separator === -1 ? window.length : separator
         const why = separator === -1 ? " — is the scan cut short?" : " before a separator (FNC1)"
-        throw new Gs1ParseError(`AI (${spec.ai}) ${where}: expected ${spec.length} digits for the ${spec.title}, got ${got}${why}`, {
+        throw new Gs1ParseError(`AI (${entry.ai}) ${where}: expected ${length} digits for the ${aiWords(entry)}, got ${got}${why}`, {
           code: "truncated",
           position,
-          ai: spec.ai,
+          ai: entry.ai,
         })
       }
     } else {
@@ -67,7 +76,7 @@ export function readElementString(text: string, fnc1: string | undefined, now: D
     }
     const data = norm.slice(dataStart, end)
     const raw = text.slice(origin[dataStart], origin[end])
-    elements.push({ element: readElement(spec, data, raw, { position, where, now, unterminated }), position, where })
+    elements.push({ element: readElement(entry, data, raw, { position, where, now, unterminated }), position, where })
     i = end
   }
   return elements
@@ -84,12 +93,17 @@ function notAnAi(text: string, index: number, position: number, where: string): 
   })
 }
 
-const BRACKETED_AI = /\((\d{2,4})\)/y
+/** An AI in brackets at the start of `text` (any number of digits, to name a wrong one). */
+const BRACKETED_AI = /^\((\d+)\)/
+/** Where a bracketed field ends: the next "(" + 2-4 digits + ")" (data may hold other brackets). */
+const NEXT_AI = /\(\d{2,4}\)/g
 
-/** True when `text` starts like "(01)". */
+/**
+ * True when `text` starts like the bracketed form: "(" then a digit or ")". So "(1)15210526" or
+ * "()123" is refused as a broken AI rather than read as a lot number.
+ */
 export function isBracketed(text: string): boolean {
-  BRACKETED_AI.lastIndex = 0
-  return BRACKETED_AI.test(text)
+  return /^\((\d|\))/.test(text)
 }
 
 /**
@@ -106,117 +120,28 @@ export function readBracketed(text: string, now: Date): LocatedElement[] {
       continue
     }
     const where = `at position ${i}`
-    BRACKETED_AI.lastIndex = i
-    const match = BRACKETED_AI.exec(text)
+    const match = BRACKETED_AI.exec(text.slice(i))
     if (!match) {
       throw new Gs1ParseError(`${capitalise(where)}: expected "(" + an application identifier + ")", got "${printable(text.slice(i, i + 8))}"`, {
         code: "expected_ai",
         position: i,
       })
     }
-    const spec = AI_TABLE.get(match[1])
-    if (!spec) {
-      throw new Gs1ParseError(`AI (${match[1]}) ${where} is not a known application identifier`, {
+    const entry = aiEntry(match[1])
+    if (!entry) {
+      const why = match[1].length < 2 || match[1].length > 4 ? " (they have 2 to 4 digits)" : ""
+      throw new Gs1ParseError(`AI (${match[1]}) ${where} is not a known application identifier${why}`, {
         code: "unknown_ai",
         position: i,
         ai: match[1],
       })
     }
     const dataStart = i + match[0].length
-    let end = dataStart
-    while (end < text.length && !(text[end] === "(" && isBracketed(text.slice(end, end + 6)))) {
-      end++
-    }
+    NEXT_AI.lastIndex = dataStart
+    const end = NEXT_AI.exec(text)?.index ?? text.length
     const data = text.slice(dataStart, end).replace(/^ +| +$/g, "")
-    elements.push({ element: readElement(spec, data, data, { position: i, where, now }), position: i, where })
+    elements.push({ element: readElement(entry, data, data, { position: i, where, now }), position: i, where })
     i = end
   }
   return elements
-}
-
-const PATH_ALIASES: Record<string, string> = { gtin: "01", sscc: "00", lot: "10", ser: "21", cpv: "22" }
-const PRIMARY_KEYS = new Set(["01", "00"])
-
-/**
- * A GS1 Digital Link URI: https://any.host[/any/prefix]/01/{gtin}[/22/…][/10/{lot}][/21/{serial}]
- * [?17=YYMMDD&…]. Positions are path segment numbers (0-based, after the host); query parameters
- * are numbered on after the last path segment. Query keys that are not digits (linkType, …) are
- * ignored; values are percent-decoded.
- */
-export function readDigitalLink(text: string, now: Date): LocatedElement[] {
-  let rest = text.slice(text.indexOf("//") + 2)
-  const hash = rest.indexOf("#")
-  if (hash !== -1) {
-    rest = rest.slice(0, hash)
-  }
-  const question = rest.indexOf("?")
-  const query = question === -1 ? "" : rest.slice(question + 1)
-  const hostAndPath = question === -1 ? rest : rest.slice(0, question)
-  const slash = hostAndPath.indexOf("/")
-  const host = slash === -1 ? hostAndPath : hostAndPath.slice(0, slash)
-  if (!host) {
-    throw new Gs1ParseError("The link has no host name — not a GS1 Digital Link", { code: "invalid_link", position: 0 })
-  }
-  const segments = slash === -1 ? [] : hostAndPath.slice(slash + 1).split("/").filter((segment) => segment !== "")
-  const keyIndex = segments.findIndex((segment) => PRIMARY_KEYS.has(PATH_ALIASES[segment] ?? segment))
-  if (keyIndex === -1) {
-    throw new Gs1ParseError("The link has no GS1 key in its path (/01/<GTIN> or /00/<SSCC>) — not a GS1 Digital Link", {
-      code: "invalid_link",
-      position: 0,
-    })
-  }
-
-  const elements: LocatedElement[] = []
-  for (let k = keyIndex; k < segments.length; k += 2) {
-    const where = `in path segment ${k}`
-    const name = PATH_ALIASES[segments[k]] ?? segments[k]
-    const spec = AI_TABLE.get(name)
-    if (!spec) {
-      throw /^\d+$/.test(name)
-        ? new Gs1ParseError(`AI (${name}) ${where} is not a known application identifier`, { code: "unknown_ai", position: k, ai: name })
-        : new Gs1ParseError(`Path segment ${k}: expected a GS1 application identifier, got "${printable(name)}"`, {
-            code: "expected_ai",
-            position: k,
-          })
-    }
-    const raw = segments[k + 1] ?? ""
-    elements.push(linkElement(spec, raw, k, where, now))
-  }
-
-  query.split("&").forEach((parameter, index) => {
-    const equals = parameter.indexOf("=")
-    const rawKey = equals === -1 ? parameter : parameter.slice(0, equals)
-    const position = segments.length + index
-    const key = percentDecode(rawKey, position, `Query parameter ${index + 1}`)
-    if (!/^\d+$/.test(key)) {
-      return // not an AI: linkType, tracking parameters, …
-    }
-    const where = `in query parameter ${key}`
-    const spec = AI_TABLE.get(key)
-    if (!spec) {
-      throw new Gs1ParseError(`AI (${key}) ${where} is not a known application identifier`, { code: "unknown_ai", position, ai: key })
-    }
-    elements.push(linkElement(spec, equals === -1 ? "" : parameter.slice(equals + 1), position, where, now))
-  })
-  return elements
-}
-
-function linkElement(spec: AiSpec, raw: string, position: number, where: string, now: Date): LocatedElement {
-  let data = percentDecode(raw, position, `AI (${spec.ai}) ${where}`, spec.ai)
-  if (spec.ai === "01" && /^(\d{8}|\d{12,13})$/.test(data)) {
-    data = data.padStart(14, "0") // GTIN-8/12/13 may stand in a link as they are
-  }
-  return { element: readElement(spec, data, raw, { position, where, now }), position, where }
-}
-
-function percentDecode(text: string, position: number, what: string, ai?: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    throw new Gs1ParseError(`${what}: "${printable(text)}" is not valid percent-encoding`, { code: "invalid_link", position, ai })
-  }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -8,12 +8,15 @@
  * bark-js, gs1js, digital-link.js) accept wrong check digits or impossible dates, or do not read
  * Digital Links / bracketed strings, or throw plain strings (see the README).
  */
-import { AI_TABLE, Gs1BuildError, Gs1Element, Gs1ParseError, GS, gtinCheckDigit, isValidGtin, printable } from "./gs1-core"
-import { LocatedElement, isBracketed, readBracketed, readDigitalLink, readElementString } from "./gs1-readers"
+import { matchAi } from "./gs1-ai"
+import { AssociationPolicy, Gs1Warning, checkExclusions, missingPartners } from "./gs1-associations"
+import { Gs1BuildError, Gs1ErrorCode, Gs1ParseError, GS, gtinCheckDigit, isValidGtin, printable } from "./gs1-core"
+import { readDigitalLink } from "./gs1-digital-link"
+import type { Gs1Element } from "./gs1-element"
+import { LocatedElement, isBracketed, readBracketed, readElementString } from "./gs1-readers"
 
 export { Gs1BuildError, Gs1ParseError, gtinCheckDigit, isValidGtin }
-export type { Gs1Element }
-export type { Gs1ErrorCode } from "./gs1-core"
+export type { AssociationPolicy, Gs1Element, Gs1ErrorCode, Gs1Warning }
 export { buildElementString } from "./gs1-label"
 export type { BuildOptions, Gs1LabelFields } from "./gs1-label"
 
@@ -38,6 +41,8 @@ export type Gs1ScanResult = {
   net_weight_kg?: number
   elements: Gs1Element[]
   symbology?: Gs1Symbology
+  /** AIs without the AIs GS1 requires with them (associations "lenient"); absent when none. */
+  warnings?: Gs1Warning[]
 }
 
 export type LotNumberScanResult = { kind: "lot_number"; lot_number: string; symbology?: Gs1Symbology }
@@ -49,6 +54,14 @@ export type Gs1ParseOptions = {
   fnc1?: string
   /** The date the GS1 century rule counts from (default: now). */
   now?: Date
+  /**
+   * AIs that GS1 says need others with them, e.g. (10) a GTIN, (37) an SSCC. "lenient" (the
+   * default) reads the scan and lists them in `warnings`: GS1 judges these rules over all the
+   * barcodes on an item, and a scanner reads one at a time — a lot barcode next to the GTIN's
+   * EAN-13, or a logistic label's SSCC in a barcode of its own, must still be read. "strict"
+   * refuses the scan (missing_ai). AIs that must not appear together are always refused.
+   */
+  associations?: AssociationPolicy
 }
 
 // Symbology identifiers (ISO/IEC 15424): the GS1 ones always carry an element string.
@@ -60,10 +73,12 @@ const OTHER_SYMBOLOGIES: Record<string, Gs1Symbology> = { C0: "code128", d1: "da
  * once surrounding whitespace and the symbology identifier are removed — or, for a Digital Link,
  * the path segment number (see readDigitalLink).
  *
- * Which shape the input is: a GS1 symbology identifier, an FNC1 (GS or the stand-in) or a leading
- * "(NN)" make it an element string; "http(s)://" a Digital Link; without any of those, an input
- * starting with (00) + 18 digits or (01)/(02) + 14 digits is an element string too (so a corrupted
- * GTIN is an error, never a lot number) and anything else is a plain lot number (printable ASCII).
+ * Which shape the input is: a GS1 symbology identifier or an FNC1 (GS or the stand-in) make it an
+ * element string; a leading "(" + digits + ")" the bracketed form; "http(s)://" a Digital Link;
+ * without any of those, an input starting with (00) + 18 digits or (01)/(02) + 14 digits is an
+ * element string too (so a corrupted GTIN is an error, never a lot number), and anything else is a
+ * plain lot number (printable ASCII) — unless it reads as GS1 data GS1 forbids (see
+ * refuseMisreadGs1).
  */
 export function parseGs1Scan(input: string, options: Gs1ParseOptions = {}): ScanResult {
   try {
@@ -89,7 +104,7 @@ function parse(input: string, options: Gs1ParseOptions): ScanResult {
       position: MAX_SCAN_LENGTH,
     })
   }
-  const { fnc1, now } = checkOptions(options)
+  const { fnc1, now, associations } = checkOptions(options)
   let text = input.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "")
   const prefix = /^\]([A-Za-z])([0-9A-Za-z])/.exec(text)
   const symbologyId = prefix ? prefix[1] + prefix[2] : ""
@@ -118,13 +133,17 @@ function parse(input: string, options: Gs1ParseOptions): ScanResult {
   ) {
     elements = readElementString(text, fnc1, now)
   } else {
+    // Not after ]C0, ]d1 or ]Q1: a Code 128, DataMatrix or QR Code without FNC1 holds no GS1 data.
+    if (!(symbologyId in OTHER_SYMBOLOGIES)) {
+      refuseMisreadGs1(text, now)
+    }
     return plainLotNumber(text, symbology)
   }
-  return assemble(elements, symbology)
+  return assemble(elements, symbology, associations)
 }
 
-function checkOptions(options: Gs1ParseOptions): { fnc1?: string; now: Date } {
-  const { fnc1, now = new Date() } = options ?? {}
+function checkOptions(options: Gs1ParseOptions): Required<Pick<Gs1ParseOptions, "now" | "associations">> & { fnc1?: string } {
+  const { fnc1, now = new Date(), associations = "lenient" } = options ?? {}
   if (fnc1 !== undefined && (typeof fnc1 !== "string" || fnc1 === "" || /\d/.test(fnc1) || fnc1.length > 10)) {
     throw new Gs1ParseError(`The FNC1 stand-in ${JSON.stringify(fnc1)} must be 1 to 10 characters without digits`, {
       code: "invalid_option",
@@ -134,7 +153,10 @@ function checkOptions(options: Gs1ParseOptions): { fnc1?: string; now: Date } {
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
     throw new Gs1ParseError("The `now` option must be a valid Date", { code: "invalid_option", position: 0 })
   }
-  return { fnc1, now }
+  if (associations !== "strict" && associations !== "lenient") {
+    throw new Gs1ParseError('The `associations` option must be "strict" or "lenient"', { code: "invalid_option", position: 0 })
+  }
+  return { fnc1, now, associations }
 }
 
 function readEanUpc(text: string, symbologyId: string, now: Date): LocatedElement[] {
@@ -150,6 +172,36 @@ function readEanUpc(text: string, symbologyId: string, now: Date): LocatedElemen
     ...located,
     element: { ...located.element, raw: text },
   }))
+}
+
+// Faults of the first field that only GS1 data can have: the field's characters are right, but it
+// runs past its AI's length or breaks its check digit, date or another content rule.
+const MEANT_AS_GS1: ReadonlySet<Gs1ErrorCode> = new Set(["too_long", "check_digit", "invalid_date", "invalid_value"])
+
+/**
+ * A plain lot number may start with the digits of an AI — "10500", "2024-001", "17261231" are
+ * lot numbers. But when the first field reads as GS1 data that GS1 forbids ("1022222222222222222222aaa":
+ * a lot of 23 characters), the input was meant as an element string and is refused, not taken as
+ * a lot number. Characters the AI cannot hold, or too few of them, mean it was not GS1 at all.
+ * The price: an all-digit lot number such as "1234567890" — (12) with the impossible date
+ * "345678" — is refused too, unless the scanner sends its symbology identifier (]C0 for a plain
+ * Code 128), which says the barcode holds no GS1 data.
+ */
+function refuseMisreadGs1(text: string, now: Date): void {
+  if (!matchAi(text, 0)) {
+    return
+  }
+  try {
+    readElementString(text, undefined, now, true)
+  } catch (error) {
+    if (error instanceof Gs1ParseError && MEANT_AS_GS1.has(error.code)) {
+      throw new Gs1ParseError(`This reads as a GS1 element string but breaks GS1's rules, so it is not taken as a lot number: ${error.message}`, {
+        code: error.code,
+        position: error.position,
+        ...(error.ai ? { ai: error.ai } : {}),
+      })
+    }
+  }
 }
 
 function plainLotNumber(text: string, symbology: Gs1Symbology | undefined): LotNumberScanResult {
@@ -175,38 +227,34 @@ const TEXT_FIELDS: Array<[string, TextField]> = [
   ["17", "expiry"],
 ]
 
-function assemble(located: LocatedElement[], symbology: Gs1Symbology | undefined): Gs1ScanResult {
+function assemble(located: LocatedElement[], symbology: Gs1Symbology | undefined, associations: AssociationPolicy): Gs1ScanResult {
   if (located.length === 0) {
     throw new Gs1ParseError("The scan holds only separators, no data", { code: "empty", position: 0 })
   }
   const seen = new Map<string, LocatedElement>()
-  const elements: Gs1Element[] = []
   for (const entry of located) {
     const { element } = entry
-    const family = AI_TABLE.get(element.ai)?.family ?? element.ai
-    const earlier = seen.get(family)
-    if (earlier) {
-      if (earlier.element.value !== element.value) {
-        throw new Gs1ParseError(
-          `AI (${element.ai}) ${entry.where}: appears twice with different values ("${printable(earlier.element.value)}" then "${printable(element.value)}")`,
-          { code: "duplicate_ai", position: entry.position, ai: element.ai }
-        )
-      }
-      continue // the same AI with the same value again is allowed, and kept once
+    const earlier = seen.get(element.ai)
+    if (earlier && earlier.element.value !== element.value) {
+      throw new Gs1ParseError(
+        `AI (${element.ai}) ${entry.where}: appears twice with different values ("${printable(earlier.element.value)}" then "${printable(element.value)}")`,
+        { code: "duplicate_ai", position: entry.position, ai: element.ai }
+      )
     }
-    const other = element.ai === "01" ? seen.get("02") : element.ai === "02" ? seen.get("01") : undefined
-    if (other) {
-      throw new Gs1ParseError(`AI (${element.ai}) ${entry.where}: cannot be combined with (${other.element.ai}) in one scan`, {
-        code: "conflicting_ai",
-        position: entry.position,
-        ai: element.ai,
-      })
+    if (!earlier) {
+      seen.set(element.ai, entry) // the same AI with the same value again is allowed, and kept once
     }
-    seen.set(family, entry)
-    elements.push(element)
+  }
+  const kept = [...seen.values()]
+  const placed = kept.map(({ element, position, where }) => ({ ai: element.ai, position, where }))
+  checkExclusions(placed)
+  const warnings = missingPartners(placed)
+  if (associations === "strict" && warnings.length > 0) {
+    const [first] = warnings
+    throw new Gs1ParseError(first.message, { code: "missing_ai", position: first.position, ai: first.ai })
   }
 
-  const result: Gs1ScanResult = { kind: "gs1", elements }
+  const result: Gs1ScanResult = { kind: "gs1", elements: kept.map(({ element }) => element) }
   const value = (ai: string) => seen.get(ai)?.element.value
   const gtin = value("01") ?? value("02")
   if (gtin !== undefined) {
@@ -222,12 +270,15 @@ function assemble(located: LocatedElement[], symbology: Gs1Symbology | undefined
   if (count !== undefined) {
     result.count = Number(count)
   }
-  const weight = value("310")
+  const weight = kept.find(({ element }) => /^310\d$/.test(element.ai))?.element.value
   if (weight !== undefined) {
     result.net_weight_kg = Number(weight)
   }
   if (symbology) {
     result.symbology = symbology
+  }
+  if (warnings.length > 0) {
+    result.warnings = warnings
   }
   return result
 }
