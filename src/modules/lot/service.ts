@@ -16,6 +16,9 @@ class LotModuleService extends LotIntegrityFlows {
   deleteLotEvents = refuseEventEdit
   softDeleteLotEvents = refuseEventEdit
   restoreLotEvents = refuseEventEdit
+  // A lot is never removed with its stock and history (a recall or an audit may need it years
+  // later); a receipt taken back retires it instead (soft delete).
+  deleteLots = refuseLotDelete
   // So is the repair's record of its corrections.
   updateLotCorrections = refuseCorrectionEdit
   deleteLotCorrections = refuseCorrectionEdit
@@ -25,6 +28,10 @@ class LotModuleService extends LotIntegrityFlows {
 
 async function refuseEventEdit(): Promise<never> {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Lot events are append-only and cannot be changed or deleted.")
+}
+
+async function refuseLotDelete(): Promise<never> {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Lots keep their history and cannot be deleted; a lot no longer in use stays with zero stock.")
 }
 
 async function refuseCorrectionEdit(): Promise<never> {

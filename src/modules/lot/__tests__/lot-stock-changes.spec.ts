@@ -301,6 +301,17 @@ lotModuleSpec(({ service, sql, dbConfig }) => {
       expect(row).toEqual({ note: null, deleted_at: null })
     })
 
+    it("the service refuses to delete a lot, which would take its stock and history with it", async () => {
+      const { lot_id } = await receive()
+      const error = await rejectionOf((service.deleteLots as (...a: unknown[]) => Promise<unknown>).call(service, [lot_id]))
+      expect({ type: error.type, message: error.message }).toEqual({
+        type: MedusaError.Types.NOT_ALLOWED,
+        message: "Lots keep their history and cannot be deleted; a lot no longer in use stays with zero stock.",
+      })
+      expect(await service.listLotEvents({ lot_id })).toHaveLength(1)
+      expect((await service.retrieveLot(lot_id)).deleted_at).toBeNull()
+    })
+
     it("the database still accepts new events", async () => {
       const { lot_id } = await receive()
       await service.changeLotStock([
