@@ -20,11 +20,11 @@ lotModuleSpec(({ service, sql }) => {
   }
 
   describe("schema", () => {
-    it("is built from the module's migrations, so the append-only trigger exists", async () => {
+    it("is built from the module's migrations, so the append-only triggers exist", async () => {
       const triggers = await sql<{ tgname: string }[]>(
-        `SELECT tgname FROM pg_trigger WHERE tgrelid = 'lot_event'::regclass AND NOT tgisinternal`
+        `SELECT tgname FROM pg_trigger WHERE tgrelid = 'lot_event'::regclass AND NOT tgisinternal ORDER BY tgname`
       )
-      expect(triggers.map((t) => t.tgname)).toEqual(["lot_event_append_only"])
+      expect(triggers.map((t) => t.tgname)).toEqual(["lot_event_append_only", "lot_event_no_truncate"])
     })
   })
 

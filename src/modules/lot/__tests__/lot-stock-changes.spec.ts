@@ -312,6 +312,23 @@ lotModuleSpec(({ service, sql, dbConfig }) => {
       expect((await service.retrieveLot(lot_id)).deleted_at).toBeNull()
     })
 
+    it("the database refuses TRUNCATE of the history unless the session allows it", async () => {
+      const { event_id } = await receive()
+      // A session as production opens it: without the test harness's allowance (`options` is
+      // node-postgres's startup parameter, missing from its types).
+      const production = { connectionString: dbConfig.clientUrl, options: "-c lot_tracking.allow_history_truncate=off" }
+      const client = new Client(production)
+      await client.connect()
+      try {
+        for (const table of ["lot_event", "lot_correction"]) {
+          await expect(client.query(`TRUNCATE ${table}`)).rejects.toThrow(new RegExp(`${table} rows are append-only \\(TRUNCATE refused\\)`))
+        }
+      } finally {
+        await client.end()
+      }
+      expect(await service.retrieveLotEvent(event_id)).toMatchObject({ id: event_id })
+    })
+
     it("the database still accepts new events", async () => {
       const { lot_id } = await receive()
       await service.changeLotStock([
