@@ -34,6 +34,7 @@ import {
   type RecordedEvent,
 } from "../../helpers/allocation"
 import { send } from "../../helpers/lots"
+import { receiveReturn, requestReturn } from "../../helpers/returns"
 import { LOT_MODULE } from "../../../src/modules/lot"
 import type LotModuleService from "../../../src/modules/lot/service"
 
@@ -172,7 +173,7 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
       ["RAW-1", 0, "released"],
       ["YOG-A", 1, "released"],
     ])
-    expect(recall.customers.map((c: any) => [c.email, c.quantity]).sort()).toEqual([
+    expect(recall.customers.map((c: any) => [c.email, c.outstanding_quantity]).sort()).toEqual([
       ["ada@lots.test", 2],
       ["bob@lots.test", 1],
       ["cara@lots.test", 3],
@@ -205,8 +206,8 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     const csv = await send(api.get(`/admin/recalls/${recall.id}/export?format=csv&table=customers`, { headers }))
     expect(csv.status).toBe(200)
     const parsed = Papa.parse<Record<string, string>>(String(csv.data).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true })
-    expect(parsed.data.map((r) => [r["E-mail"], Number(r["Units received"])]).sort()).toEqual(
-      recall.customers.map((c: any) => [c.email, c.quantity]).sort()
+    expect(parsed.data.map((r) => [r["E-mail"], Number(r["Units outstanding"])]).sort()).toEqual(
+      recall.customers.map((c: any) => [c.email, c.outstanding_quantity]).sort()
     )
     const xlsx = await api.get(`/admin/recalls/${recall.id}/export?format=xlsx`, { headers, responseType: "arraybuffer" } as any)
     const workbook = new ExcelJS.Workbook()
@@ -217,8 +218,10 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
       workbook.getWorksheet(name)!.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)))
       return rows
     }
-    expect(sheetRows("Customers").map((r) => [r[1], r[6]]).sort()).toEqual(recall.customers.map((c: any) => [c.email, c.quantity]).sort())
-    expect(sheetRows("Shipments").map((r) => [r[0], r[7]]).sort()).toEqual([["CHZ-A", 1], ["YOG-A", 2], ["YOG-A", 3]])
+    expect(sheetRows("Customers").map((r) => [r[1], r[9]]).sort()).toEqual(
+      recall.customers.map((c: any) => [c.email, c.outstanding_quantity]).sort()
+    )
+    expect(sheetRows("Shipments").map((r) => [r[0], r[12]]).sort()).toEqual([["CHZ-A", 1], ["YOG-A", 2], ["YOG-A", 3]])
     expect(sheetRows("Lots").map((r) => r[0]).sort()).toEqual(["CHZ-A", "RAW-1", "YOG-A"])
     expect((await send(api.get(`/admin/recalls/${recall.id}/export?format=pdf`, { headers }))).status).toBe(400)
 
@@ -256,5 +259,77 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect((await get("/admin/recalls?status=closed")).data.count).toBe(1)
     expect((await get(`/admin/recalls/rcl_missing`)).status).toBe(404)
     expect((await reconciliation(api, headers)).in_balance).toBe(true)
+  })
+
+  it("keeps shipped, returned and outstanding apart after a partial return, with order numbers, location names and SKUs in the exports", async () => {
+    ;({ headers } = await loginAsAdmin(api, container))
+    store = await setupStore(api, container, headers)
+    ;[main] = store.locations
+    const { variant, inventoryItemId } = await createStockedProduct(api, headers, store, { title: "Kefir", sku: "KEF", stock: { [main]: 0 } })
+    await setLotPolicy(api, headers, inventoryItemId)
+    const lot = await receiveLot(api, headers, {
+      inventory_item_id: inventoryItemId, location_id: main, lot_number: "KEF-1", quantity: 5, expires_at: daysFromNow(30),
+    })
+    const order = await placeOrder(api, store, [{ variant_id: variant.id, quantity: 2 }], { email: "eve@lots.test" })
+    const line = order.items[0]
+    await waitForOrderLots(api, headers, order)
+    await fulfillOrder(api, headers, order.id, { items: [{ id: line.id, quantity: 2 }], location_id: main })
+    const returnId = await requestReturn(api, headers, order.id, main, [{ id: line.id, quantity: 1 }])
+    await receiveReturn(api, headers, returnId, [{ id: line.id, quantity: 1 }])
+    await waitFor(
+      () => container.resolve<LotModuleService>(LOT_MODULE).listLotShipments({ lot_id: lot.id }),
+      (rows) => rows.length === 1 && Number(rows[0].returned_quantity) === 1,
+      { what: "the return booked against the shipment" }
+    )
+    const units = { shipped_quantity: 2, returned_quantity: 1, outstanding_quantity: 1 }
+
+    const preview = await post("/admin/recalls/preview", { lot_ids: [lot.id] })
+    expect(preview.data.summary).toMatchObject(units)
+    const created = await post("/admin/recalls", { lot_ids: [lot.id], reason: "Foreign body found", classification: "II" })
+    expect(created.status).toBe(200)
+    const recallId = created.data.recall.id
+    const recall = (await get(`/admin/recalls/${recallId}`)).data.recall
+    expect(recall.customers).toEqual([expect.objectContaining({ email: "eve@lots.test", ...units })])
+    expect(recall.lots).toEqual([expect.objectContaining({ lot_number: "KEF-1", ...units })])
+    expect(recall.summary).toMatchObject(units)
+
+    const displayNumber = `#${(await get(`/admin/orders/${order.id}?fields=id,display_id`)).data.order.display_id}`
+    const locationName = (await get(`/admin/stock-locations/${main}`)).data.stock_location.name
+    expect(locationName).toEqual(expect.any(String))
+    const csv = async (table: string) => {
+      const res = await send(api.get(`/admin/recalls/${recallId}/export?format=csv&table=${table}`, { headers }))
+      expect(res.status).toBe(200)
+      return Papa.parse<Record<string, string>>(String(res.data).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data
+    }
+    const unitCells = { "Units shipped": "2", "Units returned": "1", "Units outstanding": "1" }
+    expect(await csv("customers")).toEqual([
+      expect.objectContaining({ "E-mail": "eve@lots.test", "Order numbers": displayNumber, "Order IDs": order.id, ...unitCells }),
+    ])
+    expect(await csv("shipments")).toEqual([
+      expect.objectContaining({
+        Lot: "KEF-1", SKU: "KEF", "Order number": displayNumber, "Order ID": order.id,
+        "Ship-from location": locationName, "Ship-from location ID": main, ...unitCells,
+      }),
+    ])
+    expect(await csv("lots")).toEqual([
+      expect.objectContaining({ Lot: "KEF-1", SKU: "KEF", "Inventory item ID": inventoryItemId, ...unitCells }),
+    ])
+
+    const xlsx = await api.get(`/admin/recalls/${recallId}/export?format=xlsx`, { headers, responseType: "arraybuffer" } as any)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(xlsx.data as ArrayBuffer)
+    // Each sheet as header → value objects, so the test reads columns by their label.
+    const sheet = (name: string) => {
+      const rows: unknown[][] = []
+      workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+      const [header, ...body] = rows
+      return body.map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? null])))
+    }
+    const unitNumbers = { "Units shipped": 2, "Units returned": 1, "Units outstanding": 1 }
+    expect(sheet("Customers")).toEqual([expect.objectContaining({ "Order numbers": displayNumber, ...unitNumbers })])
+    expect(sheet("Shipments")).toEqual([
+      expect.objectContaining({ SKU: "KEF", "Order number": displayNumber, "Ship-from location": locationName, ...unitNumbers }),
+    ])
+    expect(sheet("Lots")).toEqual([expect.objectContaining({ Lot: "KEF-1", SKU: "KEF", ...unitNumbers })])
   })
 }

@@ -6,7 +6,7 @@ import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 import { counted } from "./recall-scope-figures"
 
-/** Who received recalled units, how many, and whether they were told; "Mark notified" records it. */
+/** Who received recalled units, how many they returned and still hold, and whether they were told; "Mark notified" records it. */
 export const RecallCustomersSection = ({ recall }: { recall: RecallDetail }) => {
   const { mutate, isPending, variables } = useMarkRecallCustomersNotified(recall.id)
   const prompt = usePrompt()
@@ -50,7 +50,9 @@ export const RecallCustomersSection = ({ recall }: { recall: RecallDetail }) => 
             <Table.Row>
               <Table.HeaderCell>Customer</Table.HeaderCell>
               <Table.HeaderCell className="text-right">Orders</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">Units</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Shipped</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Returned</Table.HeaderCell>
+              <Table.HeaderCell className="text-right">Outstanding</Table.HeaderCell>
               <Table.HeaderCell>Notified</Table.HeaderCell>
             </Table.Row>
           </Table.Header>
@@ -61,7 +63,9 @@ export const RecallCustomersSection = ({ recall }: { recall: RecallDetail }) => 
                   <NameCell name={c.name ?? c.email ?? "Guest"} detail={c.name ? c.email : null} />
                 </Table.Cell>
                 <Table.Cell className="text-right">{c.order_ids.length}</Table.Cell>
-                <Table.Cell className="text-right">{c.quantity}</Table.Cell>
+                <Table.Cell className="text-right">{c.shipped_quantity}</Table.Cell>
+                <Table.Cell className="text-right">{c.returned_quantity}</Table.Cell>
+                <Table.Cell className="text-right">{c.outstanding_quantity}</Table.Cell>
                 <Table.Cell>
                   {c.notified_at ? (
                     formatDateTime(c.notified_at)

@@ -29,6 +29,8 @@ export const RecallLotsSection = ({ recall }: { recall: RecallDetail }) => (
             <Table.HeaderCell>Status before</Table.HeaderCell>
             <Table.HeaderCell className="text-right">Received</Table.HeaderCell>
             <Table.HeaderCell className="text-right">Shipped</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Returned</Table.HeaderCell>
+            <Table.HeaderCell className="text-right">Outstanding</Table.HeaderCell>
             <Table.HeaderCell className="text-right">On hand</Table.HeaderCell>
           </Table.Row>
         </Table.Header>
@@ -46,6 +48,8 @@ export const RecallLotsSection = ({ recall }: { recall: RecallDetail }) => (
               </Table.Cell>
               <Table.Cell className="text-right">{lot.received_quantity}</Table.Cell>
               <Table.Cell className="text-right">{lot.shipped_quantity}</Table.Cell>
+              <Table.Cell className="text-right">{lot.returned_quantity}</Table.Cell>
+              <Table.Cell className="text-right">{lot.outstanding_quantity}</Table.Cell>
               <Table.Cell className="text-right">{lot.on_hand_quantity}</Table.Cell>
             </Table.Row>
           ))}

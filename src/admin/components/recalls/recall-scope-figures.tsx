@@ -37,6 +37,8 @@ export const RecallScopeFigures = ({ summary, showDuration = false }: { summary:
       <Figure label="Lots (with those made from them)" value={summary.lots.toLocaleString()} testId="scope-lots" />
       <Figure label="Customers" value={summary.customers.toLocaleString()} testId="scope-customers" />
       <Figure label="Orders" value={summary.orders.toLocaleString()} />
+      <Figure label="Units shipped" value={units(summary.shipped_quantity)} />
+      <Figure label="Units returned" value={units(summary.returned_quantity)} />
       <Figure label="Units with customers" value={units(summary.outstanding_quantity)} testId="scope-outstanding" />
       <Figure label="Units on hand" value={units(summary.on_hand_quantity)} />
       <Figure label="Units received" value={units(summary.received_quantity)} />

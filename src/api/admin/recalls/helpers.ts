@@ -1,5 +1,5 @@
 import type { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../modules/lot"
 import type { MockRecall, Recall } from "../../../modules/lot/models"
 import type LotModuleService from "../../../modules/lot/service"
@@ -26,7 +26,7 @@ export async function recallDetail(scope: MedusaContainer, recallId: string): Pr
   )
   const [customers, customerCount] = await lots.listAndCountRecallCustomers(
     { recall_id: recallId },
-    { order: { quantity: "DESC", customer_key: "ASC" }, take: RECALL_DETAIL_LIMIT }
+    { order: { outstanding_quantity: "DESC", customer_key: "ASC" }, take: RECALL_DETAIL_LIMIT }
   )
   return {
     ...recall,
@@ -35,5 +35,37 @@ export async function recallDetail(scope: MedusaContainer, recallId: string): Pr
     customers: customers as unknown as AdminRecallCustomer[],
     customer_count: customerCount,
     progress: await lots.getRecallProgress(recallId),
+  }
+}
+
+/** What a person reads in place of Medusa's ids: order numbers, location names and SKUs, by id. */
+export type RecallReadableNames = {
+  orderNumber: (orderId: string) => string | null
+  locationName: (locationId: string) => string | null
+  sku: (inventoryItemId: string) => string | null
+}
+
+/** Looks up the order display numbers ("#1042"), stock location names and SKUs of a recall's ids. */
+export async function readableNames(
+  scope: MedusaContainer,
+  ids: { orderIds: string[]; locationIds: string[]; inventoryItemIds: string[] }
+): Promise<RecallReadableNames> {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  // A recall without shipments has no ids to look up; an id no record has then matches nothing,
+  // where an empty list might be read as no filter at all.
+  const idFilter = (values: string[]) => ({ id: values.length ? [...new Set(values)] : ["-"] })
+  const [orders, locations, items] = await Promise.all([
+    query.graph({ entity: "order", fields: ["id", "display_id"], filters: idFilter(ids.orderIds) }),
+    query.graph({ entity: "stock_location", fields: ["id", "name"], filters: idFilter(ids.locationIds) }),
+    query.graph({ entity: "inventory_item", fields: ["id", "sku"], filters: idFilter(ids.inventoryItemIds) }),
+  ])
+  const byId = <T extends { id: string }>(rows: T[], value: (row: T) => string | null | undefined) => {
+    const names = new Map(rows.map((row) => [row.id, value(row) ?? null]))
+    return (id: string) => names.get(id) ?? null
+  }
+  return {
+    orderNumber: byId(orders.data, (o) => (o.display_id == null ? null : `#${o.display_id}`)),
+    locationName: byId(locations.data, (l) => l.name),
+    sku: byId(items.data, (i) => i.sku),
   }
 }

@@ -6,6 +6,13 @@ export type { RecallScopeSummary }
 /** Generations a recall follows down the genealogy; a deeper chain marks the scope truncated. */
 export const MAX_RECALL_DEPTH = 50
 
+/**
+ * Units still with customers: shipped minus returned. Never below zero — a return can be booked
+ * against a lot whose shipment was canceled afterwards, and "−1 units to call back" means nothing.
+ */
+export function outstandingQuantity(units: { shipped: number; returned: number }): number {
+  return Math.max(0, units.shipped - units.returned)
+}
 
 /**
  * The numbers a recall (or its rehearsal) is judged by: how much it reaches, and what share of
@@ -23,6 +30,7 @@ export function summarizeRecallScope(report: TraceReport, durationMs: number): R
     customers: report.customers.length,
     orders: new Set(report.shipments.map((s) => s.order_id)).size,
     shipped_quantity: report.totals.shipped_quantity,
+    returned_quantity: report.shipments.reduce((sum, s) => sum + s.returned_quantity, 0),
     outstanding_quantity: report.totals.outstanding_quantity,
     on_hand_quantity: report.totals.on_hand_quantity,
     received_quantity: received,

@@ -12,7 +12,11 @@ const RecallCustomer = model
     name: model.text().nullable(),
     ship_to: model.json().nullable(),
     order_ids: model.json(),
-    quantity: model.number(),
+    // Units of the recalled lots this customer was shipped and returned before the recall, and
+    // what is still with them (shipped − returned).
+    shipped_quantity: model.number().default(0),
+    returned_quantity: model.number().default(0),
+    outstanding_quantity: model.number(),
     notified_at: model.dateTime().nullable(),
     notified_by: model.text().nullable(),
     recall: model.belongsTo(() => Recall, { mappedBy: "customers" }),

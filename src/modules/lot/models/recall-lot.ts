@@ -12,6 +12,9 @@ const RecallLot = model
     status_before: model.text(),
     received_quantity: model.number().default(0),
     shipped_quantity: model.number().default(0),
+    // Units returned before the recall, and still with customers (shipped − returned).
+    returned_quantity: model.number().default(0),
+    outstanding_quantity: model.number().default(0),
     on_hand_quantity: model.number().default(0),
     // [{ location_id, quantity }] when the recall was created.
     on_hand_by_location: model.json().nullable(),

@@ -16,7 +16,10 @@ const RecallShipment = model
     customer_email: model.text().nullable(),
     customer_name: model.text().nullable(),
     ship_to: model.json().nullable(),
-    quantity: model.number(),
+    // Units shipped, returned before the recall, and still with the customer (shipped − returned).
+    shipped_quantity: model.number().default(0),
+    returned_quantity: model.number().default(0),
+    outstanding_quantity: model.number(),
     shipped_at: model.dateTime().nullable(),
     recall: model.belongsTo(() => Recall, { mappedBy: "shipments" }),
   })

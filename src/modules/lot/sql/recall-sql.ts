@@ -1,7 +1,7 @@
 import { generateEntityId } from "@medusajs/framework/utils"
 import type { TraceReport } from "../domain/trace-report"
 import type { RecallProgress } from "../domain/recall-progress"
-import type { RecallScopeSummary } from "../domain/recall-scope"
+import { outstandingQuantity, type RecallScopeSummary } from "../domain/recall-scope"
 import type { LockedLot } from "./lot-sql"
 import type { Sql } from "./sql"
 
@@ -35,8 +35,9 @@ export async function insertRecallLots(sql: Sql, recallId: string, report: Trace
     const chunk = lots.slice(i, i + 1000)
     await sql.execute(
       `INSERT INTO recall_lot (id, recall_id, lot_id, lot_number, inventory_item_id, depth, status_before,
-                               received_quantity, shipped_quantity, on_hand_quantity, on_hand_by_location)
-       VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)").join(", ")}`,
+                               received_quantity, shipped_quantity, returned_quantity, outstanding_quantity,
+                               on_hand_quantity, on_hand_by_location)
+       VALUES ${chunk.map(() => "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)").join(", ")}`,
       chunk.flatMap((lot) => [
         generateEntityId(undefined, "rcllot"),
         recallId,
@@ -47,6 +48,8 @@ export async function insertRecallLots(sql: Sql, recallId: string, report: Trace
         statusBefore.get(lot.id) ?? lot.status,
         lot.mass_balance.received,
         lot.mass_balance.shipped,
+        lot.mass_balance.returned,
+        outstandingQuantity(lot.mass_balance),
         lot.on_hand,
         JSON.stringify(
           report.on_hand.filter((s) => s.lot_id === lot.id).map((s) => ({ location_id: s.location_id, quantity: s.quantity }))
@@ -56,14 +59,19 @@ export async function insertRecallLots(sql: Sql, recallId: string, report: Trace
   }
 }
 
-/** Copies every shipment of the lots with units still out, set-based in one statement. */
+/**
+ * Copies every shipment of the lots with units still out, set-based in one statement: shipped,
+ * returned so far, and outstanding (shipped − returned) each kept.
+ */
 export async function insertRecallShipments(sql: Sql, recallId: string, lotIds: string[]) {
   await sql.execute(
     `INSERT INTO recall_shipment (id, recall_id, shipment_id, lot_id, lot_number, order_id, fulfillment_id, location_id,
-                                  customer_key, customer_id, customer_email, customer_name, ship_to, quantity, shipped_at)
+                                  customer_key, customer_id, customer_email, customer_name, ship_to,
+                                  shipped_quantity, returned_quantity, outstanding_quantity, shipped_at)
      SELECT ${newId("rclshp")}, ?, s.id, s.lot_id, l.lot_number, s.order_id, s.fulfillment_id, s.location_id,
             COALESCE(s.customer_id, s.customer_email, 'order:' || s.order_id), s.customer_id, s.customer_email,
-            s.customer_name, s.ship_to, s.quantity - s.returned_quantity, COALESCE(s.shipped_at, s.fulfilled_at)
+            s.customer_name, s.ship_to, s.quantity, s.returned_quantity, s.quantity - s.returned_quantity,
+            COALESCE(s.shipped_at, s.fulfilled_at)
        FROM lot_shipment s JOIN lot l ON l.id = s.lot_id
       WHERE s.lot_id IN (?) AND s.status <> 'canceled' AND s.quantity > s.returned_quantity AND s.deleted_at IS NULL`,
     [recallId, lotIds]
@@ -73,9 +81,11 @@ export async function insertRecallShipments(sql: Sql, recallId: string, lotIds: 
 /** Groups a recall's copied shipments into its customers, one row per customer. */
 export async function insertRecallCustomers(sql: Sql, recallId: string) {
   await sql.execute(
-    `INSERT INTO recall_customer (id, recall_id, customer_key, customer_id, email, name, ship_to, order_ids, quantity)
+    `INSERT INTO recall_customer (id, recall_id, customer_key, customer_id, email, name, ship_to, order_ids,
+                                  shipped_quantity, returned_quantity, outstanding_quantity)
      SELECT ${newId("rclcus")}, ?, customer_key, MAX(customer_id), MAX(customer_email), MAX(customer_name),
-            (array_agg(ship_to ORDER BY shipped_at DESC))[1], to_jsonb(array_agg(DISTINCT order_id)), SUM(quantity)
+            (array_agg(ship_to ORDER BY shipped_at DESC))[1], to_jsonb(array_agg(DISTINCT order_id)),
+            SUM(shipped_quantity), SUM(returned_quantity), SUM(outstanding_quantity)
        FROM recall_shipment WHERE recall_id = ?
       GROUP BY customer_key`,
     [recallId, recallId]
@@ -103,7 +113,7 @@ export async function recallProgress(sql: Sql, recallId: string): Promise<Recall
               WHERE e.lot_id IN (SELECT lot_id FROM lots) AND e.type = 'scrapped' AND e.created_at >= r.created_at) AS disposed,
             (SELECT COALESCE(SUM(s.quantity), 0) FROM lot_stock s
               WHERE s.lot_id IN (SELECT lot_id FROM lots) AND s.deleted_at IS NULL) AS on_hand,
-            (SELECT COALESCE(SUM(quantity), 0) FROM recall_shipment WHERE recall_id = ?) AS shipped`,
+            (SELECT COALESCE(SUM(outstanding_quantity), 0) FROM recall_shipment WHERE recall_id = ?) AS outstanding`,
     [recallId, recallId, recallId, recallId, recallId]
   )
   const recovered = Number(row.recovered)
@@ -113,7 +123,7 @@ export async function recallProgress(sql: Sql, recallId: string): Promise<Recall
     recovered_quantity: recovered,
     disposed_quantity: Number(row.disposed),
     on_hand_quantity: Number(row.on_hand),
-    outstanding_quantity: Math.max(0, Number(row.shipped) - recovered),
+    outstanding_quantity: Math.max(0, Number(row.outstanding) - recovered),
   }
 }
 

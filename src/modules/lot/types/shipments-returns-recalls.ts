@@ -14,6 +14,9 @@ export type RecallScopeSummary = {
   customers: number
   orders: number
   shipped_quantity: number
+  /** Units of those shipments returned so far. */
+  returned_quantity: number
+  /** Units still with customers: shipped − returned. */
   outstanding_quantity: number
   on_hand_quantity: number
   received_quantity: number
