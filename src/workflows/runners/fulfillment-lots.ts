@@ -44,14 +44,27 @@ export async function confirmFulfillmentLots(
   try {
     return await bookFulfillmentLots(container, input)
   } catch (error) {
-    // The refusal makes Medusa move the fulfilled lines' reservations back (see
-    // followRolledBackFulfillment); the order is read now, while the fulfillment still exists.
-    const orderId = await orderOfFulfillment(container, input.fulfillment.id).catch(() => null)
-    const itemIds = (input.fulfillment.items ?? []).map((i) => i.inventory_item_id).filter((id): id is string => Boolean(id))
-    if (orderId) {
-      followRolledBackFulfillment(container, { order_id: orderId, inventory_item_ids: itemIds })
-    }
+    await followIfReservationsMoved(container, input).catch(() => undefined)
     throw error
+  }
+}
+
+/**
+ * A fulfillment at another location than its lines' lots (where Medusa reserved them) made Medusa
+ * move those reservations; the refusal makes it move them back (see followRolledBackFulfillment).
+ * Read now, while the fulfillment still exists. At the lots' own location nothing moved, and
+ * nothing is followed: a follow-up there would only race the next fulfillment of the order.
+ */
+async function followIfReservationsMoved(container: MedusaContainer, input: ConfirmFulfillmentLotsInput) {
+  const items = (input.fulfillment.items ?? []).filter((i) => i.inventory_item_id && i.line_item_id)
+  if (!items.length) return
+  const open = await container
+    .resolve<LotModuleService>(LOT_MODULE)
+    .listLotAllocations({ line_item_id: items.map((i) => i.line_item_id!), status: "open" }, { select: ["location_id"] })
+  if (!open.some((a) => a.location_id !== input.fulfillment.location_id)) return
+  const orderId = await orderOfFulfillment(container, input.fulfillment.id)
+  if (orderId) {
+    followRolledBackFulfillment(container, { order_id: orderId, inventory_item_ids: items.map((i) => i.inventory_item_id!) })
   }
 }
 
