@@ -4,6 +4,10 @@ import type { Sql } from "./sql"
 
 export type LevelChangeRow = LevelChange & { id: string; change_id: string; created_at: Date }
 
+// `quantity` is an int4 column: node-postgres hands it back as a number.
+const PENDING_ROWS = `SELECT id, change_id, inventory_item_id, location_id, quantity, created_at FROM lot_level_change
+  WHERE applied_at IS NULL AND reverted_at IS NULL AND deleted_at IS NULL`
+
 /** Records the level changes of one lot write under one new change id; returns that id. */
 export async function insertLevelChanges(sql: Sql, changes: LevelChange[]): Promise<string> {
   const changeId = generateEntityId(undefined, "lotlvlchg")
@@ -32,13 +36,7 @@ export async function listPendingLevelChangesOfWrites(sql: Sql, changeIds: strin
   if (!changeIds.length) {
     return []
   }
-  const rows = await sql.execute<LevelChangeRow[]>(
-    `SELECT id, change_id, inventory_item_id, location_id, quantity, created_at FROM lot_level_change
-      WHERE change_id IN (?) AND applied_at IS NULL AND reverted_at IS NULL AND deleted_at IS NULL
-      ORDER BY id`,
-    [changeIds]
-  )
-  return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }))
+  return await sql.execute<LevelChangeRow[]>(`${PENDING_ROWS} AND change_id IN (?) ORDER BY id`, [changeIds])
 }
 
 /** Every pending row of the items, oldest first. */
@@ -46,13 +44,7 @@ export async function listPendingLevelChangesOfItems(sql: Sql, inventoryItemIds:
   if (!inventoryItemIds.length) {
     return []
   }
-  const rows = await sql.execute<LevelChangeRow[]>(
-    `SELECT id, change_id, inventory_item_id, location_id, quantity, created_at FROM lot_level_change
-      WHERE inventory_item_id IN (?) AND applied_at IS NULL AND reverted_at IS NULL AND deleted_at IS NULL
-      ORDER BY created_at, id`,
-    [inventoryItemIds]
-  )
-  return rows.map((r) => ({ ...r, quantity: Number(r.quantity) }))
+  return await sql.execute<LevelChangeRow[]>(`${PENDING_ROWS} AND inventory_item_id IN (?) ORDER BY created_at, id`, [inventoryItemIds])
 }
 
 /** Marks rows applied: Medusa's stocked quantity now includes them. */
