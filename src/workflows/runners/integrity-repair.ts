@@ -35,9 +35,9 @@ export type LotIntegrityRepair = {
 
 /**
  * Checks every invariant, then repairs what the records say the truth is, in the order one repair
- * feeds the next: lot writes a crash kept from Medusa's stock are applied to it (see
- * applyPendingLevelChanges), fulfillments Medusa holds are booked in lots (or given back when Medusa canceled
- * them), order lines are allocated again to what Medusa reserves for them, allocated counters are
+ * feeds the next: fulfillments Medusa holds are booked in lots (or given back when Medusa canceled
+ * them), lot writes a crash kept from Medusa's stock are applied to it (applyPendingLevelChanges),
+ * order lines are allocated again to what Medusa reserves for them, allocated counters are
  * recounted, blocks are rewritten, and Medusa's reserved quantities recounted from its
  * reservations. Each correction is recorded; other stock drift and history gaps are left for a
  * person, since which side is right cannot be known. Run by the scheduled job, `npm run reconcile -- --fix`
@@ -84,8 +84,20 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
     return latest.findings.filter((f) => f.check === check && f.repair === "automatic")
   }
 
-  // First Medusa's stock: lot writes a crash kept from reaching it (the fulfillment and line
-  // repairs below work on stock that is whole again).
+  for (const f of await remaining(IntegrityCheck.FULFILLMENT)) {
+    await attempt(f, async () => {
+      if (f.expected > 0) {
+        await bookFulfillment(container, f.fulfillment_id!)
+        corrections.push(corrected(f, f.expected, `fulfillment ${f.fulfillment_id} booked in lots`))
+      } else {
+        await cancelFulfillmentLotsWorkflow(container).run({ input: { order_id: f.order_id!, fulfillment_id: f.fulfillment_id! } })
+        corrections.push(corrected(f, 0, `canceled fulfillment ${f.fulfillment_id} given back to its lots`))
+      }
+    })
+  }
+
+  // Then Medusa's stock: lot writes a crash kept from reaching it. After the fulfillments, whose
+  // units Medusa took off its stock already: booked first, they no longer count as lots ahead.
   const pendingLevels = async () => {
     corrections.push(
       ...(await applyPendingLevelChanges(container, {
@@ -98,18 +110,6 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
   // Without a stock finding there is nothing wrong to report, only changes to mark.
   const stockFinding = found.find((f) => f.check === IntegrityCheck.STOCK)
   await (stockFinding ? attempt(stockFinding, pendingLevels) : pendingLevels().catch((e: Error) => logger.warn(`lot-tracking: marking applied level changes failed: ${e.message}`)))
-
-  for (const f of await remaining(IntegrityCheck.FULFILLMENT)) {
-    await attempt(f, async () => {
-      if (f.expected > 0) {
-        await bookFulfillment(container, f.fulfillment_id!)
-        corrections.push(corrected(f, f.expected, `fulfillment ${f.fulfillment_id} booked in lots`))
-      } else {
-        await cancelFulfillmentLotsWorkflow(container).run({ input: { order_id: f.order_id!, fulfillment_id: f.fulfillment_id! } })
-        corrections.push(corrected(f, 0, `canceled fulfillment ${f.fulfillment_id} given back to its lots`))
-      }
-    })
-  }
 
   // Lines are allocated again after the fulfillments: a booked fulfillment settles allocations.
   const lineRepairs = await remaining(IntegrityCheck.ALLOCATION)
