@@ -18,6 +18,8 @@
  *   line's unfulfilled quantity (a removed line has none);
  * - allocation-location: a line's open allocations at a location never exceed what Medusa reserves
  *   for that line there (the allocation follows Medusa's reservation);
+ * - line-reserved: Medusa's reservations of a line never exceed its unfulfilled quantity (none for
+ *   a canceled order): a surplus holds stock back from sale for no one;
  * - lot-inflow: each lot's on hand ≤ received + returned by its history, no stock row negative.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -42,7 +44,7 @@ export interface Books {
 }
 
 export interface Violation {
-  invariant: "stock" | "reserved" | "blocked" | "allocated" | "open-lines" | "allocation-location" | "lot-inflow"
+  invariant: "stock" | "reserved" | "blocked" | "allocated" | "open-lines" | "allocation-location" | "line-reserved" | "lot-inflow"
   where: string
   detail: string
 }
@@ -250,6 +252,15 @@ export function invariantViolations(books: Books): Violation[] {
     if (open > unfulfilled) {
       const state = line ? `order ${line.order_id} ${line.order_status}, line ${line.quantity} ordered / ${line.fulfilled} fulfilled` : "no such line at the order's version"
       out.push({ invariant: "open-lines", where: lineId, detail: `${open} open allocated, ${unfulfilled} unfulfilled (${state})` })
+    }
+  }
+  const reservedPerLine = new Map<string, number>()
+  for (const r of books.reservations) if (r.line_item_id !== null) add(reservedPerLine, r.line_item_id, r.quantity)
+  for (const [lineId, held] of reservedPerLine) {
+    const line = lineOf.get(lineId)
+    const unfulfilled = !line ? held : line.order_status === "canceled" ? 0 : Math.max(0, line.quantity - line.fulfilled)
+    if (held > unfulfilled) {
+      out.push({ invariant: "line-reserved", where: lineId, detail: `Medusa reserves ${held}, the line has ${unfulfilled} unfulfilled (order ${line!.order_id} ${line!.order_status})` })
     }
   }
   for (const [at, open] of openPerLineAt) {

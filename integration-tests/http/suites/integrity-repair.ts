@@ -1,7 +1,7 @@
 /**
  * The integrity check covers every invariant, and the repair brings each back from the states a
- * crash or Medusa itself leaves behind: Medusa's reserved quantity gone stale, a block lost or left
- * stray, an allocated count off, an order line never allocated, a fulfillment Medusa made that no
+ * crash or Medusa itself leaves behind: Medusa's reserved quantity gone stale, a reservation left
+ * on units already fulfilled, a block lost or left stray, an allocated count off, an order line never allocated, a fulfillment Medusa made that no
  * lot gave units to. What cannot be known (a lot whose stock disagrees with its history) is listed
  * for a person, not invented. Each correction is recorded.
  */
@@ -231,6 +231,39 @@ export function integrityRepairSuite({ api, getContainer }: MedusaSuiteOptions) 
     const allocations = await allocationRows(container, item.inventoryItemId)
     expect(allocations.filter((a) => a.fulfillment_id === fulfillment.id).map((a) => [a.status, a.quantity])).toEqual([["fulfilled", 3]])
     expect(allocations.filter((a) => a.order_id === unallocated.id && a.status === "open").map((a) => a.quantity)).toEqual([2])
+  })
+
+  it("reservations holding more than their line has left to fulfill (a server stopped inside Medusa's fulfillment) are trimmed by the repair", async () => {
+    const item = await trackedItem("INT-RES", 9)
+    const partly = await placeOrder(api, store, [{ variant_id: item.variant.id, quantity: 3 }])
+    const done = await placeOrder(api, store, [{ variant_id: item.variant.id, quantity: 2 }])
+    await waitForOrderLots(api, headers, partly)
+    await waitForOrderLots(api, headers, done)
+    await fulfillOrder(api, headers, partly.id, { items: [{ id: partly.items[0].id, quantity: 2 }], location_id: main })
+    await fulfillOrder(api, headers, done.id, { items: [{ id: done.items[0].id, quantity: 2 }], location_id: main })
+    // What Medusa leaves when it stops between registering the fulfillment and updating the reservations.
+    const inventory = container.resolve(Modules.INVENTORY)
+    const [kept] = await inventory.listReservationItems({ line_item_id: partly.items[0].id })
+    await inventory.updateReservationItems([{ id: kept.id, quantity: 3 }])
+    await inventory.createReservationItems([
+      { line_item_id: done.items[0].id, inventory_item_id: item.inventoryItemId, location_id: main, quantity: 2 },
+    ])
+
+    const before = (await check(item.inventoryItemId)).findings
+    expect(before.map((f) => [f.check, f.order_id, f.expected, f.actual, f.source]).sort()).toEqual(
+      [["over_reserved", partly.id, 1, 3, "medusa"], ["over_reserved", done.id, 0, 2, "medusa"]].sort()
+    )
+    const result = await repair(item.inventoryItemId)
+    expect(result.failed).toEqual([])
+    expect(result.after).toMatchObject({ in_balance: true, findings: [] })
+    expect((await inventory.listReservationItems({ inventory_item_id: item.inventoryItemId, line_item_id: [partly.items[0].id, done.items[0].id] }))
+      .map((r) => [r.line_item_id, Number(r.quantity)])).toEqual([[partly.items[0].id, 1]])
+    const [level] = await inventory.listInventoryLevels({ inventory_item_id: item.inventoryItemId, location_id: main })
+    expect([Number(level.stocked_quantity), Number(level.reserved_quantity)]).toEqual([5, 1])
+    expect((await corrections(item.inventoryItemId)).filter(([c]) => c === "over_reserved").sort()).toEqual(
+      [["over_reserved", 3, 1, "medusa"], ["over_reserved", 2, 0, "medusa"]].sort()
+    )
+    expect((await lotStockRows(container, item.inventoryItemId))[0]).toMatchObject({ quantity: 5, allocated_quantity: 1 })
   })
 
   it("a lot whose stock disagrees with its history is listed for a person and left as it is", async () => {

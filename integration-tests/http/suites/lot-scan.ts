@@ -180,6 +180,24 @@ export function lotScanSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(unknownAlone.message).toContain(`GTIN ${UNKNOWN} is unknown in this store`)
   })
 
+  it("reads a lot without its GTIN with a warning by default, and refuses it when associations are strict", async () => {
+    await receive(item.yogurt, "LONE-1")
+    const lenient = await scanOk("]C110LONE-1")
+    expect(lenient.scan.warnings).toEqual([expect.objectContaining({ code: "missing_ai", ai: "10" })])
+    expect(lenient.lot).toMatchObject({ lot_number: "LONE-1" })
+    expect((await scan({ code: "]C110LONE-1", associations: "lenient" })).status).toBe(200)
+
+    const strict = await scan({ code: "]C110LONE-1", associations: "strict" })
+    expect(strict.status).toBe(400)
+    expect(strict.data).toMatchObject({ type: "invalid_data", scan_error: { code: "missing_ai", ai: "10" } })
+    expect((strict.data as { message: string }).message).toMatch(/^AI \(10\).*GS1 requires .*01/)
+    expect((await scan({ code: `]C101${YOGURT}10LONE-1`, associations: "strict" })).status).toBe(200)
+
+    const unknownMode = await scan({ code: "]C110LONE-1", associations: "sometimes" })
+    expect(unknownMode.status).toBe(400)
+    expect((unknownMode.data as { message: string }).message).toMatch(/associations must be one of strict, lenient/)
+  })
+
   it("refuses unreadable scans and bad bodies with a 400 that says what is wrong, and strangers with a 401", async () => {
     const wrongCheck = `${YOGURT.slice(0, 13)}${(Number(YOGURT[13]) + 1) % 10}`
     const corrupted = await scan({ code: `]C101${wrongCheck}10A-1` })

@@ -26,7 +26,9 @@ import {
   type OrderLots,
 } from "../../helpers/allocation"
 import { claimWithReplacement, editOrder, exchangeItems } from "../../helpers/order-changes"
-import { createStockedProduct, fulfillOrder, getOrder, placeOrder, post, setupStore, type Headers, type StoreSetup } from "../../helpers/store"
+import {
+  createStockedProduct, fulfillOrder, getOrder, inventoryLevels, placeOrder, post, setupStore, type Headers, type StoreSetup,
+} from "../../helpers/store"
 
 export function orderEditsClaimsExchangesSuite({ api, getContainer }: MedusaSuiteOptions) {
   let headers: Headers
@@ -146,8 +148,11 @@ export function orderEditsClaimsExchangesSuite({ api, getContainer }: MedusaSuit
     await editOrder(api, headers, order.id, [{ item_id: lineId, quantity: 3 }])
     await waitForLots(order.id, "the edit's release", (l) => allocatedOf(l, lineId) === 1)
     expect((await lotTable(api, headers, tea.itemId, main))["ROO-A"]).toEqual({ status: "released", quantity: 8, allocated: 1 })
+    // Medusa re-reserved the whole line (3); the surplus over its 1 open unit was trimmed.
+    expect((await inventoryLevels(api, headers, tea.itemId))[main]).toEqual({ stocked: 8, reserved: 1, available: 7 })
     await fulfilAtMain(order.id, lineId, 1)
     expect((await lotTable(api, headers, tea.itemId, main))["ROO-A"]).toEqual({ status: "released", quantity: 7, allocated: 0 })
+    expect((await inventoryLevels(api, headers, tea.itemId))[main]).toEqual({ stocked: 7, reserved: 0, available: 7 })
   })
 
   it("an edit adding a line and increasing one allocates the added units by FEFO, and records a shortfall where no lot may ship", async () => {

@@ -285,6 +285,9 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
 
     const preview = await post("/admin/recalls/preview", { lot_ids: [lot.id] })
     expect(preview.data.summary).toMatchObject(units)
+    expect(preview.data.scope.customers).toEqual([
+      expect.objectContaining({ email: "eve@lots.test", orders: 1, quantity: 2, returned_quantity: 1, outstanding_quantity: 1 }),
+    ])
     const created = await post("/admin/recalls", { lot_ids: [lot.id], reason: "Foreign body found", classification: "II" })
     expect(created.status).toBe(200)
     const recallId = created.data.recall.id

@@ -221,7 +221,12 @@ export const reservationLockingSuite: Suite = ({ api, getContainer }) => {
       what: "reserved quantities to agree with the reservations at both locations",
     })
 
-    const record = (await lotEvents(api, headers, held.id)).filter((e) => e.type === "block_restored")
+    // The reservation is put back first, the lot's history written after it.
+    const record = await waitFor(
+      async () => (await lotEvents(api, headers, held.id)).filter((e) => e.type === "block_restored"),
+      (restored) => restored.length >= 2,
+      { what: "both restored blocks in the lot's history" }
+    )
     expect(record).toEqual([
       expect.objectContaining({ reason: "the reservation holding the lot's units back was edited in Medusa", reference_id: block }),
       expect.objectContaining({ reason: "the reservation holding the lot's units back was edited in Medusa", reference_id: current }),

@@ -69,6 +69,7 @@ export const INTEGRITY_CHECK_LABELS: Record<IntegrityCheck, string> = {
   blocked: "Held back",
   allocated: "Allocated counter",
   allocation: "Order allocation",
+  over_reserved: "Reserved for order",
   fulfillment: "Fulfillment",
   ledger: "History",
 }

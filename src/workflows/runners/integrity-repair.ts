@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../modules/lot"
-import { IntegrityCheck, type IntegrityFinding } from "../../modules/lot/domain/integrity"
+import { correctionOf, IntegrityCheck, type IntegrityFinding } from "../../modules/lot/domain/integrity"
 import type LotModuleService from "../../modules/lot/service"
 import type { LotCorrectionInput } from "../../modules/lot/sql/integrity-sql"
 import { allocateOrderLotsWorkflow } from "../allocate-order-lots"
@@ -12,6 +12,7 @@ import { reportLotDriftWorkflow } from "../report-lot-drift"
 import { syncLotBlocksWorkflow } from "../sync-lot-blocks"
 import { confirmFulfillmentLots } from "./fulfillment-lots"
 import { applyPendingLevelChanges } from "./level-changes"
+import { trimOverReservations } from "./over-reservations"
 import { recountReservedQuantitiesOfItems } from "./reserved-recount"
 
 /**
@@ -37,7 +38,7 @@ export type LotIntegrityRepair = {
  * Checks every invariant, then repairs what the records say the truth is, in the order one repair
  * feeds the next: fulfillments Medusa holds are booked in lots (or given back when Medusa canceled
  * them), lot writes a crash kept from Medusa's stock are applied to it (applyPendingLevelChanges),
- * order lines are allocated again to what Medusa reserves for them, allocated counters are
+ * reservations holding more than their line has left are trimmed, order lines are allocated again to what Medusa reserves for them, allocated counters are
  * recounted, blocks are rewritten, and Medusa's reserved quantities recounted from its
  * reservations. Each correction is recorded; other stock drift and history gaps are left for a
  * person, since which side is right cannot be known. Run by the scheduled job, `npm run reconcile -- --fix`
@@ -57,21 +58,8 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
       failed.push({ finding, error: (e as Error).message })
     }
   }
-  const corrected = (f: IntegrityFinding, after: number, message: string): LotCorrectionInput => ({
-    check: f.check,
-    inventory_item_id: f.inventory_item_id,
-    location_id: f.location_id,
-    lot_id: f.lot_id ?? null,
-    order_id: f.order_id ?? null,
-    line_item_id: f.line_item_id ?? null,
-    fulfillment_id: f.fulfillment_id ?? null,
-    reservation_id: f.reservation_id ?? null,
-    before: f.actual,
-    after,
-    source: f.source,
-    message,
-    actor_id: input.actor_id ?? null,
-  })
+  const corrected = (f: IntegrityFinding, after: number, message: string): LotCorrectionInput =>
+    correctionOf(f, after, message, input.actor_id)
   // Each stage works from the findings as the stages before it left them; checked again only
   // when one of them did (or tried) something.
   let latest = before
@@ -111,6 +99,16 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
   const stockFinding = found.find((f) => f.check === IntegrityCheck.STOCK)
   await (stockFinding ? attempt(stockFinding, pendingLevels) : pendingLevels().catch((e: Error) => logger.warn(`lot-tracking: marking applied level changes failed: ${e.message}`)))
 
+  // Medusa's reservations beyond what their lines have left to fulfill (a server stopped inside
+  // its fulfillment workflow, an edit that re-reserved fulfilled units), before lines are allocated.
+  const overReserved = await remaining(IntegrityCheck.OVER_RESERVED)
+  if (overReserved.length) {
+    await attempt(overReserved[0], async () => {
+      const orderIds = [...new Set(overReserved.map((f) => f.order_id!))]
+      corrections.push(...(await trimOverReservations(container, { order_ids: orderIds, actor_id: input.actor_id })))
+    })
+  }
+
   // Lines are allocated again after the fulfillments: a booked fulfillment settles allocations.
   const lineRepairs = await remaining(IntegrityCheck.ALLOCATION)
   for (const [orderId, lines] of groupBy(lineRepairs, (f) => f.order_id!)) {
@@ -148,7 +146,9 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
       corrections.push(corrected(f, 0, `stray hold-back reservation ${f.reservation_id} deleted`))
     })
   }
-  await lots.recordCorrections(corrections.filter((c) => c.check !== IntegrityCheck.ALLOCATED))
+  // Counters and trimmed reservations were recorded by the runners that corrected them.
+  const recordedByRunner: string[] = [IntegrityCheck.ALLOCATED, IntegrityCheck.OVER_RESERVED]
+  await lots.recordCorrections(corrections.filter((c) => !recordedByRunner.includes(c.check)))
 
   // Last: every repair above may have written reservations, each keeping Medusa's level in step.
   const reserved = await remaining(IntegrityCheck.RESERVED)

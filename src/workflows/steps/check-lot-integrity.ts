@@ -6,9 +6,11 @@ import {
   allocatedCounterFindings, allocationFindings, blockFindings, fulfillmentFindings, ledgerFindings, reservedFindings,
   stockFindings, type BlockReservation, type FulfillmentBooking, type IntegrityFinding, type LineHolding,
 } from "../../modules/lot/domain/integrity"
+import { overReservedFindings } from "../../modules/lot/domain/line-reservations"
 import { findStockDrift, type StockDrift } from "../../modules/lot/domain/reconciliation"
 import type LotModuleService from "../../modules/lot/service"
 import { loadOrderLotDemand } from "./get-order-lot-demand"
+import { loadReservedLines } from "./lookups/reserved-lines"
 
 export type CheckLotIntegrityStepInput = {
   inventory_item_id?: string[]
@@ -31,7 +33,7 @@ export type LotIntegrityReport = {
 export const checkLotIntegrityStepId = "check-lot-integrity"
 /**
  * Checks every invariant between the lots and Medusa for the lot-tracked items (all, or the given
- * ones): stock, reserved quantities, blocks, allocated counters, order lines' allocations,
+ * ones): stock, reserved quantities, blocks, allocated counters, order lines' reservations and allocations,
  * fulfillments booked in lots, and each lot's history. Read-only.
  * Used by `reconcileLotStockWorkflow` and the repair.
  *
@@ -102,9 +104,10 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
   }
   const orders = await ordersInScope(container, state.holdings, reservations, input.settle_seconds ?? 0)
   const checked = new Set(itemIds)
-  const [lineFindings, fulfillmentChecks] = await Promise.all([
+  const [lineFindings, fulfillmentChecks, reservedLines] = await Promise.all([
     lineHoldingFindings(container, orders, state.holdings, checked),
     fulfillmentBookingFindings(container, lots, orders, checked),
+    loadReservedLines(container, { order_ids: orders, inventory_item_ids: itemIds }),
   ])
   const findings = [
     ...stockFindings(drift, pendingByLevel(pendingLevelChanges)),
@@ -114,6 +117,7 @@ export async function checkLotIntegrity(container: MedusaContainer, input: Check
     ),
     ...blockFindings(state.stock, blocks),
     ...allocatedCounterFindings(state.stock, new Map(Object.entries(state.open_by_stock))),
+    ...overReservedFindings(reservedLines),
     ...lineFindings,
     ...fulfillmentChecks,
     ...ledgerFindings(state.ledgers),

@@ -1,9 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE, type OrderLineDemand } from "../../modules/lot"
 import { AllocationStatus } from "../../modules/lot/types"
 import { allocationRulesFor } from "../../modules/lot/domain/allocation-rules"
+import { reservedForOpenUnits } from "../../modules/lot/domain/line-reservations"
+import { loadOpenUnitsOfLines } from "./lookups/reserved-lines"
 import type LotModuleService from "../../modules/lot/service"
 
 export type GetOrderLotDemandStepInput = {
@@ -40,30 +42,13 @@ export async function loadOrderLotDemand(container: MedusaContainer, input: GetO
   }
   const lotModule = container.resolve<LotModuleService>(LOT_MODULE)
   const inScope = (lineId: string) => !input.line_item_ids || input.line_item_ids.includes(lineId)
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
-    entity: "order",
-    // The quantities live on the item's detail; `items.quantity` alone comes back empty beside it.
-    fields: ["id", "items.id", "items.quantity", "items.detail.quantity", "items.detail.fulfilled_quantity"],
-    filters: { id: input.order_ids },
-  })
-  const orderOfLine = new Map<string, string>()
-  // Units of each line not fulfilled yet: Medusa may reserve more after an edit (it was seen
-  // reserving a line's new quantity without taking off what was already fulfilled).
-  const unfulfilled = new Map<string, number>()
-  for (const order of orders) {
-    for (const item of order.items ?? []) {
-      if (!item?.id || !inScope(item.id)) continue
-      orderOfLine.set(item.id, order.id)
-      unfulfilled.set(item.id, Math.max(0, MathBN.sub(item.detail?.quantity ?? item.quantity, item.detail?.fulfilled_quantity ?? 0).toNumber()))
-    }
-  }
-  const lineIds = [...orderOfLine.keys()]
+  const lines = await loadOpenUnitsOfLines(container, input.order_ids, inScope)
+  const lineIds = [...lines.keys()]
   const [reservations, held] = await Promise.all([
     lineIds.length
       ? container
           .resolve(Modules.INVENTORY)
-          .listReservationItems({ line_item_id: lineIds }, { select: ["line_item_id", "inventory_item_id", "location_id", "quantity"] })
+          .listReservationItems({ line_item_id: lineIds }, { select: ["id", "line_item_id", "inventory_item_id", "location_id", "quantity"] })
       : [],
     openAllocationsAndShortfalls(lotModule, input.order_ids),
   ])
@@ -86,15 +71,17 @@ export async function loadOrderLotDemand(container: MedusaContainer, input: GetO
     demand.set(key, line)
     return line
   }
+  const reservationsOfLine = new Map<string, typeof reservations>()
   for (const reservation of reservations) {
-    const lineId = reservation.line_item_id
-    if (!policyOf.has(reservation.inventory_item_id) || !lineId) {
-      continue
+    if (policyOf.has(reservation.inventory_item_id) && reservation.line_item_id) {
+      reservationsOfLine.set(reservation.line_item_id, [...(reservationsOfLine.get(reservation.line_item_id) ?? []), reservation])
     }
-    const line = need({ ...reservation, line_item_id: lineId, order_id: orderOfLine.get(lineId)! })
-    const units = Math.min(Number(reservation.quantity), unfulfilled.get(lineId) ?? 0)
-    line.quantity += units
-    unfulfilled.set(lineId, (unfulfilled.get(lineId) ?? 0) - units)
+  }
+  for (const [lineId, ofLine] of reservationsOfLine) {
+    const { order_id, unfulfilled } = lines.get(lineId)!
+    for (const { reservation, units } of reservedForOpenUnits(unfulfilled, ofLine.map((r) => ({ ...r, quantity: Number(r.quantity) })))) {
+      need({ ...reservation, line_item_id: lineId, order_id }).quantity += units
+    }
   }
   for (const row of held) {
     if (policyOf.has(row.inventory_item_id) && inScope(row.line_item_id)) need(row)

@@ -19,6 +19,8 @@ export const IntegrityCheck = {
   ALLOCATED: "allocated",
   /** An order line's open allocations and shortfalls = what Medusa still reserves for it, unfulfilled. */
   ALLOCATION: "allocation",
+  /** Medusa's reservations of an order line ≤ the units it has left to fulfill. */
+  OVER_RESERVED: "over_reserved",
   /** Every fulfillment Medusa holds is booked in the lots, and only those. */
   FULFILLMENT: "fulfillment",
   /** A lot's on hand = what its history sums to, and never more than it received plus what came back. */
@@ -48,6 +50,25 @@ export type IntegrityFinding = {
 }
 
 const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
+
+/** The record of one correction made for `finding`: what it was (`actual`), what it is now, why. */
+export function correctionOf(finding: IntegrityFinding, after: number, message: string, actorId?: string | null) {
+  return {
+    check: finding.check as string,
+    inventory_item_id: finding.inventory_item_id,
+    location_id: finding.location_id,
+    lot_id: finding.lot_id ?? null,
+    order_id: finding.order_id ?? null,
+    line_item_id: finding.line_item_id ?? null,
+    fulfillment_id: finding.fulfillment_id ?? null,
+    reservation_id: finding.reservation_id ?? null,
+    before: finding.actual,
+    after,
+    source: finding.source,
+    message,
+    actor_id: actorId ?? null,
+  }
+}
 
 /**
  * Σ lot stock ≠ Medusa stocked. Where a lot write's recorded level change is still pending and

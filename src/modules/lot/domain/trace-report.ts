@@ -22,7 +22,17 @@ export type TraceReport = {
   graph: { nodes: TraceNode[]; edges: TraceEdge[] }
   lots: TraceLotRow[]
   shipments: (TracedShipment & { lot_number: string })[]
-  customers: { key: string; customer_id: string | null; email: string | null; name: string | null; orders: number; quantity: number; outstanding_quantity: number }[]
+  customers: {
+    key: string
+    customer_id: string | null
+    email: string | null
+    name: string | null
+    orders: number
+    /** Units shipped to the customer, what came back of them, and what is still with them. */
+    quantity: number
+    returned_quantity: number
+    outstanding_quantity: number
+  }[]
   on_hand: { lot_id: string; lot_number: string; location_id: string; quantity: number; allocated_quantity: number; quarantined_quantity: number }[]
   suppliers: { supplier: string; supplier_lot_number: string | null; lot_id: string; lot_number: string }[]
   totals: { lots: number; shipments: number; customers: number; shipped_quantity: number; outstanding_quantity: number; on_hand_quantity: number; unbalanced_lots: number }
@@ -113,12 +123,14 @@ export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTra
       name: s.customer_name,
       orders: 0,
       quantity: 0,
+      returned_quantity: 0,
       outstanding_quantity: 0,
       order_ids: new Set<string>(),
     }
     c.order_ids.add(s.order_id)
     c.orders = c.order_ids.size
     c.quantity += s.quantity
+    c.returned_quantity += s.returned_quantity
     c.outstanding_quantity += s.outstanding_quantity
     customers.set(key, c)
   }

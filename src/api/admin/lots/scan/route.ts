@@ -12,11 +12,11 @@ import type { AdminLotScanType } from "./validators"
  * lot not received yet, what the receive form should be filled with. Reads only.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminLotScanType>, res: MedusaResponse<AdminLotScanResponse | AdminLotScanErrorResponse>) => {
-  const { code, fnc1 } = req.validatedBody
+  const { code, fnc1, associations } = req.validatedBody
   const now = new Date()
   let scan: ScanResult
   try {
-    scan = parseGs1Scan(code, { fnc1, now })
+    scan = parseGs1Scan(code, { fnc1, now, associations })
   } catch (error) {
     if (error instanceof Gs1ParseError) {
       res.status(400).json({
