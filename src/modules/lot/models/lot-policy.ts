@@ -13,6 +13,8 @@ const LotPolicy = model
     min_remaining_shelf_life_days: model.number().default(0),
     lot_number_template: model.text().nullable(),
     lot_number_pattern: model.text().nullable(),
+    // What one unit of the item is (FSMA 204's unit of measure: "each", "case of 12", "kg").
+    unit_of_measure: model.text().default("each"),
   })
   .indexes([
     {

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { LOT_STATUSES, LotStatus } from "../types"
+import { LOT_STATUSES, LotStatus, TLC_ASSIGNERS } from "../types"
 import LotAllocation from "./lot-allocation"
 import LotStock from "./lot-stock"
 
@@ -16,6 +16,15 @@ const Lot = model
     received_at: model.dateTime(),
     supplier: model.text().nullable(),
     supplier_lot_number: model.text().nullable(),
+    // FSMA 204 facts of the receipt that created the lot: the supplier record and a copy of its
+    // location and references as they were then, whether the source is exempt (21 CFR 1.1345(b)),
+    // who assigned the lot code, and the receipt's reference document (e.g. a bill of lading).
+    supplier_id: model.text().nullable(),
+    supplier_details: model.json().nullable(),
+    exempt_source: model.boolean().default(false),
+    tlc_assigned_by: model.enum(TLC_ASSIGNERS).nullable(),
+    receipt_document_type: model.text().nullable(),
+    receipt_document_number: model.text().nullable(),
     notes: model.text().nullable(),
     metadata: model.json().nullable(),
     // Smallest expiry warning window (days) already announced for this lot; each window warns once.
@@ -36,6 +45,7 @@ const Lot = model
       where: "deleted_at IS NULL AND status = 'released'",
     },
     { name: "IDX_lot_expires_at", on: ["expires_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_lot_supplier_id", on: ["supplier_id"], where: "deleted_at IS NULL AND supplier_id IS NOT NULL" },
   ])
 
 export default Lot

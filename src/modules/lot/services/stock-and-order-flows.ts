@@ -38,7 +38,7 @@ import {
 import { syncLotShipments, undoLotShipmentSync, type LotShipmentSync } from "../actions/shipments"
 import {
   Lot, LotAllocation, LotAllocationShortfall, LotCorrection, LotEvent, LotLevelChange, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
-  LotReturnSurplus, LotShipment, LotStock, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
+  LotReturnSurplus, LotShipment, LotStock, LotSupplier, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
 } from "../models"
 import { nextSequenceValue, releaseSequenceValue } from "../sql/sql"
 
@@ -63,6 +63,7 @@ export class LotStockAndOrderFlows extends MedusaService({
   LotReturnSurplus,
   LotCorrection,
   LotLevelChange,
+  LotSupplier,
   Recall,
   RecallLot,
   RecallShipment,

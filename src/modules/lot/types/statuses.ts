@@ -137,3 +137,15 @@ export const ADJUSTMENT_REASONS = Object.values(AdjustmentReason) as [
   ...AdjustmentReason[],
 ]
 
+
+/**
+ * Who assigned a received lot's traceability lot code (FSMA 204): the supplier it came with, or us
+ * as the receiver (21 CFR 1.1345(b): food from an exempt source that arrives without a code). A lot
+ * we made (production, split) carries the code we assigned at that transformation.
+ */
+export const TlcAssignedBy = {
+  SUPPLIER: "supplier",
+  RECEIVER: "receiver",
+} as const
+export type TlcAssignedBy = (typeof TlcAssignedBy)[keyof typeof TlcAssignedBy]
+export const TLC_ASSIGNERS = Object.values(TlcAssignedBy) as [TlcAssignedBy, ...TlcAssignedBy[]]
