@@ -3,6 +3,7 @@ import { adminLotPolicyRoutesMiddlewares } from "./admin/inventory-items/middlew
 import { adminLotExpiryMiddlewares } from "./admin/lots/expiring/middlewares"
 import { adminLotLabelMiddlewares } from "./admin/lots/labels/middlewares"
 import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
+import { adminLotSupplierMiddlewares } from "./admin/lot-suppliers/middlewares"
 import { adminLotScanMiddlewares } from "./admin/lots/scan/middlewares"
 import { adminOrderLotMiddlewares } from "./admin/orders/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
@@ -23,5 +24,6 @@ export default defineMiddlewares({
     ...adminReturnLotsMiddlewares,
     ...adminRecallMiddlewares,
     ...adminFsma204Middlewares,
+    ...adminLotSupplierMiddlewares,
   ],
 })

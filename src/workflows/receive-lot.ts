@@ -7,6 +7,7 @@ import {
   receiveLotStockStep,
   resolveLotReceiptScanStep,
   type ResolveLotReceiptScanStepInput,
+  resolveLotSupplierStep,
   syncLotStockBlocksStep,
   validateLotReceiptStep,
 } from "./steps"
@@ -18,7 +19,9 @@ export const receiveLotWorkflowId = "receive-lot"
  * Receives stock into a lot at a stock location: creates the lot (numbering it from the item's
  * template when no number is given, deriving expiry from the shelf life) or adds to an existing
  * one, and raises Medusa's inventory level by the same quantity; order lines short of the item
- * there are allocated again when the lot is released. A scanned `code` (GS1 element
+ * there are allocated again when the lot is released. A `supplier_id` fills the supplier's name and
+ * a copy of its details; the exempt-source flag and who assigned the lot code are checked first,
+ * so a refused receipt consumes no lot number. A scanned `code` (GS1 element
  * string, Digital Link or lot number) may stand for the item, lot number and dates; fields sent
  * beside it must agree with it. Used by `POST /admin/lots`.
  * The `lotReceived` hook runs after both are written; throwing there rolls everything back.
@@ -29,7 +32,7 @@ export const receiveLotWorkflowId = "receive-lot"
  * })
  */
 export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: WorkflowData<ReceiveLotWorkflowInput>) => {
-  const receiptFields = resolveLotReceiptScanStep(input)
+  const receiptFields = resolveLotSupplierStep(resolveLotReceiptScanStep(input))
   const validated = validateLotReceiptStep(receiptFields)
 
   const generatedNumber = generateMissingLotNumber(receiptFields, validated)

@@ -72,6 +72,7 @@ export function guardPluginInput(req: MedusaRequest, _res: MedusaResponse, next:
 /** Every route the plugin adds: the guard runs first on each. */
 const PLUGIN_ROUTES = [
   "/admin/lots*",
+  "/admin/lot-suppliers*",
   "/admin/inventory-items/:id/lot-policy",
   "/admin/inventory-items/:id/lot-summary",
   "/admin/inventory-items/:id/untracked-stock*",

@@ -17,6 +17,10 @@ export const LotEvents = {
   PRODUCED: "lot.produced",
   SPLIT: "lot.split",
   EXPIRING_SOON: "lot.expiring_soon",
+  // Supplier master data; `id` is the supplier id.
+  SUPPLIER_CREATED: "lot.supplier_created",
+  SUPPLIER_UPDATED: "lot.supplier_updated",
+  SUPPLIER_DELETED: "lot.supplier_deleted",
   // The integrity repair found invariants that did not hold; no `id`: the payload lists the findings.
   DRIFT_DETECTED: "lot.drift_detected",
 } as const

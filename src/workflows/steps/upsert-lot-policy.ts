@@ -17,6 +17,7 @@ export type LotPolicyInput = {
   min_remaining_shelf_life_days?: number
   lot_number_template?: string | null
   lot_number_pattern?: string | null
+  unit_of_measure?: string
 }
 
 const POLICY_FIELDS = [
@@ -27,6 +28,7 @@ const POLICY_FIELDS = [
   "min_remaining_shelf_life_days",
   "lot_number_template",
   "lot_number_pattern",
+  "unit_of_measure",
 ] as const
 
 type Previous = { created_id?: string; restore?: LotPolicyInput & { id: string } }

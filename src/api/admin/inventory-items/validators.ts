@@ -19,13 +19,27 @@ export const AdminUpsertLotPolicy = z
     min_remaining_shelf_life_days: days("min_remaining_shelf_life_days").optional(),
     lot_number_template: boundedText("lot_number_template", 100).nullable().optional(),
     lot_number_pattern: boundedText("lot_number_pattern", 200).nullable().optional(),
+    unit_of_measure: boundedText("unit_of_measure", 40)
+      .trim()
+      .min(1, "unit_of_measure cannot be empty (each, case of 12, kg, ...)")
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,/()-]*$/u, "unit_of_measure may contain letters, digits, spaces and . , / ( ) -")
+      .optional(),
   })
   .strict()
 export type AdminUpsertLotPolicyType = z.infer<typeof AdminUpsertLotPolicy>
 
 // The units go into an existing lot (lot_id) or a new one described like a receipt; the item comes
 // from the URL. Omitting fields drops AdminReceiveLot's refinement, so the lot_id rule is set again.
-const AssignUntrackedStockShape = AdminReceiveLot.omit({ inventory_item_id: true, additional_data: true })
+// FSMA receipt facts (supplier record, exempt source, reference document) belong to deliveries, not to units already here.
+const AssignUntrackedStockShape = AdminReceiveLot.omit({
+  inventory_item_id: true,
+  additional_data: true,
+  supplier_id: true,
+  exempt_source: true,
+  tlc_assigned_by: true,
+  receipt_document_type: true,
+  receipt_document_number: true,
+})
 const ASSIGN_TARGET_FIELDS = new Set(["location_id", "quantity", "lot_id"])
 
 export const AdminAssignUntrackedStock = AssignUntrackedStockShape.superRefine((body, ctx) => {

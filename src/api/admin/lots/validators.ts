@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
-import { ADJUSTMENT_REASONS, AdjustmentReason, LOT_STATUSES, LotStatus } from "../../../modules/lot/types"
+import { ADJUSTMENT_REASONS, AdjustmentReason, LOT_STATUSES, LotStatus, TLC_ASSIGNERS } from "../../../modules/lot/types"
 import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
 import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, oneOf, oneOrMany, pastDate, recordId, wholeQuantity } from "../../utils/validators"
 import { AdminLotScan } from "./scan/validators"
@@ -21,6 +21,9 @@ const NEW_LOT_FIELDS = [
   "best_before_at",
   "supplier",
   "supplier_lot_number",
+  "supplier_id",
+  "exempt_source",
+  "tlc_assigned_by",
   "notes",
   "metadata",
   "plant_code",
@@ -45,6 +48,15 @@ export const AdminReceiveLot = z
     received_at: pastDate("received_at").optional(),
     supplier: boundedText("supplier", 200).optional(),
     supplier_lot_number: boundedText("supplier_lot_number", 64).optional(),
+    supplier_id: recordId("supplier_id").optional(),
+    exempt_source: z.boolean({ error: "exempt_source must be true or false" }).optional(),
+    tlc_assigned_by: oneOf(
+      "tlc_assigned_by",
+      TLC_ASSIGNERS,
+      "tlc_assigned_by must be supplier (the lot code came with the food) or receiver (assigned here)"
+    ).optional(),
+    receipt_document_type: boundedText("receipt_document_type", 100).trim().min(1, "receipt_document_type cannot be empty").optional(),
+    receipt_document_number: boundedText("receipt_document_number", 100).trim().min(1, "receipt_document_number cannot be empty").optional(),
     notes: boundedText("notes", 2000).optional(),
     metadata: metadataSchema("metadata").optional(),
     plant_code: boundedText("plant_code", 10).trim().min(1, "plant_code cannot be empty").optional(),
@@ -52,7 +64,10 @@ export const AdminReceiveLot = z
     additional_data: metadataSchema("additional_data").optional(),
   })
   .strict()
-  .superRefine((body, ctx) => refuseNewLotFieldsForExistingLot(body, ctx))
+  .superRefine((body, ctx) => {
+    refuseNewLotFieldsForExistingLot(body, ctx)
+    requireBothDocumentFields(body, ctx)
+  })
 export type AdminReceiveLotType = z.infer<typeof AdminReceiveLot>
 
 function refuseNewLotFieldsForExistingLot(
@@ -70,6 +85,18 @@ function refuseNewLotFieldsForExistingLot(
         message: `${field} cannot be set when receiving into an existing lot (lot_id); it keeps its own`,
       })
     }
+  }
+}
+
+/** A reference document is looked up by its type and number: one without the other finds nothing. */
+function requireBothDocumentFields(body: { receipt_document_type?: string; receipt_document_number?: string }, ctx: z.RefinementCtx) {
+  if (Boolean(body.receipt_document_type) !== Boolean(body.receipt_document_number)) {
+    const missing = body.receipt_document_type ? "receipt_document_number" : "receipt_document_type"
+    ctx.addIssue({
+      code: "custom",
+      path: [missing],
+      message: `${missing} is required with the other: name the document's type and its number (e.g. Bill of lading, BOL-4471)`,
+    })
   }
 }
 
@@ -93,6 +120,7 @@ export const AdminReceiveLotWithCode = AdminReceiveLot.omit({ inventory_item_id:
       ctx.addIssue({ code: "custom", path: ["fnc1"], message: "fnc1 only applies to a scanned code" })
     }
     refuseNewLotFieldsForExistingLot(body, ctx)
+    requireBothDocumentFields(body, ctx)
   })
 export type AdminReceiveLotWithCodeType = z.infer<typeof AdminReceiveLotWithCode>
 

@@ -38,7 +38,7 @@ export async function receiveLot(sql: Sql, input: ReceiveLotInput, options: Requ
       actor_id: input.actor_id,
       reference_type: input.reference_type,
       reference_id: input.reference_id,
-      data: input.supplier ? { supplier: input.supplier } : null,
+      data: receiptEventData(input, created),
     },
   ])
   return {
@@ -50,6 +50,25 @@ export async function receiveLot(sql: Sql, input: ReceiveLotInput, options: Requ
     created,
     event_id: eventId,
   }
+}
+
+/**
+ * What the history keeps of a receipt beside its quantity: the supplier and FSMA facts of a new
+ * lot, and the reference document of every receipt (a later delivery into the lot has its own).
+ */
+function receiptEventData(input: ReceiveLotInput, created: boolean): Record<string, unknown> | null {
+  const facts = {
+    ...(created && {
+      supplier: input.supplier ?? undefined,
+      supplier_id: input.supplier_id ?? undefined,
+      exempt_source: input.exempt_source || undefined,
+      tlc_assigned_by: input.tlc_assigned_by ?? undefined,
+    }),
+    reference_document_type: input.receipt_document_type ?? undefined,
+    reference_document_number: input.receipt_document_number ?? undefined,
+  }
+  const kept = Object.entries(facts).filter(([, value]) => value !== undefined)
+  return kept.length ? Object.fromEntries(kept) : null
 }
 
 /** Undoes a receipt (workflow compensation): a created lot is retired, added stock taken back. */

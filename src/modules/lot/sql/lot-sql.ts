@@ -34,8 +34,9 @@ export async function findLotIdByNumber(sql: Sql, lotNumber: string): Promise<st
 export async function insertLotRow(sql: Sql, lot: LockedLot, input: ReceiveLotInput): Promise<void> {
   await sql.execute(
     `INSERT INTO lot (id, lot_number, inventory_item_id, status, manufactured_at, expires_at, best_before_at,
-                      received_at, supplier, supplier_lot_number, notes, metadata)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                      received_at, supplier, supplier_lot_number, notes, metadata, supplier_id, supplier_details,
+                      exempt_source, tlc_assigned_by, receipt_document_type, receipt_document_number)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       lot.id,
       lot.lot_number,
@@ -49,6 +50,12 @@ export async function insertLotRow(sql: Sql, lot: LockedLot, input: ReceiveLotIn
       input.supplier_lot_number ?? null,
       input.notes ?? null,
       input.metadata ? JSON.stringify(input.metadata) : null,
+      input.supplier_id ?? null,
+      input.supplier_details ? JSON.stringify(input.supplier_details) : null,
+      input.exempt_source ?? false,
+      input.tlc_assigned_by ?? null,
+      input.receipt_document_type ?? null,
+      input.receipt_document_number ?? null,
     ]
   )
 }

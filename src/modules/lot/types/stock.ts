@@ -1,4 +1,4 @@
-import type { LotEventType, LotStatus, LotStatusAction } from "./statuses"
+import type { LotEventType, LotStatus, LotStatusAction, TlcAssignedBy } from "./statuses"
 
 export type LotModuleOptions = {
   /** Status of newly received lots when the request does not say: "released" (default) or "quarantine". */
@@ -72,6 +72,16 @@ export type ReceiveLotInput = {
   received_at?: Date | string | null
   supplier?: string | null
   supplier_lot_number?: string | null
+  /** The supplier record the lot came from; `supplier` then holds its name. */
+  supplier_id?: string | null
+  /** The supplier's location and references as received (filled from `supplier_id`). */
+  supplier_details?: Record<string, unknown> | null
+  /** Received from a source exempt under 21 CFR 1.1345(b). */
+  exempt_source?: boolean
+  tlc_assigned_by?: TlcAssignedBy | null
+  /** The receipt's reference document, e.g. "Bill of lading" / "BOL-4471". */
+  receipt_document_type?: string | null
+  receipt_document_number?: string | null
   notes?: string | null
   metadata?: Record<string, unknown> | null
   actor_id?: string | null

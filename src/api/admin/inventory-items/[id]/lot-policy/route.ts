@@ -29,6 +29,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
       min_remaining_shelf_life_days: 0,
       lot_number_template: null,
       lot_number_pattern: null,
+      unit_of_measure: "each",
     },
     default_lot_number_template: DEFAULT_LOT_NUMBER_TEMPLATE,
   })
