@@ -1,172 +1,102 @@
 import {
-  FSMA_204_COLUMNS,
   FSMA_MAX_DAYS,
   describeLocation,
   describeRecipient,
-  formatAddress,
   fsma204Values,
   fsmaFileName,
   fsmaPeriod,
   splitTimestamp,
   toFsma204Row,
-  type FsmaLookups,
 } from "../domain/fsma-204"
-import type { FsmaEventRow } from "../domain/fsma-event"
-
-const lookups: FsmaLookups = {
-  items: new Map([
-    ["iitem_yog", { title: "Greek yogurt", sku: "YOG-1" }],
-    ["iitem_milk", { title: null, sku: null, product_title: "Whole milk" }],
-  ]),
-  locations: new Map([
-    ["sloc_main", { name: "Main warehouse", address: { address_1: "Hafenstraße 1", postal_code: "20457", city: "Hamburg", country_code: "de" } }],
-    ["sloc_plant", { name: "Plant", address: null }],
-  ]),
-  orders: new Map([["order_1", 42]]),
-}
-
-const base: FsmaEventRow = {
-  cte: "receiving",
-  id: "lotevt_1",
-  occurred_at: "2026-03-05T07:08:09.123456Z",
-  lot_id: "lot_1",
-  lot_number: "YOG-0305",
-  inventory_item_id: "iitem_yog",
-  quantity: 12,
-  location_id: "sloc_main",
-  supplier: "Alpine Dairy",
-  supplier_lot_number: "AD-77",
-  made_at_location_id: null,
-  first_received_location_id: "sloc_main",
-  reference_type: null,
-  reference_id: null,
-  order_id: null,
-  customer_name: null,
-  ship_to: null,
-  inputs: null,
-}
+import { FSMA_204_COLUMNS, FSMA_SHEETS } from "../domain/fsma-204-columns"
+import { formatAddress } from "../domain/location-description"
+import { lookups, MAIN, production, receipt, shipment } from "./fsma-fixtures"
 
 describe("FSMA 204 rows", () => {
-  it("keeps the FDA columns in a fixed order with unique keys", () => {
-    expect(FSMA_204_COLUMNS.map((c) => c.header)).toEqual([
-      "Critical Tracking Event",
-      "Event Date",
-      "Event Time (UTC)",
-      "Traceability Lot Code",
-      "Product Description",
-      "Quantity",
-      "Unit of Measure",
-      "Traceability Lot Code Source (Location Description)",
-      "Immediate Previous Source",
-      "Previous Source Lot Code",
-      "Receiving Location",
-      "Ship-From Location",
-      "Ship-To Location (Immediate Subsequent Recipient)",
-      "Transformation Location",
-      "Input Traceability Lot Codes",
-      "Input Quantities",
-      "Input Product Descriptions",
-      "Reference Document Type",
-      "Reference Document Number",
-      "Order Number",
-    ])
-    expect(new Set(FSMA_204_COLUMNS.map((c) => c.key)).size).toBe(FSMA_204_COLUMNS.length)
+  it("has unique column keys, every sheet column among them, and the CTE first in the CSV", () => {
+    const keys = FSMA_204_COLUMNS.map((c) => c.key)
+    expect(new Set(keys).size).toBe(keys.length)
+    expect(keys[0]).toBe("event_type")
+    expect(FSMA_SHEETS.map((s) => s.name)).toEqual(["Receiving", "Transformation", "Shipping"])
+    for (const sheet of FSMA_SHEETS) {
+      expect(sheet.columns.every((key) => keys.includes(key))).toBe(true)
+      expect(new Set(sheet.columns).size).toBe(sheet.columns.length)
+    }
   })
 
-  it("shapes a receipt: supplier as previous source and lot code source, the receipt entry as reference", () => {
-    const row = toFsma204Row(base, lookups)
-    expect(fsma204Values(row)).toEqual([
-      "Receiving",
-      "2026-03-05",
-      "07:08:09",
+  it("shapes a receipt from a supplier record: its location description, references, code assigner and delivery document", () => {
+    const receiving = FSMA_SHEETS[0].columns
+    expect(fsma204Values(toFsma204Row(receipt, lookups), receiving)).toEqual([
       "YOG-0305",
+      "Supplier",
       "Greek yogurt (SKU YOG-1)",
       12,
-      "each",
-      "Alpine Dairy",
-      "Alpine Dairy",
+      "case of 6",
+      "Alpine Dairy, Bergweg 2, 6020 Innsbruck, AT, phone +43 512 1",
       "AD-77",
-      "Main warehouse, Hafenstraße 1, 20457 Hamburg, DE",
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      "Lot receipt",
-      "lotevt_1",
-      null,
+      MAIN,
+      "2026-03-05",
+      "07:08:09",
+      "No",
+      "Alpine Dairy, Bergweg 2, 6020 Innsbruck, AT, phone +43 512 1",
+      "GLN 0614141000005; FDA FFRN 12345678901",
+      "Bill of lading",
+      "BOL-4471",
     ])
   })
 
-  it("uses the receiving location as lot code source when no supplier is named, and a document reference when there is one", () => {
-    const row = toFsma204Row({ ...base, supplier: null, reference_type: "untracked_assignment", reference_id: "x_1" }, lookups)
-    expect(row).toMatchObject({
-      lot_code_source: "Main warehouse, Hafenstraße 1, 20457 Hamburg, DE",
-      immediate_previous_source: null,
-      reference_document_type: "Untracked stock assignment",
-      reference_document_number: "x_1",
+  it("marks an exempt source and a code the receiver assigned: our receiving location is the lot code source", () => {
+    const row = toFsma204Row({ ...receipt, exempt_source: true, tlc_assigned_by: "receiver" }, lookups)
+    expect(row).toMatchObject({ exempt_source: "Yes", tlc_assigned_by: "Receiver", lot_code_source: MAIN, lot_code_source_reference: null })
+  })
+
+  it("falls back to the typed supplier name, and to the lot's receipt record when no delivery document was typed", () => {
+    const typed = { ...receipt, supplier_details: null, tlc_assigned_by: null, document_type: null, document_number: null }
+    expect(toFsma204Row(typed, lookups)).toMatchObject({
+      immediate_previous_source: "Alpine Dairy",
+      lot_code_source: "Alpine Dairy",
+      tlc_assigned_by: "Supplier",
+      reference_document_type: "Lot receipt record",
+      reference_document_number: "YOG-0305",
     })
-    expect(toFsma204Row({ ...base, reference_type: "purchase_order", reference_id: "PO-9" }, lookups)).toMatchObject({
-      reference_document_type: "Purchase order",
-      reference_document_number: "PO-9",
+    expect(toFsma204Row({ ...typed, supplier: null, reference_type: "untracked_assignment", reference_id: "ilev_1" }, lookups)).toMatchObject({
+      immediate_previous_source: null,
+      lot_code_source: MAIN,
+      tlc_assigned_by: "Receiver",
+      reference_document_type: "Untracked stock assignment",
+      reference_document_number: "YOG-0305",
     })
   })
 
-  it("lists a transformation's inputs in aligned lists, with the transformation location as lot code source", () => {
-    const row = toFsma204Row(
-      {
-        ...base,
-        cte: "transformation",
-        location_id: "sloc_plant",
-        supplier: null,
-        reference_type: "production",
-        reference_id: "lottrf_1",
-        inputs: [
-          { lot_number: "MILK-1", inventory_item_id: "iitem_milk", quantity: 8 },
-          { lot_number: "MILK-2", inventory_item_id: "iitem_gone", quantity: 2 },
-        ],
-      },
-      lookups
-    )
-    expect(row).toMatchObject({
+  it("lists a transformation's inputs with their units, the new lot's number as its record, and the plant as TLC source", () => {
+    expect(toFsma204Row(production, lookups)).toMatchObject({
       event_type: "Transformation",
+      tlc_assigned_by: "Transformer",
       lot_code_source: "Plant",
       transformation_location: "Plant",
       receiving_location: null,
+      exempt_source: null,
       input_lot_codes: "MILK-1; MILK-2",
-      input_quantities: "8; 2",
+      input_quantities: "8 l; 2 each",
       input_product_descriptions: "Whole milk; iitem_gone",
       reference_document_type: "Production record",
-      reference_document_number: "lottrf_1",
+      reference_document_number: "YOG-P1",
     })
+    expect(toFsma204Row({ ...production, reference_type: "split" }, lookups).reference_document_type).toBe("Split (repack / relabel) record")
   })
 
-  it("shapes a shipment: ship-from, recipient, order number, and where the lot was made as its source", () => {
-    const row = toFsma204Row(
-      {
-        ...base,
-        cte: "shipping",
-        id: "lotshp_1",
-        made_at_location_id: "sloc_plant",
-        reference_type: "fulfillment",
-        reference_id: "ful_1",
-        order_id: "order_1",
-        customer_name: "Ada Buyer",
-        ship_to: { first_name: "Erika", last_name: "Mustermann", company: "Café Kuchen", address_1: "Hauptstraße 1", postal_code: "10115", city: "Berlin", country_code: "de", phone: "+49 30 1" },
-      },
-      lookups
-    )
-    expect(row).toMatchObject({
+  it("shapes a shipment: ship-from, recipient, the order number as reference, and the lot's own source", () => {
+    expect(toFsma204Row(shipment, lookups)).toMatchObject({
       event_type: "Shipping",
-      lot_code_source: "Plant",
-      ship_from_location: "Main warehouse, Hafenstraße 1, 20457 Hamburg, DE",
+      lot_code_source: "Alpine Dairy, Bergweg 2, 6020 Innsbruck, AT, phone +43 512 1",
+      lot_code_source_reference: "GLN 0614141000005; FDA FFRN 12345678901",
+      ship_from_location: MAIN,
       ship_to_location: "Erika Mustermann, Café Kuchen, Hauptstraße 1, 10115 Berlin, DE, phone +49 30 1",
       immediate_previous_source: null,
-      reference_document_type: "Fulfillment",
-      reference_document_number: "ful_1",
-      order_number: 42,
+      reference_document_type: "Sales order",
+      reference_document_number: 42,
     })
+    expect(toFsma204Row({ ...shipment, made_at_location_id: "sloc_plant" }, lookups)).toMatchObject({ lot_code_source: "Plant", tlc_assigned_by: "Transformer" })
   })
 })
 

@@ -1,9 +1,14 @@
-import type { FsmaCte, FsmaEventRow } from "./fsma-event"
+import { FSMA_204_COLUMNS, FSMA_CTE_LABELS, type Fsma204Key, type Fsma204Row } from "./fsma-204-columns"
+import type { FsmaEventRow } from "./fsma-event"
+import { formatAddress, joinParts, type PostalAddress } from "./location-description"
+import { describeSupplier, supplierSourceReference } from "./lot-supplier"
+
+export type { Fsma204Key, Fsma204Row } from "./fsma-204-columns"
 
 /**
  * FDA FSMA 204 (21 CFR 1 subpart S) "electronic sortable spreadsheet": one row per Critical
- * Tracking Event with its Key Data Elements, in a fixed column order shared by the CSV and the
- * XLSX export. Pure: the caller supplies the item, location and order details it looked up.
+ * Tracking Event with its Key Data Elements (columns in fsma-204-columns.ts). Pure: the caller
+ * supplies the item, location and order details it looked up.
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -12,46 +17,9 @@ const DAY_MS = 24 * 60 * 60 * 1000
 export const FSMA_DEFAULT_DAYS = 30
 /** Longest period one export may cover (two years, a leap day included). */
 export const FSMA_MAX_DAYS = 731
-/** Units are whole pieces throughout the plugin. */
-export const FSMA_UNIT_OF_MEASURE = "each"
-
-export const FSMA_204_COLUMNS = [
-  { key: "event_type", header: "Critical Tracking Event", width: 16 },
-  { key: "event_date", header: "Event Date", width: 12 },
-  { key: "event_time", header: "Event Time (UTC)", width: 10 },
-  { key: "traceability_lot_code", header: "Traceability Lot Code", width: 24 },
-  { key: "product_description", header: "Product Description", width: 36 },
-  { key: "quantity", header: "Quantity", width: 10 },
-  { key: "unit_of_measure", header: "Unit of Measure", width: 10 },
-  { key: "lot_code_source", header: "Traceability Lot Code Source (Location Description)", width: 40 },
-  { key: "immediate_previous_source", header: "Immediate Previous Source", width: 28 },
-  { key: "previous_source_lot_code", header: "Previous Source Lot Code", width: 20 },
-  { key: "receiving_location", header: "Receiving Location", width: 40 },
-  { key: "ship_from_location", header: "Ship-From Location", width: 40 },
-  { key: "ship_to_location", header: "Ship-To Location (Immediate Subsequent Recipient)", width: 44 },
-  { key: "transformation_location", header: "Transformation Location", width: 40 },
-  { key: "input_lot_codes", header: "Input Traceability Lot Codes", width: 28 },
-  { key: "input_quantities", header: "Input Quantities", width: 14 },
-  { key: "input_product_descriptions", header: "Input Product Descriptions", width: 40 },
-  { key: "reference_document_type", header: "Reference Document Type", width: 24 },
-  { key: "reference_document_number", header: "Reference Document Number", width: 32 },
-  { key: "order_number", header: "Order Number", width: 12 },
-] as const
-
-export type Fsma204Key = (typeof FSMA_204_COLUMNS)[number]["key"]
-/** One spreadsheet row: text, a number (quantity, order number) or empty. */
-export type Fsma204Row = Record<Fsma204Key, string | number | null>
 
 export type FsmaItem = { title: string | null; sku: string | null; product_title?: string | null }
-export type FsmaAddress = {
-  address_1?: string | null
-  address_2?: string | null
-  postal_code?: string | null
-  city?: string | null
-  province?: string | null
-  country_code?: string | null
-}
-export type FsmaLocation = { name: string | null; address: FsmaAddress | null }
+export type FsmaLocation = { name: string | null; address: PostalAddress | null }
 
 /** What the caller looked up for one page of events. */
 export type FsmaLookups = {
@@ -61,36 +29,15 @@ export type FsmaLookups = {
   orders: Map<string, number>
 }
 
-const CTE_LABELS: Record<FsmaCte, string> = {
-  receiving: "Receiving",
-  transformation: "Transformation",
-  shipping: "Shipping",
-}
-
 // Reference types the plugin writes, in a merchant's words; others are shown humanized.
 const REFERENCE_LABELS: Record<string, string> = {
-  fulfillment: "Fulfillment",
   production: "Production record",
-  split: "Split (repack / relabel)",
+  split: "Split (repack / relabel) record",
   untracked_assignment: "Untracked stock assignment",
+  lot_receipt: "Lot receipt record",
 }
 
-const joinParts = (parts: (string | null | undefined)[], separator = ", ") =>
-  parts.map((p) => p?.trim()).filter(Boolean).join(separator)
-
-/** "Hauptstraße 1, 10115 Berlin, BE, DE": street lines, postal code and city, region, country. */
-export function formatAddress(address: FsmaAddress | null | undefined): string {
-  if (!address) {
-    return ""
-  }
-  return joinParts([
-    address.address_1,
-    address.address_2,
-    joinParts([address.postal_code, address.city], " "),
-    address.province,
-    address.country_code?.toUpperCase(),
-  ])
-}
+const ASSIGNER_LABELS = { supplier: "Supplier", receiver: "Receiver", transformer: "Transformer" } as const
 
 /** FSMA's "location description": the business location's name, then its address. */
 export function describeLocation(id: string | null, locations: Map<string, FsmaLocation>): string {
@@ -107,7 +54,7 @@ export function describeRecipient(customerName: string | null, shipTo: Record<st
   const text = (key: string) => (typeof shipTo?.[key] === "string" ? (shipTo[key] as string) : null)
   const addressee = joinParts([text("first_name"), text("last_name")], " ") || customerName
   const phone = text("phone")
-  return joinParts([addressee, text("company"), formatAddress(shipTo as FsmaAddress | null), phone ? `phone ${phone}` : null])
+  return joinParts([addressee, text("company"), formatAddress(shipTo as PostalAddress | null), phone ? `phone ${phone}` : null])
 }
 
 /** The item's title (or its product's), with the SKU; the id when the item is gone. */
@@ -128,16 +75,41 @@ function referenceLabel(type: string): string {
   return REFERENCE_LABELS[type] ?? words.charAt(0).toUpperCase() + words.slice(1)
 }
 
+/** The supplier as recorded on receipt: its location description when it was picked, else the typed name. */
+function previousSource(event: FsmaEventRow): string | null {
+  return event.supplier_details ? describeSupplier(event.supplier_details) : event.supplier?.trim() || null
+}
+
 /**
- * The traceability lot code source: where the lot was made when a production or split created it,
- * else the supplier it was received from, else the location that received it (the merchant assigned
- * the code there).
+ * Who assigned the lot's code and where (its TLC source) with the source's reference: a lot we made
+ * was coded at its transformation location; a received lot by its supplier (whose details the
+ * receipt kept) or by us at the receiving location. Lots received before the assigner was recorded
+ * count as the supplier's when one was named.
  */
-function lotCodeSource(event: FsmaEventRow, lookups: FsmaLookups): string {
+function lotCodeSource(event: FsmaEventRow, lookups: FsmaLookups) {
   if (event.made_at_location_id) {
-    return describeLocation(event.made_at_location_id, lookups.locations)
+    return { by: ASSIGNER_LABELS.transformer, source: describeLocation(event.made_at_location_id, lookups.locations), reference: null }
   }
-  return event.supplier?.trim() || describeLocation(event.first_received_location_id, lookups.locations)
+  const bySupplier = event.tlc_assigned_by ? event.tlc_assigned_by === "supplier" : Boolean(event.supplier?.trim())
+  if (!bySupplier) {
+    return { by: ASSIGNER_LABELS.receiver, source: describeLocation(event.first_received_location_id, lookups.locations), reference: null }
+  }
+  const reference = event.supplier_details ? supplierSourceReference(event.supplier_details) : ""
+  return { by: ASSIGNER_LABELS.supplier, source: previousSource(event), reference: reference || null }
+}
+
+/** The record a person looks the event up by: a typed delivery document, the lot's history, or the order. */
+function referenceDocument(event: FsmaEventRow, lookups: FsmaLookups): { type: string; number: string | number } {
+  switch (event.cte) {
+    case "receiving":
+      return event.document_type && event.document_number
+        ? { type: event.document_type, number: event.document_number }
+        : { type: referenceLabel(event.reference_type === "untracked_assignment" ? event.reference_type : "lot_receipt"), number: event.lot_number }
+    case "transformation":
+      return { type: referenceLabel(event.reference_type ?? "production"), number: event.lot_number }
+    case "shipping":
+      return { type: "Sales order", number: (event.order_id && lookups.orders.get(event.order_id)) || event.order_id || event.reference_id || event.id }
+  }
 }
 
 const EMPTY_ROW = Object.fromEntries(FSMA_204_COLUMNS.map((c) => [c.key, null])) as Fsma204Row
@@ -146,53 +118,50 @@ const EMPTY_ROW = Object.fromEntries(FSMA_204_COLUMNS.map((c) => [c.key, null]))
 export function toFsma204Row(event: FsmaEventRow, lookups: FsmaLookups): Fsma204Row {
   const { date, time } = splitTimestamp(event.occurred_at)
   const here = describeLocation(event.location_id, lookups.locations)
+  const code = lotCodeSource(event, lookups)
+  const document = referenceDocument(event, lookups)
   const row: Fsma204Row = {
     ...EMPTY_ROW,
-    event_type: CTE_LABELS[event.cte],
+    event_type: FSMA_CTE_LABELS[event.cte],
     event_date: date,
     event_time: time,
     traceability_lot_code: event.lot_number,
+    tlc_assigned_by: code.by,
     product_description: describeProduct(event.inventory_item_id, lookups.items),
     quantity: event.quantity,
-    unit_of_measure: FSMA_UNIT_OF_MEASURE,
-    // A receipt without a reference document is identified by its own history entry.
-    reference_document_type: referenceLabel(event.reference_type ?? "lot_receipt"),
-    reference_document_number: event.reference_id ?? event.id,
+    unit_of_measure: event.unit_of_measure,
+    lot_code_source: code.source,
+    lot_code_source_reference: code.reference,
+    reference_document_type: document.type,
+    reference_document_number: document.number,
   }
   switch (event.cte) {
     case "receiving":
       return {
         ...row,
-        lot_code_source: lotCodeSource(event, lookups),
-        immediate_previous_source: event.supplier,
+        immediate_previous_source: previousSource(event),
         previous_source_lot_code: event.supplier_lot_number,
         receiving_location: here,
+        exempt_source: event.exempt_source ? "Yes" : "No",
       }
     case "transformation": {
       const inputs = event.inputs ?? []
       return {
         ...row,
-        lot_code_source: here,
         transformation_location: here,
         input_lot_codes: inputs.map((i) => i.lot_number).join("; "),
-        input_quantities: inputs.map((i) => `${i.quantity}`).join("; "),
+        input_quantities: inputs.map((i) => `${i.quantity} ${i.unit_of_measure}`).join("; "),
         input_product_descriptions: inputs.map((i) => describeProduct(i.inventory_item_id, lookups.items)).join("; "),
       }
     }
     case "shipping":
-      return {
-        ...row,
-        lot_code_source: lotCodeSource(event, lookups),
-        ship_from_location: here,
-        ship_to_location: describeRecipient(event.customer_name, event.ship_to),
-        order_number: event.order_id ? (lookups.orders.get(event.order_id) ?? null) : null,
-      }
+      return { ...row, ship_from_location: here, ship_to_location: describeRecipient(event.customer_name, event.ship_to) }
   }
 }
 
-/** The row's values in column order (what a CSV line or a sheet row holds). */
-export function fsma204Values(row: Fsma204Row): (string | number | null)[] {
-  return FSMA_204_COLUMNS.map((c) => row[c.key])
+/** The row's values in the order of `columns` (what a CSV line or a sheet row holds). */
+export function fsma204Values(row: Fsma204Row, columns: readonly Fsma204Key[] = FSMA_204_COLUMNS.map((c) => c.key)): (string | number | null)[] {
+  return columns.map((key) => row[key])
 }
 
 export type FsmaPeriod = {

@@ -1,8 +1,11 @@
+import type { TlcAssignedBy } from "../types/statuses"
+import type { SupplierDetails } from "./lot-supplier"
+
 /** An FDA FSMA 204 Critical Tracking Event of a lot, as the export reads it. */
 
 export type FsmaCte = "receiving" | "transformation" | "shipping"
 
-export type FsmaInputLot = { lot_number: string; inventory_item_id: string; quantity: number }
+export type FsmaInputLot = { lot_number: string; inventory_item_id: string; quantity: number; unit_of_measure: string }
 
 export type FsmaEventRow = {
   cte: FsmaCte
@@ -14,10 +17,19 @@ export type FsmaEventRow = {
   lot_number: string
   inventory_item_id: string
   quantity: number
+  /** The item's unit of measure (its lot policy's). */
+  unit_of_measure: string
   /** Receiving location, transformation location, or ship-from location. */
   location_id: string | null
   supplier: string | null
   supplier_lot_number: string | null
+  /** The supplier's location and references as the lot was received (null for a free-text supplier). */
+  supplier_details: SupplierDetails | null
+  exempt_source: boolean
+  tlc_assigned_by: TlcAssignedBy | null
+  /** Receiving only: the delivery's reference document typed on receipt. */
+  document_type: string | null
+  document_number: string | null
   /** Where the lot was made, when a production or split created it. */
   made_at_location_id: string | null
   /** Where the lot was first received, when it was received. */

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ALLOCATION_STRATEGIES, AllocationStrategy } from "../types"
+import { ALLOCATION_STRATEGIES, AllocationStrategy, DEFAULT_UNIT_OF_MEASURE } from "../types"
 
 /** How one inventory item is lot-tracked. Items without a tracked policy behave as in stock Medusa. */
 const LotPolicy = model
@@ -14,7 +14,7 @@ const LotPolicy = model
     lot_number_template: model.text().nullable(),
     lot_number_pattern: model.text().nullable(),
     // What one unit of the item is (FSMA 204's unit of measure: "each", "case of 12", "kg").
-    unit_of_measure: model.text().default("each"),
+    unit_of_measure: model.text().default(DEFAULT_UNIT_OF_MEASURE),
   })
   .indexes([
     {

@@ -1,4 +1,5 @@
-import type { FsmaEventRow } from "../domain/fsma-event"
+import type { FsmaCte, FsmaEventRow } from "../domain/fsma-event"
+import { DEFAULT_UNIT_OF_MEASURE } from "../types"
 import type { Sql } from "./sql"
 
 export type { FsmaEventRow } from "../domain/fsma-event"
@@ -18,6 +19,8 @@ export type FsmaEventFilters = {
   lot_ids?: string[]
   /** Events of lots of these items; a transformation also matches when an input is one. */
   inventory_item_ids?: string[]
+  /** Only these Critical Tracking Events (all when absent). */
+  ctes?: FsmaCte[]
 }
 
 /** Position after the last row of a page: its event time (exact ISO text) and id. */
@@ -37,21 +40,22 @@ export type FsmaCursor = { occurred_at: string; id: string }
 const EVENTS = `
   SELECT 'receiving' AS cte, e.id, CASE WHEN e.to_status IS NOT NULL THEN l.received_at ELSE e.created_at END AS at,
          e.lot_id, e.quantity, e.location_id, e.reference_type, e.reference_id,
-         NULL::text AS order_id, NULL::text AS customer_name, NULL::jsonb AS ship_to
+         NULL::text AS order_id, NULL::text AS customer_name, NULL::jsonb AS ship_to,
+         e.data->>'reference_document_type' AS document_type, e.data->>'reference_document_number' AS document_number
     FROM lot_event e JOIN lot l ON l.id = e.lot_id
    WHERE e.type = 'received'
      AND NOT EXISTS (SELECT 1 FROM lot_event r
                       WHERE r.reference_type = 'lot_event' AND r.reference_id = e.id AND r.type = 'reverted')
   UNION ALL
   SELECT 'transformation', e.id, e.created_at, e.lot_id, e.quantity, e.location_id, e.reference_type, e.reference_id,
-         NULL, NULL, NULL
+         NULL, NULL, NULL, NULL, NULL
     FROM lot_event e
    WHERE e.type = 'produced'
      AND EXISTS (SELECT 1 FROM lot_lineage g
                   WHERE g.child_lot_id = e.lot_id AND g.transformation_id = e.reference_id AND g.deleted_at IS NULL)
   UNION ALL
   SELECT 'shipping', s.id, coalesce(s.shipped_at, s.fulfilled_at), s.lot_id, s.quantity, s.location_id,
-         'fulfillment', s.fulfillment_id, s.order_id, s.customer_name, s.ship_to::jsonb
+         'fulfillment', s.fulfillment_id, s.order_id, s.customer_name, s.ship_to::jsonb, NULL, NULL
     FROM lot_shipment s
    WHERE s.status <> 'canceled' AND s.deleted_at IS NULL`
 
@@ -79,6 +83,10 @@ export async function listFsmaEventsSql(
     where.push(`(ev.lot_id IN (?) OR EXISTS (${INPUT_EDGES} AND g.parent_lot_id IN (?)))`)
     params.push(filters.lot_ids, filters.lot_ids)
   }
+  if (filters.ctes) {
+    where.push("ev.cte IN (?)")
+    params.push(filters.ctes)
+  }
   if (filters.inventory_item_ids) {
     where.push(`(l.inventory_item_id IN (?) OR EXISTS (${INPUT_EDGES} AND p.inventory_item_id IN (?)))`)
     params.push(filters.inventory_item_ids, filters.inventory_item_ids)
@@ -86,7 +94,8 @@ export async function listFsmaEventsSql(
   const rows = await sql.execute<FsmaEventRow[]>(
     `SELECT ev.cte, ev.id, to_char(ev.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
             ev.lot_id, l.lot_number, l.inventory_item_id, ev.quantity, ev.location_id,
-            l.supplier, l.supplier_lot_number,
+            l.supplier, l.supplier_lot_number, l.supplier_details, l.exempt_source, l.tlc_assigned_by,
+            ev.document_type, ev.document_number, coalesce(pol.unit_of_measure, ?) AS unit_of_measure,
             (SELECT g.location_id FROM lot_lineage g
               WHERE g.child_lot_id = l.id AND g.deleted_at IS NULL ORDER BY g.created_at LIMIT 1) AS made_at_location_id,
             (SELECT r.location_id FROM lot_event r
@@ -94,16 +103,19 @@ export async function listFsmaEventsSql(
             ev.reference_type, ev.reference_id, ev.order_id, ev.customer_name, ev.ship_to,
             CASE WHEN ev.cte = 'transformation' THEN (
               SELECT json_agg(json_build_object('lot_number', p.lot_number, 'inventory_item_id', p.inventory_item_id,
-                                                'quantity', g.quantity) ORDER BY p.lot_number)
+                                                'quantity', g.quantity, 'unit_of_measure', coalesce(pp.unit_of_measure, ?))
+                              ORDER BY p.lot_number)
                 FROM lot_lineage g JOIN lot p ON p.id = g.parent_lot_id
+                LEFT JOIN lot_policy pp ON pp.inventory_item_id = p.inventory_item_id AND pp.deleted_at IS NULL
                WHERE g.child_lot_id = ev.lot_id AND g.transformation_id = ev.reference_id AND g.deleted_at IS NULL
             ) END AS inputs
        FROM (${EVENTS}) ev
        JOIN lot l ON l.id = ev.lot_id AND l.deleted_at IS NULL
+       LEFT JOIN lot_policy pol ON pol.inventory_item_id = l.inventory_item_id AND pol.deleted_at IS NULL
       WHERE ${where.join(" AND ")}
       ORDER BY ev.at, ev.id
       LIMIT ?`,
-    [...params, page.take]
+    [DEFAULT_UNIT_OF_MEASURE, DEFAULT_UNIT_OF_MEASURE, ...params, page.take]
   )
   return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }))
 }

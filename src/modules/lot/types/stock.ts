@@ -12,6 +12,9 @@ export type LotModuleOptions = {
   expiry_warning_days?: number[]
 }
 
+/** Unit of measure of an item whose lot policy names none: lots count whole pieces. */
+export const DEFAULT_UNIT_OF_MEASURE = "each"
+
 export type LotEventInput = {
   lot_id: string
   type: LotEventType

@@ -1,10 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import type { FsmaAddress, FsmaLookups } from "../../../../modules/lot/domain/fsma-204"
+import type { FsmaLookups } from "../../../../modules/lot/domain/fsma-204"
+import type { PostalAddress } from "../../../../modules/lot/domain/location-description"
 import type { FsmaEventRow } from "../../../../modules/lot/sql/fsma-sql"
 import { inventoryItemInfo } from "../../lots/expiring/helpers"
 
-type LocationRow = { id: string; name: string | null; address?: FsmaAddress | null }
+type LocationRow = { id: string; name: string | null; address?: PostalAddress | null }
 type OrderRow = { id: string; display_id: number }
 
 const unknown = <T>(ids: (string | null)[], known: Map<string, T>) =>

@@ -12,7 +12,8 @@ const day = (what: string) => z.iso.date({ error: `${what} must be a calendar da
 
 /**
  * GET /admin/traceability/fsma-204: the period (YYYY-MM-DD, both ends inclusive, UTC; the last 30
- * days by default, two years at most), the file format, and optional lot / item filters. The
+ * days by default, two years at most), the file format, the part (the events, or the key that
+ * defines each column), and optional lot / item filters. The
  * resolved period is handed to the route as `period`.
  */
 export const AdminGetFsma204Params = z
@@ -20,6 +21,7 @@ export const AdminGetFsma204Params = z
     from: day("from").optional(),
     to: day("to").optional(),
     format: oneOf("format", ["csv", "xlsx"], "format must be csv or xlsx").default("csv"),
+    part: oneOf("part", ["events", "key"], "part must be events (the spreadsheet) or key (what each column holds)").default("events"),
     lot_id: oneOrMany(recordId("lot_id"), "lot_id").optional(),
     lot_number: oneOrMany(recordId("lot_number"), "lot_number").optional(),
     inventory_item_id: oneOrMany(recordId("inventory_item_id"), "inventory_item_id").optional(),

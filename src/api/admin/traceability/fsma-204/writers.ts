@@ -1,17 +1,15 @@
 import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
-import { FSMA_204_COLUMNS, fsma204Values, type Fsma204Row } from "../../../../modules/lot/domain/fsma-204"
 import { addSortableHeader, csvLines, csvStart } from "../../../utils/spreadsheet"
 
-export const FSMA_SHEET_NAME = "Critical Tracking Events"
+type Cell = string | number | null
+type ColumnLike = { header: string; width: number }
 
-/** Where export rows go, a page at a time; `end` finishes the file. */
-export type FsmaSheetWriter = {
-  write(rows: Fsma204Row[]): Promise<void>
-  end(): Promise<void>
+/** Where export rows go, a page at a time; `close` finishes the table (a sheet, or the CSV file). */
+export type RowSink = {
+  write(rows: Cell[][]): Promise<void>
+  close(): Promise<void>
 }
-
-const HEADERS = FSMA_204_COLUMNS.map((c) => c.header)
 
 /** Resolves once the stream has room again, so a slow download holds back the next page. */
 async function drained(out: Writable): Promise<void> {
@@ -24,16 +22,16 @@ async function drained(out: Writable): Promise<void> {
 }
 
 /** CSV in UTF-8 with a byte order mark, written a page at a time (the same dialect as the other exports). */
-export function csvWriter(out: Writable): FsmaSheetWriter {
-  out.write(csvStart(HEADERS))
+export function csvSink(out: Writable, columns: readonly ColumnLike[]): RowSink {
+  out.write(csvStart(columns.map((c) => c.header)))
   return {
     async write(rows) {
       if (rows.length) {
-        out.write("\r\n" + csvLines(rows.map(fsma204Values)))
+        out.write("\r\n" + csvLines(rows))
         await drained(out)
       }
     },
-    async end() {
+    async close() {
       await new Promise<void>((resolve) => out.end(resolve))
     },
   }
@@ -41,22 +39,30 @@ export function csvWriter(out: Writable): FsmaSheetWriter {
 
 /**
  * XLSX through exceljs's streaming writer: rows are committed as they come and leave in the zip
- * stream, and strings are written inline (no shared-strings table kept for the whole file). One
- * sortable sheet like the other exports.
+ * stream, and strings are written inline (no shared-strings table kept for the whole file). The
+ * zip holds one sheet after the other, so a sheet is closed before the next is opened: rows of a
+ * later sheet would otherwise wait in memory until the earlier ones are done.
  */
-export function xlsxWriter(out: Writable): FsmaSheetWriter {
+export function xlsxBook(out: Writable) {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-  const sheet = workbook.addWorksheet(FSMA_SHEET_NAME, { views: [{ state: "frozen", ySplit: 1 }] })
-  addSortableHeader(sheet, FSMA_204_COLUMNS).commit()
   return {
-    async write(rows) {
-      for (const row of rows) {
-        sheet.addRow(fsma204Values(row)).commit()
+    /** Opens a sortable sheet: bold, frozen header row with an autofilter over every column. */
+    sheet(name: string, columns: readonly ColumnLike[]): RowSink {
+      const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] })
+      addSortableHeader(sheet, columns).commit()
+      return {
+        async write(rows) {
+          for (const row of rows) {
+            sheet.addRow(row).commit()
+          }
+          await drained(out)
+        },
+        async close() {
+          sheet.commit()
+        },
       }
-      await drained(out)
     },
     async end() {
-      sheet.commit()
       await workbook.commit()
     },
   }

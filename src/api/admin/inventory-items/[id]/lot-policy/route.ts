@@ -3,7 +3,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../../../modules/lot"
 import { DEFAULT_LOT_NUMBER_TEMPLATE } from "../../../../../modules/lot/domain/lot-number-template"
 import type LotModuleService from "../../../../../modules/lot/service"
-import { AllocationStrategy } from "../../../../../modules/lot/types"
+import { AllocationStrategy, DEFAULT_UNIT_OF_MEASURE } from "../../../../../modules/lot/types"
 import { upsertLotPolicyWorkflow } from "../../../../../workflows/upsert-lot-policy"
 import type { AdminLotPolicyResponse } from "../../types"
 import type { AdminUpsertLotPolicyType } from "../../validators"
@@ -29,7 +29,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
       min_remaining_shelf_life_days: 0,
       lot_number_template: null,
       lot_number_pattern: null,
-      unit_of_measure: "each",
+      unit_of_measure: DEFAULT_UNIT_OF_MEASURE,
     },
     default_lot_number_template: DEFAULT_LOT_NUMBER_TEMPLATE,
   })

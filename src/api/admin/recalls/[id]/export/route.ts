@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../../../modules/lot"
-import { formatAddress } from "../../../../../modules/lot/domain/fsma-204"
+import { formatAddress } from "../../../../../modules/lot/domain/location-description"
 import type LotModuleService from "../../../../../modules/lot/service"
 import { sendTables, type Column, type Table } from "../../../../utils/spreadsheet"
 import { readableNames, type RecallReadableNames } from "../../helpers"
