@@ -107,26 +107,28 @@ export async function lotStockInDb(container: MedusaContainer, lotId: string) {
  * out). Two equal snapshots mean the request changed nothing.
  */
 export async function snapshot(container: MedusaContainer) {
-  const [lots, stock, events, policies, levels] = await Promise.all([
+  const [lots, stock, events, policies, levels, suppliers] = await Promise.all([
     rows(
       container,
       `SELECT id, lot_number, inventory_item_id, status, manufactured_at, expires_at, best_before_at, supplier,
-              supplier_lot_number, notes, metadata, deleted_at FROM lot ORDER BY id`
+              supplier_lot_number, supplier_id, supplier_details, exempt_source, tlc_assigned_by, receipt_document_type,
+              receipt_document_number, notes, metadata, deleted_at FROM lot ORDER BY id`
     ),
     rows(container, `SELECT id, lot_id, location_id, quantity, allocated_quantity, deleted_at FROM lot_stock ORDER BY id`),
     rows(container, `SELECT id, lot_id, type, quantity FROM lot_event ORDER BY id`),
     rows(
       container,
       `SELECT id, inventory_item_id, tracked, strategy, shelf_life_days, removal_lead_days, min_remaining_shelf_life_days,
-              lot_number_template, lot_number_pattern, deleted_at FROM lot_policy ORDER BY id`
+              lot_number_template, lot_number_pattern, unit_of_measure, deleted_at FROM lot_policy ORDER BY id`
     ),
     rows(
       container,
       `SELECT id, inventory_item_id, location_id, stocked_quantity::text AS stocked_quantity, deleted_at
          FROM inventory_level ORDER BY id`
     ),
+    rows(container, `SELECT * FROM lot_supplier ORDER BY id`),
   ])
-  return { lots, stock, events, policies, levels }
+  return { lots, stock, events, policies, levels, suppliers }
 }
 
 /** Sends a request that must be refused and checks that nothing was written. */

@@ -1,7 +1,7 @@
 /**
  * Lots through the admin API, without storefront orders: policies and receipts, status changes,
  * stock moves, links, scans and labels, untracked stock, genealogy and trace, expiry warnings,
- * and hostile input to every route.
+ * suppliers and FSMA 204 receipt facts, and hostile input to every route.
  * One app boot for all of these suites (see runSuitesInOneApp).
  */
 import { runSuitesInOneApp } from "../helpers/run-suites"
@@ -14,6 +14,7 @@ import { lotPolicyAndReceiveSuite } from "./suites/lot-policy-and-receive"
 import { lotScanSuite } from "./suites/lot-scan"
 import { lotStatusSuite } from "./suites/lot-status"
 import { lotStockMovesSuite } from "./suites/lot-stock-moves"
+import { lotSuppliersSuite } from "./suites/lot-suppliers"
 import { untrackedStockSuite } from "./suites/untracked-stock"
 
 jest.setTimeout(180_000)
@@ -28,5 +29,6 @@ runSuitesInOneApp({
   "lot-scan": lotScanSuite,
   "lot-status": lotStatusSuite,
   "lot-stock-moves": lotStockMovesSuite,
+  "lot-suppliers": lotSuppliersSuite,
   "untracked-stock": untrackedStockSuite,
 })

@@ -1,7 +1,8 @@
 /**
  * Issue #5 "Regulatory export": GET /admin/traceability/fsma-204 gives the FDA FSMA 204 sortable
- * spreadsheet of receiving, transformation and shipping events with their key data elements, as
- * CSV or XLSX with the same rows, filtered by period, lot and product; bad parameters are refused.
+ * spreadsheet of receiving, transformation and shipping events with their key data elements: XLSX
+ * with a sheet per CTE and a key, CSV with every column and its key as a second download, the same
+ * values in both; filtered by period, lot and product; bad parameters are refused.
  */
 import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -9,7 +10,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import ExcelJS from "exceljs"
 import Papa from "papaparse"
 import { LOT_MODULE } from "../../../src/modules/lot"
-import { FSMA_204_COLUMNS } from "../../../src/modules/lot/domain/fsma-204"
+import { FSMA_204_COLUMNS, FSMA_SHEETS, type Fsma204Key, type Fsma204Row } from "../../../src/modules/lot/domain/fsma-204-columns"
 import type LotModuleService from "../../../src/modules/lot/service"
 import { loginAsAdmin } from "../../helpers/admin"
 import { cancelFulfillment, createStockedProduct, fulfillOrder, placeOrder, setupStore, type Headers } from "../../helpers/store"
@@ -17,6 +18,9 @@ import { daysFromNow, setLotPolicy, waitFor, waitForOrderLots } from "../../help
 import { receive, send } from "../../helpers/lots"
 
 const HEADERS = FSMA_204_COLUMNS.map((c) => c.header)
+const headerOf = (key: Fsma204Key) => FSMA_204_COLUMNS.find((c) => c.key === key)!.header
+const EMPTY = Object.fromEntries(FSMA_204_COLUMNS.map((c) => [c.key, null])) as Fsma204Row
+const values = (row: Fsma204Row) => FSMA_204_COLUMNS.map((c) => row[c.key])
 type Cell = string | number | null
 
 const sqlRows = async (container: MedusaContainer, query: string, params: string[]) =>
@@ -41,20 +45,34 @@ export function fsma204ExportSuite({ api, getContainer }: MedusaSuiteOptions) {
     return { rows: parsed.data, headers: h, body }
   }
 
-  /** The XLSX's only sheet, parsed back with exceljs; cells as their values (empty as null). */
-  const xlsxSheet = async (query: string) => {
+  /** The XLSX's sheets (one per CTE, then the key), parsed back with exceljs; cells as their values (empty as null). */
+  const xlsxBook = async (query: string) => {
     const { body, headers: h } = await download(`${query}${query ? "&" : "?"}format=xlsx`)
     const workbook = new ExcelJS.Workbook()
     // exceljs types its own Buffer interface, which the newer generic Node Buffer type does not match.
     await workbook.xlsx.load(body as unknown as ExcelJS.Buffer)
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Critical Tracking Events"])
-    const sheet = workbook.worksheets[0]
-    const rows: Cell[][] = []
-    sheet.eachRow({ includeEmpty: true }, (row) => {
-      rows.push(HEADERS.map((_, i) => (row.getCell(i + 1).value as Cell) ?? null))
-    })
-    return { sheet, rows, headers: h }
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Receiving", "Transformation", "Shipping", "Key"])
+    const rowsOf = (sheet: ExcelJS.Worksheet) => {
+      const rows: Cell[][] = []
+      sheet.eachRow({ includeEmpty: true }, (row) => {
+        rows.push(Array.from({ length: sheet.columnCount }, (_, i) => (row.getCell(i + 1).value as Cell) ?? null))
+      })
+      return rows
+    }
+    return { workbook, sheets: Object.fromEntries(workbook.worksheets.map((s) => [s.name, rowsOf(s)])), headers: h }
   }
+
+  /** What each sheet should hold for rows given with every column: its header, then its CTE's rows in its columns. */
+  const bySheet = (rows: Fsma204Row[]) =>
+    Object.fromEntries(
+      FSMA_SHEETS.map((sheet) => [
+        sheet.name,
+        [
+          sheet.columns.map(headerOf),
+          ...rows.filter((r) => r.event_type === sheet.name).map((r) => sheet.columns.map((key) => r[key])),
+        ],
+      ])
+    )
 
   const csvCell = (value: Cell) => (value === null ? "" : String(value))
 
@@ -97,7 +115,6 @@ export function fsma204ExportSuite({ api, getContainer }: MedusaSuiteOptions) {
       { headers }
     )
     const producedLot = made.lot as { id: string }
-    const transformationId = made.production.transformation_id as string
 
     // 7 units ship: FEFO takes YOG-R1's 5 then 2 of YOG-P1.
     const order = await placeOrder(api, store, [{ variant_id: yogurt.variant.id, quantity: 7 }], { email: "ada@lots.test" })
@@ -120,60 +137,72 @@ export function fsma204ExportSuite({ api, getContainer }: MedusaSuiteOptions) {
       { what: "the canceled link" }
     )
 
-    const [receipts, produced] = await Promise.all([
-      sqlRows(container, `SELECT lot_id, id FROM lot_event WHERE type = 'received' ORDER BY created_at`, []),
-      sqlRows(container, `SELECT id, created_at FROM lot_event WHERE type = 'produced' AND lot_id = ?`, [producedLot.id]),
-    ])
-    const receiptOf = (lotId: string) => receipts.find((r: { lot_id: string }) => r.lot_id === lotId).id
+    const produced = await sqlRows(container, `SELECT id, created_at FROM lot_event WHERE type = 'produced' AND lot_id = ?`, [producedLot.id])
     const shipmentOf = (lotId: string) => shipped.find((s: { lot_id: string }) => s.lot_id === lotId)
     const mainDescription = "Main warehouse, Main warehouse 1, Berlin, DE"
     const recipient = "Erika Mustermann, Hauptstraße 1, 10115 Berlin, DE"
     const shipDate = shipmentOf(boughtYogurt.id).fulfilled_at
 
-    // [type, date, time, lot code, product, qty, uom, lot code source, previous source, previous lot code,
-    //  receiving location, ship-from, ship-to, transformation location, inputs, input qty, input products,
-    //  reference type, reference number, order number]
-    const expected: Cell[][] = [
-      ["Receiving", day(milkLot.received_at), time(milkLot.received_at), "MILK-A", "Rohmilch One (SKU MILK-1L)", 10, "each",
-        'Alpine "Best" Dairy, GmbH', 'Alpine "Best" Dairy, GmbH', "AD-77", mainDescription, null, null, null, null, null, null,
-        "Lot receipt", receiptOf(milkLot.id), null],
-      ["Receiving", day(boughtYogurt.received_at), time(boughtYogurt.received_at), "YOG-R1", "Joghurt Müller One (SKU YOG-500)", 5, "each",
-        "=Farm Co", "=Farm Co", "FC-1", mainDescription, null, null, null, null, null, null,
-        "Lot receipt", receiptOf(boughtYogurt.id), null],
-      ["Transformation", day(produced[0].created_at), time(produced[0].created_at), "YOG-P1", "Joghurt Müller One (SKU YOG-500)", 6, "each",
-        mainDescription, null, null, null, null, null, mainDescription, "MILK-A", "4", "Rohmilch One (SKU MILK-1L)",
-        "Production record", transformationId, null],
+    const received = (lot: { received_at: string }, code: string, product: string, quantity: number, supplier: string, supplierLot: string): Fsma204Row => ({
+      ...EMPTY, event_type: "Receiving", traceability_lot_code: code, tlc_assigned_by: "Supplier", product_description: product,
+      quantity, unit_of_measure: "each", event_date: day(lot.received_at), event_time: time(lot.received_at),
+      immediate_previous_source: supplier, previous_source_lot_code: supplierLot, receiving_location: mainDescription,
+      exempt_source: "No", lot_code_source: supplier, reference_document_type: "Lot receipt record", reference_document_number: code,
+    })
+    const expected: Fsma204Row[] = [
+      received(milkLot, "MILK-A", "Rohmilch One (SKU MILK-1L)", 10, 'Alpine "Best" Dairy, GmbH', "AD-77"),
+      received(boughtYogurt, "YOG-R1", "Joghurt Müller One (SKU YOG-500)", 5, "=Farm Co", "FC-1"),
+      {
+        ...EMPTY, event_type: "Transformation", traceability_lot_code: "YOG-P1", tlc_assigned_by: "Transformer",
+        product_description: "Joghurt Müller One (SKU YOG-500)", quantity: 6, unit_of_measure: "each",
+        event_date: day(produced[0].created_at), event_time: time(produced[0].created_at), lot_code_source: mainDescription,
+        transformation_location: mainDescription, input_lot_codes: "MILK-A", input_product_descriptions: "Rohmilch One (SKU MILK-1L)",
+        input_quantities: "4 each", reference_document_type: "Production record", reference_document_number: "YOG-P1",
+      },
       ...[boughtYogurt, { id: producedLot.id }]
         .map((lot) => shipmentOf(lot.id))
         .sort((a, b) => (a.id < b.id ? -1 : 1))
-        .map((s): Cell[] => [
-          "Shipping", day(shipDate), time(shipDate), s.lot_id === producedLot.id ? "YOG-P1" : "YOG-R1", "Joghurt Müller One (SKU YOG-500)",
-          s.lot_id === producedLot.id ? 2 : 5, "each", s.lot_id === producedLot.id ? mainDescription : "=Farm Co",
-          null, null, null, mainDescription, recipient, null, null, null, null,
-          "Fulfillment", fulfillment.id, order.display_id,
-        ]),
+        .map((s): Fsma204Row => {
+          const ownLot = s.lot_id === producedLot.id
+          return {
+            ...EMPTY, event_type: "Shipping", traceability_lot_code: ownLot ? "YOG-P1" : "YOG-R1", tlc_assigned_by: ownLot ? "Transformer" : "Supplier",
+            product_description: "Joghurt Müller One (SKU YOG-500)", quantity: ownLot ? 2 : 5, unit_of_measure: "each",
+            event_date: day(shipDate), event_time: time(shipDate), lot_code_source: ownLot ? mainDescription : "=Farm Co",
+            ship_from_location: mainDescription, ship_to_location: recipient,
+            reference_document_type: "Sales order", reference_document_number: order.display_id,
+          }
+        }),
     ]
 
-    // XLSX: typed cells (numbers stay numbers), bold frozen header with an autofilter over every column.
-    const xlsx = await xlsxSheet("")
-    expect(xlsx.rows).toEqual([HEADERS, ...expected])
-    HEADERS.forEach((_, i) => expect(xlsx.sheet.getRow(1).getCell(i + 1).font).toMatchObject({ bold: true }))
-    expect(xlsx.sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })
-    expect(xlsx.sheet.autoFilter).toBe("A1:T1")
-    expect(xlsx.sheet.getColumn(5).width).toBe(36)
+    // XLSX: a sheet per CTE with its own columns, typed cells (numbers stay numbers), bold frozen
+    // header with an autofilter over every column; then the key.
+    const xlsx = await xlsxBook("")
+    expect(Object.fromEntries(FSMA_SHEETS.map((sheet) => [sheet.name, xlsx.sheets[sheet.name]]))).toEqual(bySheet(expected))
+    const receiving = xlsx.workbook.getWorksheet("Receiving")!
+    receiving.getRow(1).eachCell((cell) => expect(cell.font).toMatchObject({ bold: true }))
+    expect(receiving.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })
+    expect(receiving.autoFilter).toBe("A1:O1")
+    expect(xlsx.workbook.getWorksheet("Shipping")!.autoFilter).toBe("A1:M1")
+    expect(xlsx.sheets.Key[0]).toEqual(["Column", "Sheets", "Key Data Element (21 CFR)", "Definition and codes"])
+    expect(xlsx.sheets.Key.slice(1).map((row) => row[0])).toEqual(HEADERS)
     const today = day(new Date())
     const from = daysFromNow(-29)
     expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     expect(xlsx.headers["content-disposition"]).toBe(`attachment; filename="fsma-204-${from}-${today}.xlsx"`)
 
-    // CSV: the same rows as text; only the supplier that looks like a formula is defused with a '.
+    // CSV: one table of every column, in event-time order, the same values as text; only the
+    // supplier that looks like a formula is defused with a '. Its key is a download of its own.
     const csv = await csvRows("")
     expect(csv.body.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
     expect(csv.body.toString("utf8")).toContain('"Alpine ""Best"" Dairy, GmbH"')
     expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8")
     expect(csv.headers["content-disposition"]).toBe(`attachment; filename="fsma-204-${from}-${today}.csv"`)
+    expect(csv.headers["link"]).toBe(`</admin/traceability/fsma-204?part=key&format=csv>; rel="describedby"`)
     const defused = (cell: Cell) => (cell === "=Farm Co" ? "'=Farm Co" : csvCell(cell))
-    expect(csv.rows).toEqual([HEADERS, ...expected.map((row) => row.map(defused))])
+    expect(csv.rows).toEqual([HEADERS, ...expected.map((row) => values(row).map(defused))])
+    const key = await csvRows("?part=key")
+    expect(key.headers["content-disposition"]).toBe(`attachment; filename="fsma-204-key.csv"`)
+    expect(key.rows).toEqual(xlsx.sheets.Key.map((row) => row.map(csvCell)))
 
     // Paging: small pages walk the same rows in the same order (ties in time broken by id), once each.
     const lotsModule = container.resolve<LotModuleService>(LOT_MODULE)
@@ -203,7 +232,7 @@ export function fsma204ExportSuite({ api, getContainer }: MedusaSuiteOptions) {
     // By period: nothing happened before today; a period ending today has it all.
     const yesterday = daysFromNow(-1)
     expect((await csvRows(`?from=${daysFromNow(-700)}&to=${yesterday}`)).rows).toEqual([HEADERS])
-    expect((await xlsxSheet(`?from=${yesterday}&to=${yesterday}`)).rows).toEqual([HEADERS])
+    expect((await xlsxBook(`?from=${yesterday}&to=${yesterday}`)).sheets).toMatchObject(bySheet([]))
     expect((await csvRows(`?from=${today}&to=${today}`)).rows).toEqual(csv.rows)
 
     // A lot that does not exist is refused by name rather than exported as nothing.
@@ -221,6 +250,7 @@ export function fsma204ExportSuite({ api, getContainer }: MedusaSuiteOptions) {
       return res.data.message as string
     }
     expect(await refusal("?format=pdf")).toMatch(/format must be csv or xlsx/)
+    expect(await refusal("?part=notes")).toMatch(/part must be events \(the spreadsheet\) or key/)
     expect(await refusal("?from=2026-05-02&to=2026-05-01")).toMatch(/from \(2026-05-02\) is after to \(2026-05-01\)/)
     expect(await refusal("?from=2026-02-30&to=2026-03-01")).toMatch(/from must be a calendar date like 2026-03-31/)
     expect(await refusal("?to=yesterday")).toMatch(/to must be a calendar date/)

@@ -50,6 +50,8 @@ export function hostileInputSuite({ api, getContainer }: MedusaSuiteOptions) {
       { method: "GET", url: `/admin/inventory-items/${w.yogurt.id}/lot-summary?location_id=${nul}` },
       { method: "GET", url: `/store/lots/YOG${nul}/recall-status` },
       { method: "POST", url: `/admin/lots/${lotId}${nul}/hold`, body: { reason: "test" } },
+      { method: "GET", url: `/admin/lot-suppliers/lotsup_${nul}` },
+      { method: "POST", url: `/admin/lot-suppliers/lotsup_${nul}`, body: { phone: "+1 555 0100" } },
     ]
     for (const r of inAddress) await refused(r, /^(The address|Query parameter 'location_id') contains a control character \(U\+0000\)/)
 
@@ -60,6 +62,7 @@ export function hostileInputSuite({ api, getContainer }: MedusaSuiteOptions) {
       { method: "GET", url: `/admin/lots/${lotId}/label?format=${nul}` },
       { method: "GET", url: `/admin/traceability/fsma-204?from=2026-01-01${nul}` },
       { method: "GET", url: `/admin/lots?q=%0BYOG` },
+      { method: "GET", url: `/admin/lot-suppliers?q=Farm${nul}` },
     ]
     for (const r of inQuery) await refused(r, /^Query parameter '\w+' contains a control character/)
 
@@ -73,6 +76,8 @@ export function hostileInputSuite({ api, getContainer }: MedusaSuiteOptions) {
       [{ method: "POST", url: "/admin/lots/scan", body: { code: text } }, "code"],
       [{ method: "POST", url: `/admin/inventory-items/${w.yogurt.id}/lot-policy`, body: { lot_number_template: text } }, "lot_number_template"],
       [{ method: "POST", url: "/admin/recalls", body: { reason: text, lot_ids: [lotId] } }, "reason"],
+      [{ method: "POST", url: "/admin/lot-suppliers", body: { name: text } }, "name"],
+      [{ method: "POST", url: "/admin/lots", body: { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 1, receipt_document_type: "BOL", receipt_document_number: text } }, "receipt_document_number"],
       [{ method: "POST", url: "/admin/lots", body: { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 1, metadata: { [`k${text}`]: 1 } } }, "metadata"],
     ]
     for (const [r, field] of inBody) await refused(r, new RegExp(`^Field '${field}' (contains|has a key with) a control character`))

@@ -45,6 +45,7 @@ export function lotPolicyAndReceiveSuite({ api, getContainer }: MedusaSuiteOptio
           min_remaining_shelf_life_days: 0,
           lot_number_template: null,
           lot_number_pattern: null,
+          unit_of_measure: "each",
         },
         default_lot_number_template: "{SKU}-{YYMMDD}-{SEQ:3}",
       })

@@ -32,6 +32,16 @@ export const oneOf = <const T extends readonly string[]>(what: string, values: T
     .refine((value) => (values as readonly string[]).includes(value), { message })
     .transform((value) => value as T[number])
 
+/** true or false; a custom check, since Medusa rewrites a boolean schema's own message into a type name. */
+export const trueOrFalse = (what: string) =>
+  z.custom<boolean>((value) => typeof value === "boolean", { message: `${what} must be true or false` })
+
+/** Text that must not be empty once trimmed; a refinement, as Medusa rewrites .min()'s message. */
+export const requiredText = (what: string, max: number, message = `${what} cannot be empty`) =>
+  boundedText(what, max)
+    .trim()
+    .refine((value) => value.length > 0, { message })
+
 /** Free text with a visible limit. */
 export const boundedText = (what: string, max: number) =>
   z.string({ error: `${what} must be text` }).max(max, `${what} is too long (at most ${max} characters)`)

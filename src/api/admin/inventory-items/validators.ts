@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ALLOCATION_STRATEGIES } from "../../../modules/lot/types"
-import { boundedText, oneOf } from "../../utils/validators"
+import { boundedText, oneOf, requiredText } from "../../utils/validators"
 import { AdminReceiveLot } from "../lots/validators"
 
 const days = (what: string) =>
@@ -19,9 +19,7 @@ export const AdminUpsertLotPolicy = z
     min_remaining_shelf_life_days: days("min_remaining_shelf_life_days").optional(),
     lot_number_template: boundedText("lot_number_template", 100).nullable().optional(),
     lot_number_pattern: boundedText("lot_number_pattern", 200).nullable().optional(),
-    unit_of_measure: boundedText("unit_of_measure", 40)
-      .trim()
-      .min(1, "unit_of_measure cannot be empty (each, case of 12, kg, ...)")
+    unit_of_measure: requiredText("unit_of_measure", 40, "unit_of_measure cannot be empty (each, case of 12, kg, ...)")
       .regex(/^[\p{L}\p{N}][\p{L}\p{N} .,/()-]*$/u, "unit_of_measure may contain letters, digits, spaces and . , / ( ) -")
       .optional(),
   })

@@ -6,7 +6,7 @@ import {
   phoneProblem,
   supplierUrlProblem,
 } from "../../../modules/lot/domain/lot-supplier"
-import { boundedText, metadataSchema } from "../../utils/validators"
+import { boundedText, metadataSchema, requiredText } from "../../utils/validators"
 
 /** Text checked by one of the supplier rules; its message names the field and what is expected. */
 const ruled = (what: string, max: number, problem: (value: string) => string | null, normalize = (v: string) => v.trim()) =>
@@ -38,7 +38,7 @@ const SupplierFields = {
   metadata: metadataSchema("metadata").nullable().optional(),
 }
 
-const name = boundedText("name", 200).trim().min(1, "name is required: the supplier's business name")
+const name = requiredText("name", 200, "name is required: the supplier's business name")
 
 /** POST /admin/lot-suppliers: a supplier, its name required. */
 export const AdminCreateLotSupplier = z.object({ name, ...SupplierFields }).strict()

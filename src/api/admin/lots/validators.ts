@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { ADJUSTMENT_REASONS, AdjustmentReason, LOT_STATUSES, LotStatus, TLC_ASSIGNERS } from "../../../modules/lot/types"
 import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
-import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, oneOf, oneOrMany, pastDate, recordId, wholeQuantity } from "../../utils/validators"
+import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, oneOf, oneOrMany, pastDate, recordId, requiredText, trueOrFalse, wholeQuantity } from "../../utils/validators"
 import { AdminLotScan } from "./scan/validators"
 
 const lotNumber = z
@@ -49,14 +49,14 @@ export const AdminReceiveLot = z
     supplier: boundedText("supplier", 200).optional(),
     supplier_lot_number: boundedText("supplier_lot_number", 64).optional(),
     supplier_id: recordId("supplier_id").optional(),
-    exempt_source: z.boolean({ error: "exempt_source must be true or false" }).optional(),
+    exempt_source: trueOrFalse("exempt_source").optional(),
     tlc_assigned_by: oneOf(
       "tlc_assigned_by",
       TLC_ASSIGNERS,
       "tlc_assigned_by must be supplier (the lot code came with the food) or receiver (assigned here)"
     ).optional(),
-    receipt_document_type: boundedText("receipt_document_type", 100).trim().min(1, "receipt_document_type cannot be empty").optional(),
-    receipt_document_number: boundedText("receipt_document_number", 100).trim().min(1, "receipt_document_number cannot be empty").optional(),
+    receipt_document_type: requiredText("receipt_document_type", 100).optional(),
+    receipt_document_number: requiredText("receipt_document_number", 100).optional(),
     notes: boundedText("notes", 2000).optional(),
     metadata: metadataSchema("metadata").optional(),
     plant_code: boundedText("plant_code", 10).trim().min(1, "plant_code cannot be empty").optional(),

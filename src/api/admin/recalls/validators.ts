@@ -1,13 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { RECALL_CLASSIFICATIONS, RECALL_STATUSES } from "../../../modules/lot/types"
-import { boundedText, oneOf, recordId } from "../../utils/validators"
+import { boundedText, oneOf, recordId, requiredText } from "../../utils/validators"
 
 const lotIds = z
   .array(recordId("lot_id"), { error: "lot_ids must be a list of lot ids" })
   .min(1, "name at least one lot to recall")
   .max(100, "a recall may name at most 100 lots (everything made from them is included)")
-
-const requiredText = (what: string, max: number) => boundedText(what, max).trim().min(1, `${what} cannot be empty`)
 
 export const AdminCreateRecall = z
   .object({
