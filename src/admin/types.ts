@@ -11,6 +11,8 @@ import type {
   AdminReleaseLot,
   AdminTransferLot,
 } from "../api/admin/lots/validators"
+import type { AdminLotSupplier } from "../api/admin/lot-suppliers/types"
+import type { AdminCreateLotSupplier } from "../api/admin/lot-suppliers/validators"
 import type { AdminOrderLotAllocation, AdminOrderLotLine, AdminPickListLocation } from "../api/admin/orders/types"
 import { LotStatus } from "../modules/lot/types"
 
@@ -27,8 +29,8 @@ export type Serialized<T> = T extends Date
       : T
 
 // The server's own lists, so a select, a filter or a label can never miss a value.
-export { ADJUSTMENT_REASONS, ALLOCATION_STRATEGIES, LOT_STATUSES } from "../modules/lot/types"
-export type { AdjustmentReason, AllocationStrategy, LotEventType, LotStatus } from "../modules/lot/types"
+export { ADJUSTMENT_REASONS, ALLOCATION_STRATEGIES, LOT_STATUSES, TLC_ASSIGNERS } from "../modules/lot/types"
+export type { AdjustmentReason, AllocationStrategy, LotEventType, LotStatus, TlcAssignedBy } from "../modules/lot/types"
 
 /** Statuses a new lot may be received in. */
 export const RECEIVE_STATUSES = [LotStatus.RELEASED, LotStatus.QUARANTINE] as const
@@ -43,6 +45,7 @@ export type LotPolicy = Serialized<AdminLotPolicy>
 export type OrderLotAllocation = Serialized<AdminOrderLotAllocation>
 export type OrderLotLine = Serialized<AdminOrderLotLine>
 export type PickListLocation = Serialized<AdminPickListLocation>
+export type LotSupplier = Serialized<AdminLotSupplier>
 export type StockLocationSummary = Pick<HttpTypes.AdminStockLocation, "id" | "name">
 
 /** GET /admin/lots as the lot tables ask it: search, filters and page. */
@@ -57,8 +60,12 @@ export type LotListQuery = {
   fields?: string
 }
 
+/** GET /admin/lot-suppliers: search and page. */
+export type LotSupplierListQuery = { q?: string; limit: number; offset: number }
+
 // Request bodies: what each route's validator accepts.
 export type ReceiveLotBody = z.input<typeof AdminReceiveLot>
+export type CreateLotSupplierBody = z.input<typeof AdminCreateLotSupplier>
 export type LotPolicyBody = z.input<typeof AdminUpsertLotPolicy>
 export type HoldLotBody = z.input<typeof AdminHoldLot>
 export type RejectLotBody = z.input<typeof AdminRejectLot>

@@ -89,7 +89,8 @@ function invalidateLot(queryClient: QueryClient, lotId?: string) {
   queryClient.invalidateQueries({ queryKey: lotQueryKeys.orders() })
 }
 
-const showError = (title: string) => (error: unknown) => toast.error(title, { description: errorMessage(error) })
+/** A mutation's onError: a toast with the title and the API's message. */
+export const showError = (title: string) => (error: unknown) => toast.error(title, { description: errorMessage(error) })
 
 /** POST /admin/lots — receive stock into a new lot. */
 export const useReceiveLot = () => {

@@ -1,4 +1,4 @@
-import type { LotListQuery } from "../types"
+import type { LotListQuery, LotSupplierListQuery } from "../types"
 
 const LOTS = "lot_tracking" as const
 
@@ -20,4 +20,6 @@ export const lotQueryKeys = {
   pickList: (orderId: string) => [LOTS, "order", orderId, "pick-list"] as const,
   stockLocations: () => [LOTS, "stock-locations"] as const,
   integrity: () => [LOTS, "integrity"] as const,
+  suppliers: () => [LOTS, "supplier"] as const,
+  supplierList: (query: LotSupplierListQuery) => [LOTS, "supplier", "list", query] as const,
 }

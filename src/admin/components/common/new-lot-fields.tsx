@@ -54,8 +54,11 @@ export const NewLotFields = ({
   values,
   errors,
   onChange,
+  supplierPicked,
 }: {
   idPrefix: string
+  /** The form picks the supplier from the supplier records: no free-text name then. */
+  supplierPicked?: boolean
   values: NewLotFieldValues
   errors: NewLotFieldErrors
   onChange: <K extends keyof NewLotFieldValues>(key: K, value: NewLotFieldValues[K]) => void
@@ -83,10 +86,14 @@ export const NewLotFields = ({
         onValueChange={(value) => onChange("status", value)}
         options={labelledOptions(RECEIVE_STATUSES, LOT_STATUS_LABELS)}
       />
-      <div className="grid grid-cols-2 gap-x-4">
-        <InputField label="Supplier" optional {...field("supplier", "supplier")} />
+      {supplierPicked ? (
         <InputField label="Supplier's lot number" optional {...field("supplier-lot", "supplier_lot_number")} />
-      </div>
+      ) : (
+        <div className="grid grid-cols-2 gap-x-4">
+          <InputField label="Supplier" optional {...field("supplier", "supplier")} />
+          <InputField label="Supplier's lot number" optional {...field("supplier-lot", "supplier_lot_number")} />
+        </div>
+      )}
     </>
   )
 }

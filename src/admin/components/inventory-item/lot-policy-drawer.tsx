@@ -14,6 +14,7 @@ type FormState = {
   min_remaining_shelf_life_days: string
   removal_lead_days: string
   lot_number_template: string
+  unit_of_measure: string
 }
 type Errors = FieldErrors<FormState>
 
@@ -29,6 +30,7 @@ function toBody(form: FormState): FormCheck<LotPolicyBody, FormState> {
   if (Number.isNaN(shelfLife) || shelfLife === 0) errors.shelf_life_days = "Enter a whole number of days (at least 1), or leave empty."
   if (Number.isNaN(minRemaining)) errors.min_remaining_shelf_life_days = "Enter a whole number of days."
   if (Number.isNaN(removal)) errors.removal_lead_days = "Enter a whole number of days."
+  if (!form.unit_of_measure.trim()) errors.unit_of_measure = "Say what one unit is: each, case of 12, kg, …"
   if (Object.keys(errors).length) return { errors }
   return {
     errors,
@@ -39,6 +41,7 @@ function toBody(form: FormState): FormCheck<LotPolicyBody, FormState> {
       min_remaining_shelf_life_days: minRemaining ?? 0,
       removal_lead_days: removal ?? 0,
       lot_number_template: form.lot_number_template.trim() || null,
+      unit_of_measure: form.unit_of_measure.trim(),
     },
   }
 }
@@ -60,6 +63,7 @@ const LotPolicyForm = ({ inventoryItemId, policy, defaultTemplate, onDone }: Pro
       min_remaining_shelf_life_days: String(policy.min_remaining_shelf_life_days),
       removal_lead_days: String(policy.removal_lead_days),
       lot_number_template: policy.lot_number_template ?? "",
+      unit_of_measure: policy.unit_of_measure,
     }),
     check: toBody,
     send: mutateAsync,
@@ -107,6 +111,12 @@ const LotPolicyForm = ({ inventoryItemId, policy, defaultTemplate, onDone }: Pro
         hint="FEFO picks by expiry minus this many days."
         inputMode="numeric"
         {...textField("removal_lead_days")}
+      />
+      <InputField
+        id="policy-unit"
+        label="Unit of measure"
+        hint="What one unit of this item is (each, case of 12, kg); the FSMA 204 export shows it beside every quantity."
+        {...textField("unit_of_measure")}
       />
       <InputField
         id="policy-template"

@@ -12,13 +12,20 @@ import {
   type NewLotFieldValues,
 } from "../common/new-lot-fields"
 import { useDrawerForm, type FieldErrors, type FormCheck } from "../common/use-drawer-form"
+import {
+  EMPTY_RECEIPT_SOURCE,
+  ReceiptSourceFields,
+  receiptSourceBody,
+  receiptSourceErrors,
+  type ReceiptSourceValues,
+} from "./receipt-source-fields"
 import { ReceiveScanField, type ScannedReceiveFields } from "./receive-scan-field"
 
-type FormState = NewLotFieldValues & { location_id: string; quantity: string }
+type FormState = NewLotFieldValues & ReceiptSourceValues & { location_id: string; quantity: string }
 type Errors = FieldErrors<FormState>
 
 function toBody(form: FormState, inventoryItemId: string, code?: string): FormCheck<ReceiveLotBody & { code?: string }, FormState> {
-  const errors: Errors = newLotFieldErrors(form)
+  const errors: Errors = { ...newLotFieldErrors(form), ...receiptSourceErrors(form) }
   if (!form.location_id) errors.location_id = "Choose the location the stock arrived at."
   const quantity = Number(form.quantity.trim())
   if (!/^\d+$/.test(form.quantity.trim()) || quantity <= 0) errors.quantity = "Enter a whole number of units greater than zero."
@@ -32,6 +39,7 @@ function toBody(form: FormState, inventoryItemId: string, code?: string): FormCh
       location_id: form.location_id,
       quantity,
       ...newLotBodyFields(form),
+      ...receiptSourceBody(form),
     },
   }
 }
@@ -50,7 +58,7 @@ const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; 
   // With a single location there is nothing to choose.
   const onlyLocationId = locations.length === 1 ? locations[0].id : ""
   const { values: form, setValues, set, textField, errors, onSubmit } = useDrawerForm({
-    initial: (): FormState => ({ ...EMPTY_NEW_LOT_FIELDS, location_id: "", quantity: "" }),
+    initial: (): FormState => ({ ...EMPTY_NEW_LOT_FIELDS, ...EMPTY_RECEIPT_SOURCE, location_id: "", quantity: "" }),
     check: (values) => toBody({ ...values, location_id: values.location_id || onlyLocationId }, inventoryItemId, scannedCode),
     send: mutateAsync,
     onDone,
@@ -76,7 +84,8 @@ const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; 
         disabled={locationsLoading}
       />
       <InputField id="receive-quantity" label="Quantity (units)" name="quantity" inputMode="numeric" {...textField("quantity")} />
-      <NewLotFields idPrefix="receive" values={form} errors={errors} onChange={set} />
+      <NewLotFields idPrefix="receive" values={form} errors={errors} onChange={set} supplierPicked />
+      <ReceiptSourceFields values={form} errors={errors} onChange={set} />
     </DrawerForm>
   )
 }

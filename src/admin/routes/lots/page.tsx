@@ -8,7 +8,7 @@ import { LotsTable } from "../../components/lots/lots-table"
 
 /**
  * All lots: search, status filter, paging, a field to scan a lot number straight to its page, and
- * the way to the integrity check (a page of its own, without a sidebar entry).
+ * the way to the suppliers and the integrity check (pages of their own, without a sidebar entry).
  */
 const LotsPage = () => (
   <Container className="divide-y p-0" data-testid="lots-page">
@@ -20,6 +20,9 @@ const LotsPage = () => (
       actions={
         <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
           <LotScanField />
+          <Button size="small" variant="secondary" asChild>
+            <Link to="/lots/suppliers">Suppliers</Link>
+          </Button>
           <Button size="small" variant="secondary" asChild>
             <Link to="/lots/integrity">Integrity check</Link>
           </Button>
