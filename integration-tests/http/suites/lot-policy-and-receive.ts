@@ -292,7 +292,7 @@ export function lotPolicyAndReceiveSuite({ api, getContainer }: MedusaSuiteOptio
       expect(stockByLocation(res.data.lot)).toEqual({ [w.cold.id]: 24 })
       const detail = await getLot(api, headers, res.data.lot.id)
       expect(detail.events).toEqual([
-        expect.objectContaining({ type: "received", quantity: 24, location_id: w.cold.id, to_status: "quarantine", data: { supplier: "Dairy Co" } }),
+        expect.objectContaining({ type: "received", quantity: 24, location_id: w.cold.id, to_status: "quarantine", data: { supplier: "Dairy Co", tlc_assigned_by: "supplier" } }),
       ])
       expect(await stockedQuantity(getContainer(), w.yogurt.id, w.cold.id)).toBe(24)
       await expectInBalance(api, headers)
