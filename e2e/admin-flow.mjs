@@ -103,7 +103,10 @@ export async function adminFlow({ baseUrl, ui, shots }) {
     await drawer.locator("#receive-manufactured").fill(isoDay(-1))
     // Expiring soon, so FEFO order puts it on the widget's first page however many lots exist.
     await drawer.locator("#receive-expires").fill(isoDay(2))
+    // The supplier picker searches the supplier records; a name it does not know is added on the spot.
     await drawer.locator("#receive-supplier").fill("Zuivelcoöperatie Noord")
+    await drawer.getByRole("button", { name: "Add “Zuivelcoöperatie Noord” as a new supplier" }).click()
+    await drawer.getByTestId("receive-supplier-picked").getByText("Zuivelcoöperatie Noord").waitFor()
     await drawer.locator("#receive-supplier-lot").fill("ZCN-E2E-1")
     await drawer.getByRole("button", { name: "Receive", exact: true }).click()
     await drawer.waitFor({ state: "hidden" })
