@@ -5,6 +5,7 @@ import { adminLotLabelMiddlewares } from "./admin/lots/labels/middlewares"
 import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
 import { adminLotSupplierMiddlewares } from "./admin/lot-suppliers/middlewares"
 import { adminLotScanMiddlewares } from "./admin/lots/scan/middlewares"
+import { adminOrderEditMiddlewares } from "./admin/order-edits/middlewares"
 import { adminOrderLotMiddlewares } from "./admin/orders/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
 import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
@@ -25,5 +26,6 @@ export default defineMiddlewares({
     ...adminRecallMiddlewares,
     ...adminFsma204Middlewares,
     ...adminLotSupplierMiddlewares,
+    ...adminOrderEditMiddlewares,
   ],
 })

@@ -27,7 +27,7 @@ import {
 } from "../../helpers/allocation"
 import { claimWithReplacement, editOrder, exchangeItems } from "../../helpers/order-changes"
 import {
-  createStockedProduct, fulfillOrder, getOrder, inventoryLevels, placeOrder, post, setupStore, type Headers, type StoreSetup,
+  attempt, createStockedProduct, fulfillOrder, getOrder, inventoryLevels, placeOrder, post, setupStore, type Headers, type StoreSetup,
 } from "../../helpers/store"
 
 export function orderEditsClaimsExchangesSuite({ api, getContainer }: MedusaSuiteOptions) {
@@ -153,6 +153,25 @@ export function orderEditsClaimsExchangesSuite({ api, getContainer }: MedusaSuit
     await fulfilAtMain(order.id, lineId, 1)
     expect((await lotTable(api, headers, tea.itemId, main))["ROO-A"]).toEqual({ status: "released", quantity: 7, allocated: 0 })
     expect((await inventoryLevels(api, headers, tea.itemId))[main]).toEqual({ stocked: 7, reserved: 0, available: 7 })
+  })
+
+  it("an edit Medusa refuses for lack of stock leaves no reservation on a fulfilled line (its rollback restores deleted ones)", async () => {
+    const tea = await trackedProduct("Hibiscus", "TEA-7")
+    await receive(tea.itemId, "HIB-A", 2, 200)
+    const { order, lineId } = await placeAndAllocate(tea.variantId, 1)
+    await fulfilAtMain(order.id, lineId, 1)
+    expect((await inventoryLevels(api, headers, tea.itemId))[main]).toEqual({ stocked: 1, reserved: 0, available: 1 })
+
+    await post(api, "/admin/order-edits", { order_id: order.id }, headers)
+    await post(api, `/admin/order-edits/${order.id}/items/item/${lineId}`, { quantity: 3 }, headers)
+    await post(api, `/admin/order-edits/${order.id}/request`, {}, headers)
+    const refused = await attempt(api.post(`/admin/order-edits/${order.id}/confirm`, {}, { headers }))
+    expect([refused.status, (refused.data as { message: string }).message]).toEqual([400, expect.stringMatching(/Not enough stock/)])
+
+    await waitFor(() => inventoryLevels(api, headers, tea.itemId), (levels) => levels[main].reserved === 0, {
+      what: "the reservation Medusa's rollback restored on the fulfilled line to be trimmed",
+    })
+    expect((await lotTable(api, headers, tea.itemId, main))["HIB-A"]).toEqual({ status: "released", quantity: 1, allocated: 0 })
   })
 
   it("an edit adding a line and increasing one allocates the added units by FEFO, and records a shortfall where no lot may ship", async () => {
