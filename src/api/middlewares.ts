@@ -5,12 +5,12 @@ import { adminLotLabelMiddlewares } from "./admin/lots/labels/middlewares"
 import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
 import { adminLotSupplierMiddlewares } from "./admin/lot-suppliers/middlewares"
 import { adminLotScanMiddlewares } from "./admin/lots/scan/middlewares"
-import { adminOrderEditMiddlewares } from "./admin/order-edits/middlewares"
 import { adminOrderLotMiddlewares } from "./admin/orders/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
 import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
 import { adminFsma204Middlewares } from "./admin/traceability/fsma-204/middlewares"
 import { pluginInputGuardMiddlewares } from "./utils/input-guard"
+import { refusedOrderChangeMiddlewares } from "./utils/refused-order-changes"
 
 export default defineMiddlewares({
   routes: [
@@ -26,6 +26,6 @@ export default defineMiddlewares({
     ...adminRecallMiddlewares,
     ...adminFsma204Middlewares,
     ...adminLotSupplierMiddlewares,
-    ...adminOrderEditMiddlewares,
+    ...refusedOrderChangeMiddlewares,
   ],
 })
