@@ -119,14 +119,12 @@ export async function createStockedProduct(http, store, { title, sku, stock = {}
 }
 
 /**
- * Guest checkout of `items` shipping with `shippingOption`, every step timed.
- * Returns { order, ms: { cart, items, shipping, payment, complete, total }, completeSentAt,
- * completeAnsweredAt } (hrtime milliseconds, for measuring what happens after the answer).
+ * A guest cart of `items` shipping with `shippingOption`, ready to complete (payment session
+ * with the system provider), every step timed. Returns { cartId, ms: { cart, items, shipping, payment } }.
  */
-export async function checkout(http, store, items, { shippingOption, email = "shopper@lots.bench" } = {}) {
+export async function prepareCart(http, store, items, { shippingOption, email = "shopper@lots.bench" } = {}) {
   const key = store.publishableKey
   const ms = {}
-  const t0 = process.hrtime.bigint()
   const cartRes = await http.storeTimed(
     "POST",
     "/store/carts",
@@ -141,6 +139,18 @@ export async function checkout(http, store, items, { shippingOption, email = "sh
   const pc = await http.storeTimed("POST", "/store/payment-collections", { cart_id: cartId }, key)
   const ps = await http.storeTimed("POST", `/store/payment-collections/${pc.body.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, key)
   ms.payment = pc.ms + ps.ms
+  return { cartId, ms }
+}
+
+/**
+ * Guest checkout of `items` shipping with `shippingOption`, every step timed.
+ * Returns { order, ms: { cart, items, shipping, payment, complete, total }, completeSentAt,
+ * completeAnsweredAt } (hrtime milliseconds, for measuring what happens after the answer).
+ */
+export async function checkout(http, store, items, options = {}) {
+  const key = store.publishableKey
+  const t0 = process.hrtime.bigint()
+  const { cartId, ms } = await prepareCart(http, store, items, options)
   const completeSentAt = nowMs()
   const done = await http.storeTimed("POST", `/store/carts/${cartId}/complete`, {}, key)
   const completeAnsweredAt = nowMs()
