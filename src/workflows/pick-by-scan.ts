@@ -17,6 +17,15 @@ export type PickByScanResult =
       message: string
     }
   | {
+      /** Nothing changed: the scanned lot expires after `skipped`, which the line is allocated to here. */
+      outcome: "fefo_warning"
+      line_item_id: string
+      location_id: string
+      lot: { id: string; lot_number: string; expires_at: Date | string | null }
+      skipped: { lot_id: string; lot_number: string; expires_at: Date | string }
+      message: string
+    }
+  | {
       outcome: "swapped"
       line_item_id: string
       location_id: string
@@ -35,6 +44,16 @@ function describeResult(resolved: ResolvedPickScan, swapped: PickSwapResult | un
       location_id: decision.location_id,
       lot: { id: lot.id, lot_number: lot.lot_number, expires_at: lot.expires_at },
       quantity: decision.quantity,
+      message: decision.message,
+    }
+  }
+  if (decision.outcome === "fefo_warning") {
+    return {
+      outcome: "fefo_warning",
+      line_item_id: decision.line_item_id,
+      location_id: decision.location_id,
+      lot: { id: lot.id, lot_number: lot.lot_number, expires_at: lot.expires_at },
+      skipped: decision.skipped,
       message: decision.message,
     }
   }
@@ -61,8 +80,10 @@ export const pickByScanWorkflowId = "pick-by-scan"
 /**
  * Picking by scan (`POST /admin/orders/:id/pick-scan`): a scan of one of the line's allocated lots
  * is confirmed; a scan of another eligible lot of the same item moves the line's allocation onto
- * it, as far as it has free units at the location — so the fulfillment then ships the scanned
- * lot. A scan of an item not on the order, or of a lot that is held, expired or too short-dated,
+ * it, as far as it has free units at the location (and at most `quantity`, the units the picker
+ * takes from it) — so the fulfillment then ships the scanned lot. With `fefo_skip: "warn"`, a swap
+ * onto a lot that expires after one the line is allocated to there is not made: the answer
+ * (`fefo_warning`) names the lot to pick first, and the picker scans again with "allow". A scan of an item not on the order, or of a lot that is held, expired or too short-dated,
  * is refused with a message for the picker, and nothing changes.
  *
  * Hook: `pickScanned({ order_id, result })` runs after a swap is written; throwing there swaps back.
@@ -84,6 +105,7 @@ export const pickByScanWorkflow = createWorkflow(pickByScanWorkflowId, (input: W
         lot_number: resolved.lot.lot_number,
         rules: resolved.rules,
         location_names: resolved.location_names,
+        quantity: input.quantity,
         actor_id: input.actor_id ?? null,
       }))
     )

@@ -6,7 +6,7 @@ import { findLotByNumber, findVariantsByGtin, readScannedCode, shipTodayRules } 
 import { LOT_MODULE } from "../../modules/lot"
 import type { AllocationRules } from "../../modules/lot/domain/allocation"
 import { normalizeLotNumber } from "../../modules/lot/domain/lot-number-template"
-import { decidePickScan, type PickScanDecision } from "../../modules/lot/domain/pick-scan"
+import { decidePickScan, type FefoSkip, type PickScanDecision } from "../../modules/lot/domain/pick-scan"
 import {
   assessScan,
   describeLotItem,
@@ -27,6 +27,10 @@ export type ResolvePickScanStepInput = {
   /** The line and location being picked, when the pick station knows them. */
   line_item_id?: string
   location_id?: string
+  /** Units the picker takes from the scanned lot: a swap moves at most this many onto it. */
+  quantity?: number
+  /** "warn": a swap that skips an earlier-expiring allocated lot is answered with a warning instead. */
+  fefo_skip?: FefoSkip
 }
 
 export type ResolvedPickScan = {
@@ -44,7 +48,8 @@ export const resolvePickScanStepId = "resolve-pick-scan"
  * Reads a scan at an order's pick station and decides what it means: the lot by its number (its
  * GTIN, when the label carries one, must be the lot's product), then refuses a scan of an item
  * that is not on the order or of a lot that may not ship — with a 400 a picker understands — or
- * answers that it confirms an allocated lot or asks for a swap onto the scanned lot. Reads only;
+ * answers that it confirms an allocated lot, asks for a swap onto the scanned lot, or (when asked
+ * to warn) that the swap would skip an earlier-expiring lot. Reads only;
  * used first by `pickByScanWorkflow`.
  *
  * @example
@@ -110,6 +115,7 @@ export const resolvePickScanStep = createStep(resolvePickScanStepId, async (inpu
     status_reason: await statusReason(container, lot),
     line_item_id: input.line_item_id,
     location_id: input.location_id,
+    fefo_skip: input.fefo_skip,
   })
   if (decision.outcome === "refused") {
     throw refuse(decision.message)

@@ -123,6 +123,27 @@ describe("decidePickScan", () => {
     expect(decidePickScan({ ...twoPlaces, location_id: "sloc_none" })).toMatchObject({ outcome: "refused" })
   })
 
+  it("when asked to warn, holds back a swap onto a lot that expires after one allocated here", () => {
+    expect(decidePickScan(facts({ fefo_skip: "warn", open: [open(), open({ allocation_id: "alloc_2", lot_id: "lot_0", lot_number: "Z-0", expires_at: day("2026-12-20") })] }))).toEqual({
+      outcome: "fefo_warning",
+      line_item_id: "line_1",
+      location_id: "sloc_main",
+      skipped: { lot_id: "lot_0", lot_number: "Z-0", expires_at: day("2026-12-20") },
+      message: "Lot Z-0 expires first (20 Dec 2026) and is the one to pick. Lot B-1 expires 1 Jun 2027: take it anyway?",
+    })
+    // A lot without expiry comes after every dated one.
+    expect(decidePickScan(facts({ fefo_skip: "warn", lot: lot({ expires_at: null }) }))).toMatchObject({
+      outcome: "fefo_warning",
+      message: "Lot A-1 expires first (1 Jan 2027) and is the one to pick. Lot B-1 expires never: take it anyway?",
+    })
+  })
+
+  it("does not warn for an earlier-expiring lot, when allowed, or under FIFO", () => {
+    expect(decidePickScan(facts({ fefo_skip: "warn", lot: lot({ expires_at: day("2026-12-31") }) })).outcome).toBe("swap")
+    expect(decidePickScan(facts({ fefo_skip: "allow" })).outcome).toBe("swap")
+    expect(decidePickScan(facts({ fefo_skip: "warn", rules: rules({ strategy: AllocationStrategy.FIFO }) })).outcome).toBe("swap")
+  })
+
   it("refuses when the line has nothing left to pick", () => {
     expect(decidePickScan(facts({ open: [] }))).toEqual({
       outcome: "refused",

@@ -10,7 +10,7 @@ import { releaseAllocations } from "./release-allocations"
 
 /**
  * Picking by scan: moves as many of an order line's open allocated units at a location as the
- * scanned lot has free from the line's other lots (least preferred first) to the scanned lot,
+ * scanned lot has free (at most `quantity`, when given) from the line's other lots (least preferred first) to the scanned lot,
  * under the allocation locks — the line's advisory lock, its allocations, then the lots FOR SHARE
  * and their stock rows FOR UPDATE in id order — so two pickers swapping onto the last free units
  * of a lot cannot oversell it. Refuses (NOT_ALLOWED, nothing written) when the lot may not ship or
@@ -50,7 +50,8 @@ export async function swapPickedLot(sql: Sql, input: PickSwapInput): Promise<Pic
 
   const takes = planPickSwap(
     sources.map((a) => ({ allocation_id: a.id, lot_id: a.lot_id, quantity: a.quantity, expires_at: a.expires_at })),
-    scanned.available
+    // The picker may take only part of the line from this lot (a split across lots).
+    Math.min(scanned.available, input.quantity ?? Infinity)
   )
   const from: PickSwapResult["from"] = []
   for (const take of takes) {

@@ -1,5 +1,5 @@
 import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "./allocation"
-import { LotStatus, type FulfilledLot, type ReleasedAllocation } from "../types"
+import { AllocationStrategy, LotStatus, type FulfilledLot, type ReleasedAllocation } from "../types"
 import { leastPreferredFirst } from "./strategy-order"
 
 /** The scanned lot as the pick decision needs it. */
@@ -25,14 +25,28 @@ export type PickScanFacts = {
   /** The line and location the picker is working on, when the pick station says so. */
   line_item_id?: string
   location_id?: string
+  /**
+   * "warn": a swap onto a lot that expires later than one the line is allocated to here is not
+   * made; the decision says which lot goes first, so the picker can confirm. "allow" (default): it is.
+   */
+  fefo_skip?: FefoSkip
 }
+
+export const FEFO_SKIP = ["warn", "allow"] as const
+export type FefoSkip = (typeof FEFO_SKIP)[number]
+
+/** The earlier-expiring lot a scan would skip. */
+export type SkippedLot = { lot_id: string; lot_number: string; expires_at: Date }
 
 export type PickScanDecision =
   | { outcome: "refused"; message: string }
   | { outcome: "confirmed"; line_item_id: string; location_id: string; quantity: number; message: string }
   | { outcome: "swap"; line_item_id: string; location_id: string }
+  | { outcome: "fefo_warning"; line_item_id: string; location_id: string; skipped: SkippedLot; message: string }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10)
+/** A date as the admin shows it, e.g. "5 Mar 2027" (dates are stored as UTC days). */
+const shownDay = (date: Date) => date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
 const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
 
 /**
@@ -107,7 +121,34 @@ export function decidePickScan(facts: PickScanFacts): PickScanDecision {
       message: `Nothing left to pick for ${facts.product} on order ${facts.order_label}: no units of it are waiting to be picked.`,
     }
   }
+  const skipped = facts.fefo_skip === "warn" ? skippedEarlierLot(facts, other.line_item_id, other.location_id) : null
+  if (skipped) {
+    return {
+      outcome: "fefo_warning",
+      line_item_id: other.line_item_id,
+      location_id: other.location_id,
+      skipped,
+      message:
+        `Lot ${skipped.lot_number} expires first (${shownDay(skipped.expires_at)}) and is the one to pick. ` +
+        `Lot ${lot.lot_number} expires ${lot.expires_at ? shownDay(lot.expires_at) : "never"}: take it anyway?`,
+    }
+  }
   return { outcome: "swap", line_item_id: other.line_item_id, location_id: other.location_id }
+}
+
+/**
+ * The line's earliest-expiring lot allocated at the location, when it expires before the scanned
+ * lot (a lot without expiry comes last). Only under FEFO: FIFO and LIFO do not go by expiry.
+ */
+function skippedEarlierLot(facts: PickScanFacts, lineItemId: string, locationId: string): SkippedLot | null {
+  if (facts.rules.strategy !== AllocationStrategy.FEFO) {
+    return null
+  }
+  const scannedExpiry = facts.lot.expires_at?.getTime() ?? Infinity
+  const earlier = facts.open
+    .filter((a) => a.line_item_id === lineItemId && a.location_id === locationId && a.expires_at && a.expires_at.getTime() < scannedExpiry)
+    .sort((x, y) => x.expires_at!.getTime() - y.expires_at!.getTime())[0]
+  return earlier ? { lot_id: earlier.lot_id, lot_number: earlier.lot_number, expires_at: earlier.expires_at! } : null
 }
 
 export type PickSwapSource = { allocation_id: string; lot_id: string; quantity: number; expires_at: Date | null }
@@ -171,6 +212,8 @@ export type PickSwapInput = {
   rules: Omit<AllocationRules, "ship_date"> & { ship_date: Date | string }
   /** Stock location names by id, for the refusal's words. */
   location_names: Record<string, string>
+  /** At most this many units move onto the scanned lot (what the picker takes from it). */
+  quantity?: number
   actor_id?: string | null
 }
 
