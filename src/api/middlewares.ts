@@ -6,6 +6,7 @@ import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
 import { adminLotSupplierMiddlewares } from "./admin/lot-suppliers/middlewares"
 import { adminLotScanMiddlewares } from "./admin/lots/scan/middlewares"
 import { adminOrderLotMiddlewares } from "./admin/orders/middlewares"
+import { adminPickingMiddlewares } from "./admin/picking/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
 import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
 import { adminFsma204Middlewares } from "./admin/traceability/fsma-204/middlewares"
@@ -19,6 +20,7 @@ export default defineMiddlewares({
     ...adminLotRoutesMiddlewares,
     ...adminLotScanMiddlewares,
     ...adminOrderLotMiddlewares,
+    ...adminPickingMiddlewares,
     ...adminLotExpiryMiddlewares,
     ...adminLotLabelMiddlewares,
     ...adminLotPolicyRoutesMiddlewares,

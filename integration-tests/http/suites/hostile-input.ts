@@ -45,6 +45,7 @@ export function hostileInputSuite({ api, getContainer }: MedusaSuiteOptions) {
       { method: "GET", url: `/admin/orders/order_${nul}/lots` },
       { method: "GET", url: `/admin/orders/order_${nul}/pick-list` },
       { method: "GET", url: `/admin/orders/order_${nul}/trace` },
+      { method: "GET", url: `/admin/picking/orders?location_id=${nul}` },
       { method: "GET", url: `/admin/recalls/rec_${nul}` },
       { method: "GET", url: `/admin/returns/ret_${nul}/lots` },
       { method: "GET", url: `/admin/inventory-items/${w.yogurt.id}/lot-summary?location_id=${nul}` },

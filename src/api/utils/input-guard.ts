@@ -80,6 +80,7 @@ const PLUGIN_ROUTES = [
   "/admin/orders/:id/pick-list",
   "/admin/orders/:id/pick-scan",
   "/admin/orders/:id/trace",
+  "/admin/picking*",
   "/admin/recalls*",
   "/admin/returns/:id/lots",
   "/admin/traceability*",

@@ -1,9 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { LOT_MODULE } from "../../../../../modules/lot"
-import { compareLots, type AllocatableLot } from "../../../../../modules/lot/domain/allocation"
-import { allocationRulesFor } from "../../../../../modules/lot/domain/allocation-rules"
-import type LotModuleService from "../../../../../modules/lot/service"
 import { AllocationStatus } from "../../../../../modules/lot/types"
+import { allocationAsLot, lotOrderByItem } from "../../../../../workflows/steps/lookups/lot-pick-order"
 import { loadOrderLots } from "../../../../../workflows/steps/lookups/order-lots"
 import type { AdminOrderPickListResponse, AdminPickListLocation } from "../../types"
 
@@ -16,30 +13,12 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
   const itemOf = new Map((order.items ?? []).filter(Boolean).map((item) => [item!.id, item!]))
   const byLocation = new Map<string, AdminPickListLocation>()
   const open = allocations.filter((a) => a.status === AllocationStatus.OPEN)
-  const itemIds = [...new Set(open.map((a) => a.inventory_item_id))]
-  const policies = itemIds.length
-    ? await req.scope.resolve<LotModuleService>(LOT_MODULE).listLotPolicies({ inventory_item_id: itemIds })
-    : []
-  const policyOf = new Map(policies.map((p) => [p.inventory_item_id, p]))
-  const compareByItem = new Map(
-    itemIds.map((id) => {
-      const { strategy, removal_lead_days } = allocationRulesFor(policyOf.get(id), new Date())
-      return [id, compareLots(strategy, removal_lead_days)]
-    })
-  )
-  const asLot = (a: (typeof open)[number]): AllocatableLot => ({
-    lot_id: a.lot.id,
-    lot_number: a.lot.lot_number,
-    status: a.lot.status,
-    expires_at: a.lot.expires_at ? new Date(a.lot.expires_at) : null,
-    received_at: new Date(a.lot.received_at),
-    available: a.quantity,
-  })
+  const lotOrder = await lotOrderByItem(req.scope, open.map((a) => a.inventory_item_id))
   open.sort(
     (x, y) =>
       x.line_item_id.localeCompare(y.line_item_id) ||
       x.inventory_item_id.localeCompare(y.inventory_item_id) ||
-      compareByItem.get(x.inventory_item_id)!(asLot(x), asLot(y))
+      lotOrder(x.inventory_item_id)(allocationAsLot(x), allocationAsLot(y))
   )
   for (const a of open) {
     const group = byLocation.get(a.location_id) ?? {
