@@ -1,6 +1,6 @@
 /**
  * Lots through real storefront orders: FEFO allocation and fulfillment, picking by scan, the
- * store helpers' own flow, expiry of allocated lots, recalls and the FSMA 204 export.
+ * Picking screen's API, the store helpers' own flow, expiry of allocated lots, recalls and the FSMA 204 export.
  * One app boot for all of these suites (see runSuitesInOneApp).
  */
 import { runSuitesInOneApp } from "../helpers/run-suites"
@@ -8,6 +8,7 @@ import { fefoAllocationSuite } from "./suites/fefo-allocation"
 import { fsma204ExportSuite } from "./suites/fsma-204-export"
 import { lotExpirySuite } from "./suites/lot-expiry"
 import { pickByScanSuite } from "./suites/pick-by-scan"
+import { pickingSuite } from "./suites/picking"
 import { recallsSuite } from "./suites/recalls"
 import { storeFlowSuite } from "./suites/store-flow"
 
@@ -18,6 +19,7 @@ runSuitesInOneApp({
   "fsma-204-export": fsma204ExportSuite,
   "lot-expiry": lotExpirySuite,
   "pick-by-scan": pickByScanSuite,
+  picking: pickingSuite,
   recalls: recallsSuite,
   "store-flow": storeFlowSuite,
 })
