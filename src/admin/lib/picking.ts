@@ -114,3 +114,14 @@ export function pickedMessage(line: PickLine, picks: Pick[], taken: number, lotN
   const left = rest ? `, ${units(rest)} still to pick` : ", line done"
   return `Picked ${units(taken)} of ${line.title}${from}${left}.`
 }
+
+/** A GS1 code that names a lot (01 + 10, or a Digital Link with /10/): for the server to read. */
+export function isGs1WithLot(code: string): boolean {
+  try {
+    const scan = parseGs1Scan(code)
+    return scan.kind === "gs1" && Boolean(scan.lot)
+  } catch (error) {
+    if (error instanceof Gs1ParseError) return false
+    throw error
+  }
+}

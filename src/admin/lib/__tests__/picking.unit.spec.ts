@@ -1,6 +1,7 @@
 import {
   addPick,
   fulfillmentBody,
+  isGs1WithLot,
   lineOfProductCode,
   lineProgressText,
   nextLine,
@@ -66,6 +67,12 @@ describe("lineOfProductCode", () => {
     expect(lineOfProductCode([yogurt, tote], "(01)08712345900014", [])?.line_item_id).toBe("line_t")
     expect(lineOfProductCode([yogurt, tote], "]d20108712345100018" + "10A", [])?.line_item_id).toBe("line_y")
     expect(lineOfProductCode([yogurt, tote], "L2403-A", [])).toBeNull()
+  })
+
+  it("tells a GS1 code with a lot (for the server) from a product code alone", () => {
+    expect(isGs1WithLot("]d20108712345100018" + "10A")).toBe(true)
+    expect(isGs1WithLot("(01)08712345100018")).toBe(false)
+    expect(isGs1WithLot("YOG-1")).toBe(false)
   })
 })
 
