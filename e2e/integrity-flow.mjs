@@ -5,17 +5,11 @@
 //   shows what it found, corrected and left -> the same page at phone width fits the screen ->
 //   the stock is put back and the page is in balance again.
 import assert from "node:assert/strict"
-import { api, reveal } from "./support/page.mjs"
+import { api, post, reveal, unreachableText } from "./support/page.mjs"
 
 const EXTRA_UNITS = 5
 const DESKTOP = { width: 1440, height: 960 }
 const PHONE = { width: 390, height: 844 }
-
-async function post(page, baseUrl, path, body) {
-  const res = await page.request.post(`${baseUrl}${path}`, { data: body })
-  assert.ok(res.ok(), `POST ${path} answered ${res.status()}: ${await res.text()}`)
-  return res.json()
-}
 
 /** The integrity report once it holds (subscribers of the earlier flows may still be settling). */
 async function balancedReport(page, baseUrl) {
@@ -26,26 +20,6 @@ async function balancedReport(page, baseUrl) {
     await page.waitForTimeout(1_500)
   }
   assert.fail(`the store should be in balance, but: ${report.findings.map((f) => `${f.check}: ${f.message}`).join(" | ")}`)
-}
-
-/** Text the reader cannot reach: outside the viewport's width and not inside a box that scrolls sideways. */
-async function unreachableText(locator) {
-  return locator.evaluate((root) => {
-    const width = document.documentElement.clientWidth
-    const scroller = (element) => {
-      for (let box = element.parentElement; box && box !== root.parentElement; box = box.parentElement) {
-        if (/auto|scroll/.test(getComputedStyle(box).overflowX)) return box
-      }
-      return null
-    }
-    return [...root.querySelectorAll("*")]
-      .filter((element) => element.children.length === 0 && element.textContent.trim())
-      .filter((element) => {
-        const box = (scroller(element) ?? element).getBoundingClientRect()
-        return box.width > 0 && (box.left < -0.5 || box.right > width + 0.5)
-      })
-      .map((element) => element.textContent.trim().slice(0, 60))
-  })
 }
 
 export async function integrityFlow({ baseUrl, ui, shots }) {

@@ -26,6 +26,7 @@ const SCREENSHOTS = [
   "recalls-page.png",
   "mock-recall.png",
   "integrity-page.png",
+  "picking-phone.png",
 ]
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 

@@ -24,3 +24,30 @@ export async function reveal(locator) {
   })
   await locator.page().waitForTimeout(300)
 }
+
+/** JSON from a POST to the admin API with the browser's session cookie. */
+export async function post(page, baseUrl, path, body) {
+  const res = await page.request.post(`${baseUrl}${path}`, { data: body })
+  assert.ok(res.ok(), `POST ${path} answered ${res.status()}: ${await res.text()}`)
+  return res.json()
+}
+
+/** Text the reader cannot reach: outside the viewport's width and not inside a box that scrolls sideways. */
+export async function unreachableText(locator) {
+  return locator.evaluate((root) => {
+    const width = document.documentElement.clientWidth
+    const scroller = (element) => {
+      for (let box = element.parentElement; box && box !== root.parentElement; box = box.parentElement) {
+        if (/auto|scroll/.test(getComputedStyle(box).overflowX)) return box
+      }
+      return null
+    }
+    return [...root.querySelectorAll("*")]
+      .filter((element) => element.children.length === 0 && element.textContent.trim())
+      .filter((element) => {
+        const box = (scroller(element) ?? element).getBoundingClientRect()
+        return box.width > 0 && (box.left < -0.5 || box.right > width + 0.5)
+      })
+      .map((element) => element.textContent.trim().slice(0, 60))
+  })
+}

@@ -37,25 +37,9 @@ export type PickByScanResult =
 /** The answer for the picker: the confirmed lot, or the swap the step wrote. */
 function describeResult(resolved: ResolvedPickScan, swapped: PickSwapResult | undefined): PickByScanResult {
   const { decision, lot } = resolved
-  if (decision.outcome === "confirmed") {
-    return {
-      outcome: "confirmed",
-      line_item_id: decision.line_item_id,
-      location_id: decision.location_id,
-      lot: { id: lot.id, lot_number: lot.lot_number, expires_at: lot.expires_at },
-      quantity: decision.quantity,
-      message: decision.message,
-    }
-  }
-  if (decision.outcome === "fefo_warning") {
-    return {
-      outcome: "fefo_warning",
-      line_item_id: decision.line_item_id,
-      location_id: decision.location_id,
-      lot: { id: lot.id, lot_number: lot.lot_number, expires_at: lot.expires_at },
-      skipped: decision.skipped,
-      message: decision.message,
-    }
+  if (decision.outcome !== "swap") {
+    // Confirmed, or held back by the FEFO warning: nothing was written.
+    return { ...decision, lot: { id: lot.id, lot_number: lot.lot_number, expires_at: lot.expires_at } }
   }
   // Any other decision ran the swap step.
   const swap = swapped!

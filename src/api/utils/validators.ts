@@ -11,6 +11,14 @@ export const recordId = (what: string) =>
     .min(1, `${what} is required`)
     .max(100, `${what} is too long (at most 100 characters)`)
 
+/** A whole number from the query string, with the field named in every refusal. */
+export const queryWholeNumber = (what: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${what} must be a number` })
+    .int(`${what} must be a whole number`)
+    .min(min, `${what} must be at least ${min}`)
+    .max(max, `${what} must be at most ${max}`)
+
 /**
  * A positive number of whole units. A refinement rather than .int()/.positive(): Medusa rewrites
  * those standard messages and, inside a list, reports a fractional number as a missing field.

@@ -1,13 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { recordId } from "../../utils/validators"
-
-/** A whole number from the query string, with the field named in every refusal. */
-const wholeNumber = (what: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${what} must be a number` })
-    .int(`${what} must be a whole number`)
-    .min(min, `${what} must be at least ${min}`)
-    .max(max, `${what} must be at most ${max}`)
+import { queryWholeNumber as wholeNumber, recordId } from "../../utils/validators"
 
 /** GET /admin/picking/orders: the location being picked at, and the page. */
 export const AdminGetPickQueueParams = z

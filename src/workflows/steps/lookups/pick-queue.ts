@@ -1,15 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { AdminPickQueueOrder } from "../../../api/admin/picking/types"
 import { customerOf, loadPickOrders, pickableLines } from "./pickable-lines"
 
-export type PickQueueEntry = {
-  order_id: string
-  display_id: number | string | null
-  created_at: Date
-  customer: string | null
-  lines: number
-  units: number
-}
 
 /**
  * The orders with units to pick at a location, oldest first: those Medusa reserves stock for
@@ -18,7 +11,7 @@ export type PickQueueEntry = {
 export async function loadPickQueue(
   container: MedusaContainer,
   input: { location_id: string; limit: number; offset: number }
-): Promise<{ orders: PickQueueEntry[]; count: number }> {
+): Promise<{ orders: AdminPickQueueOrder[]; count: number }> {
   const reservations = await container
     .resolve(Modules.INVENTORY)
     .listReservationItems({ location_id: input.location_id }, { select: ["line_item_id"] })
@@ -30,7 +23,7 @@ export async function loadPickQueue(
   const orderIds = [...new Set(links.map((l: { order_id: string }) => l.order_id))]
 
   const loaded = await loadPickOrders(container, orderIds)
-  const queue: PickQueueEntry[] = []
+  const queue: AdminPickQueueOrder[] = []
   for (const order of loaded.orders) {
     const lines = pickableLines(order, loaded.reservations, input.location_id)
     // Only orders Medusa reserved something for here; lines that ship from anywhere come along.
