@@ -17,10 +17,11 @@ export async function loadPickQueue(
     .listReservationItems({ location_id: input.location_id }, { select: ["line_item_id"] })
   const lineIds = [...new Set(reservations.map((r) => r.line_item_id).filter((id): id is string => Boolean(id)))]
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: links } = lineIds.length
-    ? await query.graph({ entity: "order_item", fields: ["order_id"], filters: { item_id: lineIds } })
-    : { data: [] as { order_id: string }[] }
-  const orderIds = [...new Set(links.map((l: { order_id: string }) => l.order_id))]
+  const links = (
+    lineIds.length ? (await query.graph({ entity: "order_item", fields: ["order_id"], filters: { item_id: lineIds } })).data : []
+    // Medusa's generated query types leave out order_item's own columns.
+  ) as unknown as { order_id: string }[]
+  const orderIds = [...new Set(links.map((l) => l.order_id))]
 
   const loaded = await loadPickOrders(container, orderIds)
   const queue: AdminPickQueueOrder[] = []

@@ -63,7 +63,8 @@ export async function loadPickOrders(container: MedusaContainer, orderIds: strin
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderIds } })
-  const orders = (data as PickOrder[]).filter((o) => PICKABLE_STATUSES.includes(o.status ?? "pending"))
+  // Typed here: the generated query types may be absent (a plugin build) or differ.
+  const orders = (data as unknown as PickOrder[]).filter((o) => PICKABLE_STATUSES.includes(o.status ?? "pending"))
   const lineIds = orders.flatMap((o) => (o.items ?? []).map((i) => i?.id)).filter((id): id is string => Boolean(id))
   const reservations: Reservation[] = lineIds.length
     ? await container
