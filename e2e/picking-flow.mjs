@@ -123,7 +123,9 @@ export async function pickingFlow({ baseUrl, ui, shots }) {
         await card.getByTestId("pick-line-progress").getByText(`${line.quantity} of ${line.quantity} picked`).waitFor()
         await scanFocused()
       }
-      const edited = others.find((l) => l.tracked)
+      // One fewer, then one more (a line of one unit would lose its only pick).
+      const edited = others.find((l) => l.tracked && l.quantity >= 2)
+      assert.ok(edited, "a lot-tracked line of two units or more to edit")
       const lot = edited.lots[0].lot_number
       await lineOf(edited.sku).getByRole("button", { name: `One fewer from ${lot}` }).click()
       await lineOf(edited.sku).getByTestId("pick-line-progress").getByText(`${edited.quantity - 1} of ${edited.quantity} picked`).waitFor()
