@@ -14,6 +14,9 @@ const PHONE = { width: 390, height: 844 }
 const ORDER_EMAIL = "sanne.devries@example.nl"
 const SPLIT_SKU = "DAI-YOG-500"
 
+/** A GS1 element string (GTIN + lot) when the lot fits AI (10), at most 20 characters; else the lot number typed. */
+const codeFor = (line, lot) => (line.barcode && lot.length <= 20 ? `(01)${line.barcode.padStart(14, "0")}(10)${lot}` : lot.toLowerCase())
+
 const natural = new Intl.Collator("en", { numeric: true, sensitivity: "base" })
 const days = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
 
@@ -116,8 +119,8 @@ export async function pickingFlow({ baseUrl, ui, shots }) {
           await card.getByTestId("pick-line-confirm").click()
         } else {
           const lot = line.lots[0].lot_number
-          // The first by its plain lot number, the rest by a GS1 element string (GTIN + lot).
-          await scan(index === 0 || !line.barcode ? lot.toLowerCase() : `(01)${line.barcode.padStart(14, "0")}(10)${lot}`)
+          // The first by its plain lot number, the rest by a GS1 element string where the lot fits one.
+          await scan(index === 0 ? lot.toLowerCase() : codeFor(line, lot))
           ctx.expected[line.line_item_id] = { [lot]: line.quantity }
         }
         await card.getByTestId("pick-line-progress").getByText(`${line.quantity} of ${line.quantity} picked`).waitFor()
@@ -145,7 +148,8 @@ export async function pickingFlow({ baseUrl, ui, shots }) {
       for (let n = line.quantity; n > 1; n--) await pickPage.getByRole("button", { name: "One fewer", exact: true }).click()
       assert.equal(await quantity.inputValue(), "1")
       await scanFocused()
-      await scan(fefo)
+      // By its GS1 code (the seeded yogurt lots fit AI (10)).
+      await scan(codeFor(line, fefo))
       await card.getByTestId("pick-line-progress").getByText(`1 of ${line.quantity} picked`).waitFor()
 
       // Declined: nothing taken, pick the FEFO lot first.
