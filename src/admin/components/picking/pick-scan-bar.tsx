@@ -100,7 +100,8 @@ export const PickScanBar = ({
           <IconButton type="button" size="xlarge" aria-label="One more" className="shrink-0" onClick={() => onQuantityChange(quantity + 1)}>
             <Plus />
           </IconButton>
-          <Text size="small" className="text-ui-fg-subtle min-w-0 truncate">
+          {/* Wraps rather than cuts the product name off. */}
+          <Text size="small" className="text-ui-fg-subtle min-w-0 break-words">
             of {activeLine.title}
           </Text>
         </div>
