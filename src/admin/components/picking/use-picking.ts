@@ -18,7 +18,7 @@ import {
 export type PickNote = { tone: "ok" | "warning" | "error"; text: string }
 
 /**
- * The picker's session on one order: the picks so far (in the browser until "Finish"), the line
+ * The picker's work on one order: the picks so far (in the browser until "Finish"), the line
  * being worked on, the units the next scan takes (the line's rest unless the picker changed it),
  * and what the last scan said. A scan of a lot goes to the server (pick-scan), which confirms it,
  * moves the line's allocation onto it, warns before a lot that skips an earlier-expiring one, or
