@@ -42,16 +42,17 @@ export async function waitForSubscribers(queue, timeoutMs = 90_000) {
   throw new CheckFailed(`the worker's subscribers did not catch up within ${timeoutMs / 1000} s`)
 }
 
-// @medusajs/locking-redis: lock keys, and how long a lock outlives a holder that stops renewing it.
+// @medusajs/locking-redis: lock keys, and how long a lock outlives a holder that stops renewing
+// it — 60 s by default, two minutes for a cart being completed (completeCartWorkflow's ttl).
 const LOCK_KEYS = "medusa_lock:*"
-const LOCK_EXPIRE_SECONDS = 60
+const LONGEST_LOCK_SECONDS = 120
 
 /**
  * Waits until no lock is held in Redis (call it when nothing runs): a process killed while it held
  * a lock leaves it until the lock expires, and every flow that locks the same inventory item times
  * out until then. Returns the locks found at first and how long they took to go.
  */
-export async function waitForLocksReleased(redis, timeoutMs = (LOCK_EXPIRE_SECONDS + 30) * 1000) {
+export async function waitForLocksReleased(redis, timeoutMs = (LONGEST_LOCK_SECONDS + 30) * 1000) {
   const started = Date.now()
   const held = await redis.keys(LOCK_KEYS)
   for (let keys = held; keys.length; keys = await redis.keys(LOCK_KEYS)) {
