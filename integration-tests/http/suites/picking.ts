@@ -179,6 +179,8 @@ export function pickingSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(extra.status).toBe(400)
     const badLimit = await attempt(api.get(`/admin/picking/orders?location_id=${main}&limit=0`, { headers }))
     expect(badLimit.status).toBe(400)
+    const unknownPlace = await attempt(api.get("/admin/picking/orders?location_id=sloc_missing", { headers }))
+    expect([unknownPlace.status, (unknownPlace.data as { message: string }).message]).toEqual([404, "Stock location with id: sloc_missing was not found"])
     expect((await attempt(api.get(`/admin/picking/orders/${order.id}?location_id=sloc_missing`, { headers }))).status).toBe(404)
     expect((await attempt(api.get(`/admin/picking/orders/order_missing?location_id=${main}`, { headers }))).status).toBe(404)
     for (const body of [
