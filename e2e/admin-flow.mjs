@@ -20,6 +20,9 @@ const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).to
 const lotRow = (page, lotNumber) =>
   page.getByTestId("item-lots-section").locator(`[data-testid="item-lot-row"][data-lot-number="${lotNumber}"]`)
 
+/** The lot's own node at the top of its trace on the lot page. */
+const traceRoot = (page) => page.getByTestId("lot-trace-tree").locator('[data-testid="trace-node"][data-kind="lot"]').first().locator("> div")
+
 async function pickOption(page, triggerSelector, optionText) {
   await page.locator(triggerSelector).click()
   await page.getByRole("option", { name: optionText, exact: true }).click()
@@ -268,6 +271,8 @@ export async function adminFlow({ baseUrl, ui, shots }) {
     await page.getByRole("alertdialog").getByRole("button", { name: "Release" }).click()
     await general.locator('[data-lot-status="released"]').waitFor()
     await page.getByTestId("lot-event").first().getByText("Released").first().waitFor()
+    // The trace on the same page follows the release (it used to keep the old status).
+    await traceRoot(page).locator('[data-lot-status="released"]').waitFor()
   })
 
   await step("reject the lot: a reason, then a danger prompt", async () => {
@@ -282,6 +287,7 @@ export async function adminFlow({ baseUrl, ui, shots }) {
     await prompt.getByRole("button", { name: "Reject lot" }).click()
     await drawer.waitFor({ state: "hidden" })
     await general.locator('[data-lot-status="rejected"]').waitFor()
+    await traceRoot(page).locator('[data-lot-status="rejected"]').waitFor()
     const { lot } = await api(page, baseUrl, `/admin/lots/${ctx.lotId}`)
     assert.equal(lot.status, "rejected")
     // Rejected is final: the menu offers neither release nor hold any more.

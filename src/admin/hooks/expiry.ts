@@ -21,7 +21,7 @@ export type ExpiringLotsQuery = {
 
 /** Expiry data lives under the lot-tracking root, so invalidating `lotQueryKeys.all` refreshes it too. */
 export const expiryQueryKeys = {
-  all: () => [...lotQueryKeys.all, "expiry"] as const,
+  all: lotQueryKeys.expiry,
   summary: () => [...lotQueryKeys.all, "expiry", "summary"] as const,
   expiring: (query: ExpiringLotsQuery) => [...lotQueryKeys.all, "expiry", "expiring", query] as const,
 }

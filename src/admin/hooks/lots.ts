@@ -82,11 +82,13 @@ export const usePickList = (orderId: string) =>
 
 // Mutations -------------------------------------------------------------------------------------
 
-/** After any change to a lot: its lists, its detail, and order allocations (holds re-allocate). */
-function invalidateLot(queryClient: QueryClient, lotId?: string) {
-  queryClient.invalidateQueries({ queryKey: lotQueryKeys.lists() })
-  queryClient.invalidateQueries({ queryKey: lotId ? lotQueryKeys.detail(lotId) : lotQueryKeys.details() })
-  queryClient.invalidateQueries({ queryKey: lotQueryKeys.orders() })
+/**
+ * After any change to a lot: every plugin view, since one lot shows in lists, its detail, traces
+ * (its own and its inputs' and outputs'), order allocations (holds re-allocate), picking, expiry,
+ * recalls and the integrity report. Only the views on screen refetch; the rest are marked stale.
+ */
+export function invalidateLotData(queryClient: QueryClient) {
+  queryClient.invalidateQueries({ queryKey: lotQueryKeys.all })
 }
 
 /** A mutation's onError: a toast with the title and the API's message. */
@@ -99,7 +101,7 @@ export const useReceiveLot = () => {
     mutationFn: (body: ReceiveLotBody) =>
       sdk.client.fetch<Serialized<AdminReceiveLotResponse>>("/admin/lots", { method: "POST", body }),
     onSuccess: ({ receipt }) => {
-      invalidateLot(queryClient, receipt.lot_id)
+      invalidateLotData(queryClient)
       toast.success("Lot received", {
         description: `${receipt.quantity} units received into lot ${receipt.lot_number}.`,
       })
@@ -118,7 +120,8 @@ export const useUpdateLotPolicy = (inventoryItemId: string) => {
         body,
       }),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: lotQueryKeys.policy(inventoryItemId) })
+      // Tracking and shelf life change what the item's lots, orders and pick lists show.
+      invalidateLotData(queryClient)
       toast.success("Lot policy saved")
     },
     onError: showError("The lot policy was not saved"),
@@ -147,7 +150,7 @@ export const useChangeLotStatus = () => {
         body,
       }),
     onSuccess: ({ status_change }) => {
-      invalidateLot(queryClient, status_change.lot_id)
+      invalidateLotData(queryClient)
       toast.success(`Lot ${status_change.lot_number}: ${LOT_STATUS_LABELS[status_change.to_status].toLowerCase()}`, {
         description: `Was ${LOT_STATUS_LABELS[status_change.from_status].toLowerCase()}.`,
       })
@@ -163,7 +166,7 @@ export const useAdjustLot = () => {
     mutationFn: ({ lotId, body }: { lotId: string; body: AdjustLotBody }) =>
       sdk.client.fetch<Serialized<AdminAdjustLotResponse>>(`/admin/lots/${encodeURIComponent(lotId)}/adjust`, { method: "POST", body }),
     onSuccess: ({ lot }) => {
-      invalidateLot(queryClient, lot.id)
+      invalidateLotData(queryClient)
       toast.success(`Lot ${lot.lot_number} adjusted`)
     },
     onError: showError("The stock was not adjusted"),
@@ -177,7 +180,7 @@ export const useTransferLot = () => {
     mutationFn: ({ lotId, body }: { lotId: string; body: TransferLotBody }) =>
       sdk.client.fetch<Serialized<AdminTransferLotResponse>>(`/admin/lots/${encodeURIComponent(lotId)}/transfer`, { method: "POST", body }),
     onSuccess: ({ lot }, { body }) => {
-      invalidateLot(queryClient, lot.id)
+      invalidateLotData(queryClient)
       toast.success(`Lot ${lot.lot_number}: ${body.quantity} units transferred`)
     },
     onError: showError("The stock was not transferred"),

@@ -6,6 +6,7 @@ import type { AdminOrderPickScanType } from "../../api/admin/orders/[id]/pick-sc
 import { fulfillmentBody, type Pick, type PickSheet } from "../lib/picking"
 import { sdk } from "../lib/sdk"
 import type { Serialized } from "../types"
+import { invalidateLotData } from "./lots"
 import { lotQueryKeys } from "./query-keys"
 
 const PAGE_SIZE = 50
@@ -48,9 +49,7 @@ export const usePickingScan = (orderId: string) => {
     onSuccess: (answer) => {
       // A swap moved the line's allocation: the order's lot views and lot lists follow.
       if (answer.outcome === "swapped") {
-        queryClient.invalidateQueries({ queryKey: lotQueryKeys.orderLots(orderId) })
-        queryClient.invalidateQueries({ queryKey: lotQueryKeys.pickList(orderId) })
-        queryClient.invalidateQueries({ queryKey: lotQueryKeys.lists() })
+        invalidateLotData(queryClient)
       }
     },
   })
@@ -70,11 +69,11 @@ export const useFinishPick = (sheet: PickSheet | undefined) => {
         query: { fields: "id" },
       }),
     onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: lotQueryKeys.picking() })
-      queryClient.invalidateQueries({ queryKey: lotQueryKeys.orders() })
-      queryClient.invalidateQueries({ queryKey: lotQueryKeys.lists() })
-      // Medusa's own order page caches.
+      invalidateLotData(queryClient)
+      // Medusa's own caches, as its "Create fulfillment" leaves them: order, reservations, stock.
       queryClient.invalidateQueries({ queryKey: ["orders"] })
+      queryClient.invalidateQueries({ queryKey: ["reservation_items"] })
+      queryClient.invalidateQueries({ queryKey: ["inventory_items"] })
     },
   })
 }

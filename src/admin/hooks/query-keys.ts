@@ -25,4 +25,7 @@ export const lotQueryKeys = {
   integrity: () => [LOTS, "integrity"] as const,
   suppliers: () => [LOTS, "supplier"] as const,
   supplierList: (query: LotSupplierListQuery) => [LOTS, "supplier", "list", query] as const,
+  traces: () => [LOTS, "trace"] as const,
+  expiry: () => [LOTS, "expiry"] as const,
+  recalls: () => [LOTS, "recall"] as const,
 }

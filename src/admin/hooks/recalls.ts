@@ -34,7 +34,7 @@ export type CreateRecallBody = z.input<typeof AdminCreateRecall>
 
 /** Recall data lives under the lot-tracking root: a recall changes lots, and lot changes refresh recalls. */
 export const recallQueryKeys = {
-  all: () => [...lotQueryKeys.all, "recall"] as const,
+  all: lotQueryKeys.recalls,
   lists: () => [...lotQueryKeys.all, "recall", "list"] as const,
   list: (query: RecallListQuery) => [...lotQueryKeys.all, "recall", "list", query] as const,
   detail: (id: string) => [...lotQueryKeys.all, "recall", "detail", id] as const,

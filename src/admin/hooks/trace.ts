@@ -10,7 +10,7 @@ export type TraceDirection = "forward" | "backward"
 
 /** Trace data lives under the lot-tracking root, so any lot change (which invalidates it all) refreshes it. */
 export const traceQueryKeys = {
-  all: () => [...lotQueryKeys.all, "trace"] as const,
+  all: lotQueryKeys.traces,
   lot: (lotId: string, direction: TraceDirection) => [...lotQueryKeys.all, "trace", lotId, direction] as const,
 }
 

@@ -9,6 +9,7 @@ import { ExpiryBreakdown } from "../../components/expiry/expiry-breakdown"
 import { ExpiryTotals, type ExpiryView } from "../../components/expiry/expiry-totals"
 import { ExpiryWeekChart } from "../../components/expiry/expiry-week-chart"
 import { useExpirySummary } from "../../hooks/expiry"
+import { useFollowMedusaChanges } from "../../hooks/medusa-refresh"
 
 /**
  * Stock at risk of expiry: expired units still on hand and units expiring within each warning
@@ -16,6 +17,7 @@ import { useExpirySummary } from "../../hooks/expiry"
  * location and by product.
  */
 const ExpiryPage = () => {
+  useFollowMedusaChanges()
   const { data: summary, isLoading, error, refetch } = useExpirySummary()
   const [chosen, setChosen] = useState<ExpiryView | null>(null)
 

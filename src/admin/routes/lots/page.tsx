@@ -5,33 +5,37 @@ import { Link } from "react-router-dom"
 import { SectionHeader } from "../../components/common/section-header"
 import { LotScanField } from "../../components/lots/lot-scan-field"
 import { LotsTable } from "../../components/lots/lots-table"
+import { useFollowMedusaChanges } from "../../hooks/medusa-refresh"
 
 /**
  * All lots: search, status filter, paging, a field to scan a lot number straight to its page, and
  * the way to the suppliers and the integrity check (pages of their own, without a sidebar entry).
  */
-const LotsPage = () => (
-  <Container className="divide-y p-0" data-testid="lots-page">
-    <SectionHeader
-      title="Lots"
-      level="h1"
-      description="Batches of stock with their expiry, status and location"
-      className="flex-col items-stretch gap-4 md:flex-row md:items-end"
-      actions={
-        <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
-          <LotScanField />
-          <Button size="small" variant="secondary" asChild>
-            <Link to="/lots/suppliers">Suppliers</Link>
-          </Button>
-          <Button size="small" variant="secondary" asChild>
-            <Link to="/lots/integrity">Integrity check</Link>
-          </Button>
-        </div>
-      }
-    />
-    <LotsTable />
-  </Container>
-)
+const LotsPage = () => {
+  useFollowMedusaChanges()
+  return (
+    <Container className="divide-y p-0" data-testid="lots-page">
+      <SectionHeader
+        title="Lots"
+        level="h1"
+        description="Batches of stock with their expiry, status and location"
+        className="flex-col items-stretch gap-4 md:flex-row md:items-end"
+        actions={
+          <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
+            <LotScanField />
+            <Button size="small" variant="secondary" asChild>
+              <Link to="/lots/suppliers">Suppliers</Link>
+            </Button>
+            <Button size="small" variant="secondary" asChild>
+              <Link to="/lots/integrity">Integrity check</Link>
+            </Button>
+          </div>
+        }
+      />
+      <LotsTable />
+    </Container>
+  )
+}
 
 export const config = defineRouteConfig({
   label: "Lots",

@@ -9,12 +9,14 @@ import { SectionError, SectionLoading } from "../../components/common/states"
 import { PickQueueList } from "../../components/picking/pick-queue-list"
 import { usePickQueue } from "../../hooks/picking"
 import { useStockLocations } from "../../hooks/stock-locations"
+import { useFollowMedusaChanges } from "../../hooks/medusa-refresh"
 
 /**
  * Picking, for a handheld scanner first: choose the stock location (kept in the address as
  * `?location_id=`), then the orders with units to pick there, oldest first.
  */
 const PickingPage = () => {
+  useFollowMedusaChanges()
   const [params, setParams] = useSearchParams()
   const { locations, isLoading: locationsLoading, error: locationsError } = useStockLocations()
   const locationId = params.get("location_id")

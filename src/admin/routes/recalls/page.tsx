@@ -7,6 +7,7 @@ import { SectionHeader } from "../../components/common/section-header"
 import { MockRecallSection } from "../../components/recalls/mock-recall-section"
 import { NewRecallDrawer } from "../../components/recalls/new-recall-drawer"
 import { RecallsTable } from "../../components/recalls/recalls-table"
+import { useFollowMedusaChanges } from "../../hooks/medusa-refresh"
 
 /**
  * Recalls: the list (status, class, reach), "New recall" with a scope preview before the confirm,
@@ -14,6 +15,7 @@ import { RecallsTable } from "../../components/recalls/recalls-table"
  * opens the new-recall drawer with that lot picked.
  */
 const RecallsPage = () => {
+  useFollowMedusaChanges()
   const [params, setParams] = useSearchParams()
   const lotId = params.get("lot_id")
   const [open, setOpen] = useState(Boolean(lotId))

@@ -5,9 +5,11 @@ import { LotTimelineSection } from "../../../components/lot-detail/lot-timeline-
 import { LotTraceSection } from "../../../components/lot-detail/lot-trace-section"
 import { PageLoadState } from "../../../components/common/states"
 import { useLot } from "../../../hooks/lots"
+import { useFollowMedusaChanges } from "../../../hooks/medusa-refresh"
 
 /** One lot: its details and actions, stock per location, its trace, and its history. */
 const LotDetailPage = () => {
+  useFollowMedusaChanges()
   const { id = "" } = useParams()
   const { data, isLoading, error, refetch } = useLot(id)
 

@@ -5,6 +5,7 @@ import { SectionHeader } from "../../../components/common/section-header"
 import { PageLoadState } from "../../../components/common/states"
 import { useLotIntegrity, useRepairLotIntegrity } from "../../../hooks/integrity"
 import { describeIntegrity } from "../../../lib/format"
+import { useFollowMedusaChanges } from "../../../hooks/medusa-refresh"
 
 /**
  * Whether the lots agree with Medusa (stock, reservations, blocks, allocations, fulfillments,
@@ -12,6 +13,7 @@ import { describeIntegrity } from "../../../lib/format"
  * admin notification links here (INTEGRITY_PAGE_PATH). No sidebar entry: it opens from the Lots page.
  */
 const LotIntegrityPage = () => {
+  useFollowMedusaChanges()
   const { data: report, isLoading, error, refetch } = useLotIntegrity()
   const repair = useRepairLotIntegrity()
 

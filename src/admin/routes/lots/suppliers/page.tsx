@@ -3,6 +3,7 @@ import { useState } from "react"
 import { SectionHeader } from "../../../components/common/section-header"
 import { NewSupplierDrawer } from "../../../components/suppliers/new-supplier-drawer"
 import { SuppliersTable } from "../../../components/suppliers/suppliers-table"
+import { useFollowMedusaChanges } from "../../../hooks/medusa-refresh"
 
 /**
  * Suppliers receipts pick from: name, address, phone, GLN, FDA registration, web address (the
@@ -10,6 +11,7 @@ import { SuppliersTable } from "../../../components/suppliers/suppliers-table"
  * the Lots page.
  */
 const SuppliersPage = () => {
+  useFollowMedusaChanges()
   const [open, setOpen] = useState(false)
   return (
     <Container className="divide-y p-0" data-testid="suppliers-page">

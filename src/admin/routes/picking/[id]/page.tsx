@@ -10,6 +10,7 @@ import { usePicking } from "../../../components/picking/use-picking"
 import { useFinishPick, usePickSheet } from "../../../hooks/picking"
 import { errorMessage } from "../../../lib/format"
 import { orderProgress, restOf } from "../../../lib/picking"
+import { useFollowMedusaChanges } from "../../../hooks/medusa-refresh"
 
 const WALKING_ORDER_TEXT = {
   bin_then_sku: "In walking order: by bin, then SKU",
@@ -24,6 +25,7 @@ const counted = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`
  * fulfillment for what was picked with exactly the scanned lots.
  */
 const PickOrderPage = () => {
+  useFollowMedusaChanges()
   const { id = "" } = useParams()
   const [params] = useSearchParams()
   const locationId = params.get("location_id")

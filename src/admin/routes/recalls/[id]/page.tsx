@@ -5,9 +5,11 @@ import { RecallGeneralSection } from "../../../components/recalls/recall-general
 import { RecallLotsSection } from "../../../components/recalls/recall-lots-section"
 import { RecallProgressSection } from "../../../components/recalls/recall-progress-section"
 import { useRecall } from "../../../hooks/recalls"
+import { useFollowMedusaChanges } from "../../../hooks/medusa-refresh"
 
 /** One recall: header and actions, progress, its lots and its customers. */
 const RecallDetailPage = () => {
+  useFollowMedusaChanges()
   const { id = "" } = useParams()
   const { data, isLoading, error, refetch } = useRecall(id)
 
