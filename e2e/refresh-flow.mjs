@@ -42,8 +42,20 @@ export async function refreshFlow({ baseUrl, ui }) {
       null,
       { timeout: 30_000 }
     )
-    await create.click()
-    await page.getByText("Fulfillment created successfully").waitFor({ timeout: 30_000 })
+    // The drawer takes the order's shipping option only once the location's options have loaded;
+    // a click before that is answered "Shipping option is required", so wait and click again.
+    const created = page.getByText("Fulfillment created successfully")
+    for (let attempt = 1; ; attempt++) {
+      await page.waitForLoadState("networkidle")
+      await create.click()
+      const outcome = await Promise.race([
+        created.waitFor({ timeout: 30_000 }).then(() => "created"),
+        page.getByText("Shipping option is required").waitFor({ timeout: 30_000 }).then(() => "too early"),
+      ])
+      if (outcome === "created") break
+      assert.ok(attempt < 5, "Medusa's drawer never took the shipping option")
+      await page.waitForTimeout(1_000)
+    }
     await page.waitForURL(new RegExp(`/app/orders/${ctx.order.id}$`))
   })
 
