@@ -86,9 +86,13 @@ export const usePickList = (orderId: string) =>
  * After any change to a lot: every plugin view, since one lot shows in lists, its detail, traces
  * (its own and its inputs' and outputs'), order allocations (holds re-allocate), picking, expiry,
  * recalls and the integrity report. Only the views on screen refetch; the rest are marked stale.
+ * Medusa's own sections on the same page follow too: receiving, adjusting and transferring change
+ * its stock levels, holds and swaps its reservations.
  */
 export function invalidateLotData(queryClient: QueryClient) {
   queryClient.invalidateQueries({ queryKey: lotQueryKeys.all })
+  queryClient.invalidateQueries({ queryKey: ["inventory_items"] })
+  queryClient.invalidateQueries({ queryKey: ["reservation_items"] })
 }
 
 /** A mutation's onError: a toast with the title and the API's message. */

@@ -70,10 +70,8 @@ export const useFinishPick = (sheet: PickSheet | undefined) => {
       }),
     onSuccess: () => {
       invalidateLotData(queryClient)
-      // Medusa's own caches, as its "Create fulfillment" leaves them: order, reservations, stock.
+      // Medusa's order caches, as its own "Create fulfillment" leaves them.
       queryClient.invalidateQueries({ queryKey: ["orders"] })
-      queryClient.invalidateQueries({ queryKey: ["reservation_items"] })
-      queryClient.invalidateQueries({ queryKey: ["inventory_items"] })
     },
   })
 }
