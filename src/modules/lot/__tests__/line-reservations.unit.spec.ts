@@ -12,16 +12,16 @@ describe("reservedForOpenUnits", () => {
   it("counts every unit while the line has that many left", () => {
     const counted = reservedForOpenUnits(5, [reservation("res_b", 2), reservation("res_a", 3)])
     expect(counted.map((c) => [c.reservation.id, c.units])).toEqual([
-      ["res_a", 3],
       ["res_b", 2],
+      ["res_a", 3],
     ])
   })
 
-  it("gives what is left to the earliest reservations and nothing to the later ones", () => {
-    const counted = reservedForOpenUnits(1, [reservation("res_02", 3, "sloc_b"), reservation("res_01", 3, "sloc_a")])
+  it("gives what is left to the newest reservations and nothing to older ones a rollback brought back", () => {
+    const counted = reservedForOpenUnits(1, [reservation("res_01", 3, "sloc_a"), reservation("res_02", 3, "sloc_b")])
     expect(counted.map((c) => [c.reservation.location_id, c.units])).toEqual([
-      ["sloc_a", 1],
-      ["sloc_b", 0],
+      ["sloc_b", 1],
+      ["sloc_a", 0],
     ])
   })
 
@@ -69,8 +69,8 @@ describe("overReservedFindings", () => {
     expect(finding.message).toContain("deletes the reservation")
   })
 
-  it("keeps the earliest reservation and trims the later one at another location", () => {
+  it("keeps the newest reservation and trims an older one at another location (restored by Medusa's rollback)", () => {
     const findings = overReservedFindings([line(2, [reservation("res_01", 2, "sloc_a"), reservation("res_02", 2, "sloc_b")])])
-    expect(findings.map((f) => [f.reservation_id, f.location_id, f.expected, f.actual])).toEqual([["res_02", "sloc_b", 0, 2]])
+    expect(findings.map((f) => [f.reservation_id, f.location_id, f.expected, f.actual])).toEqual([["res_01", "sloc_a", 0, 2]])
   })
 })

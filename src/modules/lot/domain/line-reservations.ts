@@ -4,8 +4,10 @@ import { IntegrityCheck, type IntegrityFinding } from "./integrity"
 export type LineReservation = { id: string; inventory_item_id: string; location_id: string; quantity: number }
 
 /**
- * The units of each of a line's reservations that stand for units still to fulfill: taken in the
- * order the reservations were made (their ids sort by time), never more than the line has left.
+ * The units of each of a line's reservations that stand for units still to fulfill: newest first
+ * (their ids sort by time), never more than the line has left. Newest, because a reservation
+ * Medusa's rollback brought back (see below) is older than the one that replaced it, where the
+ * line's lots are allocated now.
  * Medusa can reserve more than that — it re-reserves a whole line after an edit without taking
  * off what was fulfilled, and a server stopped inside its fulfillment workflow leaves the
  * reservation of units already shipped — and the surplus holds units back from sale for nobody.
@@ -16,7 +18,7 @@ export function reservedForOpenUnits<R extends { id: string; quantity: number }>
 ): { reservation: R; units: number }[] {
   let left = Math.max(0, unfulfilled)
   return [...reservations]
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .map((reservation) => {
       const units = Math.min(Math.max(0, reservation.quantity), left)
       left -= units
