@@ -3,7 +3,7 @@
 //   (a refused duplicate first, its API message shown), hold it with a reason, transfer part,
 //   scrap part -> order #1: allocated lots and pick list -> Lots page (sidebar): list, status
 //   filter, search, open -> lot detail: stock per location, timeline newest first, release
-//   (prompt), reject (reason + danger prompt) -> scan a GS1 string to jump to the lot.
+//   (test results, note, who), reject (reason + danger prompt) -> scan a GS1 string to jump to the lot.
 // Every wait is bounded (15 s per action, 45-60 s for a first page load).
 import assert from "node:assert/strict"
 import { api, reveal } from "./support/page.mjs"
@@ -264,13 +264,29 @@ export async function adminFlow({ baseUrl, ui, shots }) {
     await shots.save("lot-detail.png")
   })
 
-  await step("release the lot from its page (confirmed in a prompt)", async () => {
+  await step("release the lot with its test results: a failed test is refused, the passed ones land on the timeline with who released it", async () => {
     const general = page.getByTestId("lot-general-section")
     await general.getByRole("button", { name: `Actions for lot ${lotNumber}` }).click()
     await page.getByRole("menuitem", { name: "Release" }).click()
-    await page.getByRole("alertdialog").getByRole("button", { name: "Release" }).click()
+    const drawer = page.getByTestId("lot-release-drawer")
+    await drawer.getByRole("button", { name: "Add test result" }).click()
+    await drawer.getByLabel("Test 1", { exact: true }).fill("Listeria")
+    await drawer.getByLabel("Result of test 1").fill("Not detected")
+    await drawer.getByLabel("Outcome of test 1").click()
+    await page.getByRole("option", { name: "Failed" }).click()
+    await drawer.getByRole("button", { name: "Release" }).click()
+    await drawer.getByText("A lot with a failed test cannot be released").waitFor()
+    await drawer.getByLabel("Outcome of test 1").click()
+    await page.getByRole("option", { name: "Passed" }).click()
+    await drawer.locator("#lot-release-note").fill("E2E: QC panel OK")
+    await drawer.getByRole("button", { name: "Release" }).click()
+    await drawer.waitFor({ state: "hidden" })
     await general.locator('[data-lot-status="released"]').waitFor()
-    await page.getByTestId("lot-event").first().getByText("Released").first().waitFor()
+    const released = page.getByTestId("lot-event").first()
+    await released.getByText("Released").first().waitFor()
+    await released.getByText("Test: Listeria — Not detected (passed)").waitFor()
+    await released.getByText("Note: E2E: QC panel OK").waitFor()
+    await released.getByTestId("lot-event-actor").getByText(/^By /).waitFor()
     // The trace on the same page follows the release (it used to keep the old status).
     await traceRoot(page).locator('[data-lot-status="released"]').waitFor()
   })

@@ -70,6 +70,7 @@ export type LotPolicyBody = z.input<typeof AdminUpsertLotPolicy>
 export type HoldLotBody = z.input<typeof AdminHoldLot>
 export type RejectLotBody = z.input<typeof AdminRejectLot>
 export type ReleaseLotBody = z.input<typeof AdminReleaseLot>
+export type LotTestResult = NonNullable<ReleaseLotBody["test_results"]>[number]
 export type AdjustLotBody = z.input<typeof AdminAdjustLot>
 export type TransferLotBody = z.input<typeof AdminTransferLot>
 /** Into an existing lot of the item (`lot_id`), or a new lot described like a receipt. */

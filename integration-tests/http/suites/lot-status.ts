@@ -55,6 +55,8 @@ export function lotStatusSuite({ api, getContainer }: MedusaSuiteOptions) {
     const released = data.lot.events.find((e: any) => e.type === "released")
     expect(released).toMatchObject({ from_status: "quarantine", to_status: "released", note: "QC passed" })
     expect(released.actor_id).toMatch(/^user_/)
+    // Who did it, as the timeline shows it: the admin user behind the request.
+    expect(released.actor).toMatchObject({ id: released.actor_id, email: expect.stringContaining("@") })
     expect(released.data).toEqual({ test_results: [{ name: "Listeria", result: "not detected", passed: true }] })
     const heldEvent = (await api.get(`/admin/lots/${a.id}`, { headers })).data.lot.events.find((e: any) => e.type === "held")
     expect(heldEvent).toMatchObject({ reason: "customer complaint: off taste", from_status: "released", to_status: "on_hold" })
@@ -68,8 +70,12 @@ export function lotStatusSuite({ api, getContainer }: MedusaSuiteOptions) {
     await api.post(`/admin/lots/${lot.id}/transfer`, { from_location_id: w.main.id, to_location_id: w.cold.id, quantity: 2 }, { headers })
     expect(await levelQuantities(container, w.yogurt.id, w.main.id)).toEqual({ stocked: 3, reserved: 3, available: 0 })
     expect(await levelQuantities(container, w.yogurt.id, w.cold.id)).toEqual({ stocked: 2, reserved: 2, available: 0 })
-    await api.post(`/admin/lots/${lot.id}/reject`, { reason: "failed micro test" }, { headers })
+    // A rejection keeps the failed results it rests on.
+    const failed = [{ name: "Total viable count", result: "2.1 × 10⁶ cfu/g", passed: false }]
+    await api.post(`/admin/lots/${lot.id}/reject`, { reason: "failed micro test", test_results: failed }, { headers })
     expect(await levelQuantities(container, w.yogurt.id, w.cold.id)).toEqual({ stocked: 2, reserved: 2, available: 0 })
+    const rejected = (await api.get(`/admin/lots/${lot.id}`, { headers })).data.lot.events.find((e: any) => e.type === "rejected")
+    expect(rejected).toMatchObject({ reason: "failed micro test", data: { test_results: failed } })
   })
 
   it("refuses transitions the status machine forbids, naming the current status, and changes nothing", async () => {
@@ -103,6 +109,7 @@ export function lotStatusSuite({ api, getContainer }: MedusaSuiteOptions) {
       [`/admin/lots/${lot.id}/hold`, { reason: "x".repeat(501) }, 400, /reason/],
       [`/admin/lots/${lot.id}/hold`, { reason: "ok", colour: "red" }, 400, /colour/],
       [`/admin/lots/${lot.id}/reject`, {}, 400, /reason/],
+      [`/admin/lots/${lot.id}/reject`, { reason: "x", test_results: [{ name: "pH" }] }, 400, /result/],
       [`/admin/lots/${lot.id}/release`, { test_results: [{ name: "pH", result: "9.1", passed: false }] }, 400, /failed test/],
       [`/admin/lots/lot_doesnotexist/hold`, { reason: "x" }, 404, /lot_doesnotexist/],
     ]

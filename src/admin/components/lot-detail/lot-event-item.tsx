@@ -1,6 +1,6 @@
 import { Text } from "@medusajs/ui"
 import { formatDateTime, LOT_EVENT_LABELS, LOT_STATUS_LABELS } from "../../lib/format"
-import type { LotEvent, LotStatus } from "../../types"
+import type { LotEvent, LotStatus, LotTestResult } from "../../types"
 
 const statusLabel = (status: string | null) => (status ? (LOT_STATUS_LABELS[status as LotStatus] ?? status) : "—")
 
@@ -14,6 +14,17 @@ const DOT: Partial<Record<LotEvent["type"], string>> = {
   scrapped: "bg-ui-tag-orange-icon",
   shipped: "bg-ui-tag-blue-icon",
   allocated: "bg-ui-tag-blue-icon",
+}
+
+/** The test results a release or rejection recorded (kept in the entry's data as the API took them). */
+function testResultsIn(data: LotEvent["data"]): LotTestResult[] {
+  const results = (data as { test_results?: unknown } | null)?.test_results
+  return Array.isArray(results) ? (results as LotTestResult[]) : []
+}
+
+/** Who made a change: the admin user's name, else e-mail, else the id the history kept. */
+function actorName(actor: LotEvent["actor"]): string | null {
+  return actor ? (actor.name ?? actor.email ?? actor.id) : null
 }
 
 /** What one history entry says, in a line or two. */
@@ -33,6 +44,10 @@ function details(event: LotEvent, nameOf: (id: string) => string): string[] {
     lines.push(`Status: ${statusLabel(event.to_status)}`)
   }
   if (event.reason) lines.push(`Reason: ${event.reason}`)
+  for (const test of testResultsIn(event.data)) {
+    const verdict = test.passed === true ? " (passed)" : test.passed === false ? " (failed)" : ""
+    lines.push(`Test: ${test.name} — ${test.result}${verdict}`)
+  }
   if (event.note) lines.push(`Note: ${event.note}`)
   if (event.reference_type || event.reference_id) {
     lines.push(`Ref: ${[event.reference_type?.replace(/_/g, " "), event.reference_id].filter(Boolean).join(" ")}`)
@@ -59,6 +74,11 @@ export const LotEventItem = ({ event, nameOf, last }: { event: LotEvent; nameOf:
           {line}
         </Text>
       ))}
+      {event.actor && (
+        <Text size="xsmall" leading="compact" className="text-ui-fg-muted" data-testid="lot-event-actor">
+          By {actorName(event.actor)}
+        </Text>
+      )}
     </div>
   </li>
 )

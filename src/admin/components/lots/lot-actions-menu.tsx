@@ -1,12 +1,11 @@
 import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, XCircle } from "@medusajs/icons"
-import { DropdownMenu, IconButton, usePrompt } from "@medusajs/ui"
+import { DropdownMenu, IconButton } from "@medusajs/ui"
 import { useState } from "react"
 import { usePrintLotLabel } from "../../hooks/lot-labels"
-import { useChangeLotStatus } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
 import type { Lot, LotStatus } from "../../types"
 import { AdjustLotDrawer } from "./adjust-lot-drawer"
-import { StatusReasonDrawer } from "./status-reason-drawer"
+import { StatusChangeDrawer } from "./status-change-drawer"
 import { TransferLotDrawer } from "./transfer-lot-drawer"
 
 // Mirrors the server's status machine (src/modules/lot/domain/lot-status.ts); the server decides.
@@ -14,26 +13,13 @@ const CAN_RELEASE: LotStatus[] = ["quarantine", "on_hold"]
 const CAN_HOLD: LotStatus[] = ["quarantine", "released"]
 const CAN_REJECT: LotStatus[] = ["quarantine", "released", "on_hold"]
 
-type Dialog = "hold" | "reject" | "adjust" | "transfer" | null
+type Dialog = "release" | "hold" | "reject" | "adjust" | "transfer" | null
 
 /** The "…" menu of a lot: hold, release, reject, adjust stock, transfer, print its label. */
 export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
   const [dialog, setDialog] = useState<Dialog>(null)
   const { locations, nameOf } = useStockLocations()
-  const { mutate: changeStatus } = useChangeLotStatus()
   const { mutate: printLabel } = usePrintLotLabel()
-  const prompt = usePrompt()
-
-  const release = async () => {
-    const confirmed = await prompt({
-      title: `Release lot ${lot.lot_number}?`,
-      description: "Released stock becomes available to orders and the storefront.",
-      confirmText: "Release",
-      cancelText: "Cancel",
-      variant: "confirmation",
-    })
-    if (confirmed) changeStatus({ action: "release", lotId: lot.id, body: {} })
-  }
 
   const movable = lot.stock.some((s) => s.quantity - s.allocated_quantity > 0)
   const onOpenChange = (open: boolean) => !open && setDialog(null)
@@ -49,7 +35,7 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
           </IconButton>
         </DropdownMenu.Trigger>
         <DropdownMenu.Content align="end">
-          <DropdownMenu.Item disabled={!CAN_RELEASE.includes(lot.status)} onSelect={release} className="gap-x-2">
+          <DropdownMenu.Item disabled={!CAN_RELEASE.includes(lot.status)} onSelect={() => setDialog("release")} className="gap-x-2">
             <CheckCircle className="text-ui-fg-subtle" />
             Release
           </DropdownMenu.Item>
@@ -77,8 +63,9 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu>
-      <StatusReasonDrawer action="hold" lot={lot} open={dialog === "hold"} onOpenChange={onOpenChange} />
-      <StatusReasonDrawer action="reject" lot={lot} open={dialog === "reject"} onOpenChange={onOpenChange} />
+      <StatusChangeDrawer action="release" lot={lot} open={dialog === "release"} onOpenChange={onOpenChange} />
+      <StatusChangeDrawer action="hold" lot={lot} open={dialog === "hold"} onOpenChange={onOpenChange} />
+      <StatusChangeDrawer action="reject" lot={lot} open={dialog === "reject"} onOpenChange={onOpenChange} />
       <AdjustLotDrawer lot={lot} nameOf={nameOf} open={dialog === "adjust"} onOpenChange={onOpenChange} />
       <TransferLotDrawer
         lot={lot}

@@ -45,8 +45,11 @@ export type AdminLot = Pick<
   inventory_item?: Pick<HttpTypes.AdminInventoryItem, "id" | "title" | "sku"> | null
 }
 
-/** An entry of a lot's history. */
-export type AdminLotEvent = InferTypeOf<typeof LotEvent>
+/** The admin user who made a change (null for changes Medusa's flows or the plugin's jobs made). */
+export type AdminLotActor = { id: string; email: string | null; name: string | null }
+
+/** An entry of a lot's history, with who made it. */
+export type AdminLotEvent = InferTypeOf<typeof LotEvent> & { actor: AdminLotActor | null }
 
 export type AdminLotDetail = AdminLot & { events: AdminLotEvent[] }
 

@@ -219,31 +219,31 @@ export type AdminRepairLotIntegrityType = z.infer<typeof AdminRepairLotIntegrity
 
 const statusReason = boundedText("reason", 500).trim().min(1, "reason is required: say why")
 
+/** Laboratory or inspection results a release or rejection rests on, kept in the lot's history. */
+const testResults = z
+  .array(
+    z
+      .object({
+        name: boundedText("test name", 100).trim().min(1, "each test result needs a name"),
+        result: boundedText("test result", 200).trim().min(1, "each test result needs a result"),
+        passed: z.boolean().optional(),
+      })
+      .strict(),
+    { error: "test_results must be a list of { name, result, passed? }" }
+  )
+  .max(50, "at most 50 test results")
+
 export const AdminHoldLot = z.object({ reason: statusReason, note: boundedText("note", 500).optional() }).strict()
-export const AdminRejectLot = AdminHoldLot
+export const AdminRejectLot = AdminHoldLot.extend({ test_results: testResults.optional() }).strict()
 export const AdminReleaseLot = z
-  .object({
-    note: boundedText("note", 500).optional(),
-    test_results: z
-      .array(
-        z
-          .object({
-            name: boundedText("test name", 100).trim().min(1, "each test result needs a name"),
-            result: boundedText("test result", 200).trim().min(1, "each test result needs a result"),
-            passed: z.boolean().optional(),
-          })
-          .strict(),
-        { error: "test_results must be a list of { name, result, passed? }" }
-      )
-      .max(50, "at most 50 test results")
-      .optional(),
-  })
+  .object({ note: boundedText("note", 500).optional(), test_results: testResults.optional() })
   .strict()
   .refine((body) => !body.test_results?.some((t) => t.passed === false), {
     path: ["test_results"],
     message: "A lot with a failed test result cannot be released; reject it or keep it in quarantine",
   })
-export type AdminLotStatusChangeType = { reason?: string; note?: string; test_results?: z.infer<typeof AdminReleaseLot>["test_results"] }
+export type AdminLotTestResult = z.infer<typeof testResults>[number]
+export type AdminLotStatusChangeType = { reason?: string; note?: string; test_results?: AdminLotTestResult[] }
 
 export const AdminExpireLots = z.object({}).strict()
 
