@@ -9,6 +9,7 @@
 import { isDeepStrictEqual } from "node:util"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type fc from "fast-check"
+import { pendingFollowUps } from "../../../src/workflows/runners/reservation-moves"
 import { rows, sleep } from "../allocation"
 import { describeViolations, invariantViolations, readBooks, type Books } from "../invariants"
 import { get, HttpError, type Headers, type HttpClient, type StoreSetup } from "../store"
@@ -195,8 +196,11 @@ const lotSide = (books: Books): Books => ({ ...books, levels: [], reservations: 
 
 /** Waits for the app to be idle, then checks the invariants (and that a refused command left the lots as they were). */
 export async function verify(r: OrderReal, refusedFrom: Books | null): Promise<void> {
-  const deadline = Date.now() + GRACE_MS
+  let deadline = Date.now() + GRACE_MS
   for (;;) {
+    // A refused fulfillment's order is followed a few seconds later (see reservation-moves.ts):
+    // the grace counts from when no follow-up is left.
+    if (pendingFollowUps()) deadline = Math.max(deadline, Date.now() + GRACE_MS)
     await r.quiescence.settled()
     const crashed = r.quiescence.takeFailures()
     if (crashed.length) throw new ModelFailure(r, `a subscriber failed:\n${crashed.join("\n")}`)

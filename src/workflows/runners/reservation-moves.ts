@@ -21,6 +21,13 @@ export async function followReservationMoves(container: MedusaContainer, input: 
  */
 const FOLLOW_AFTER_ROLLBACK_SECONDS = [1, 5]
 
+let followUpsPending = 0
+
+/** Follow-ups scheduled or running in this process: until none is left, the lots may still move. */
+export function pendingFollowUps(): number {
+  return followUpsPending
+}
+
 /**
  * After the plugin refused a fulfillment: Medusa's rollback moves the lines' reservations back
  * with the same one-sided level update, or, when the first location no longer seems to have room,
@@ -33,10 +40,13 @@ export function followRolledBackFulfillment(container: MedusaContainer, input: {
   }
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   for (const seconds of FOLLOW_AFTER_ROLLBACK_SECONDS) {
+    followUpsPending++
     setTimeout(() => {
-      followReservationMoves(container, input).catch((error: Error) =>
-        logger.warn(`lot-tracking: following order ${input.order_id} after a refused fulfillment failed: ${error.message}`)
-      )
+      followReservationMoves(container, input)
+        .catch((error: Error) =>
+          logger.warn(`lot-tracking: following order ${input.order_id} after a refused fulfillment failed: ${error.message}`)
+        )
+        .finally(() => followUpsPending--)
     }, seconds * 1000).unref()
   }
 }
