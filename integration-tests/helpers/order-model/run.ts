@@ -12,6 +12,9 @@
  *   ORDER_MODEL_SHRINK_MINUTES  how long to shrink a failure (default 10; 0: report it unshrunk)
  *   ORDER_MODEL_MIN_COMMANDS    a passing run must have run at least this many commands (default
  *                               500 with the default sizes and seed, which run ~580 in ~6 min; else 0)
+ *   ORDER_MODEL_STOP_AFTER_COMMANDS  start no further run once this many commands have run (a soak
+ *                               shard: many runs allowed, stopped at its share of the commands)
+ *   ORDER_MODEL_SUMMARY_FILE    also write the summary there as JSON (the soak adds its shards up)
  */
 import fc from "fast-check"
 import { claimCommand, exchangeCommand } from "./changes"
@@ -30,6 +33,8 @@ export interface OrderModelConfig {
   replayPath?: string
   shrinkMinutes: number
   minCommands: number
+  stopAfterCommands: number
+  summaryFile?: string
 }
 
 export function orderModelConfig(env: NodeJS.ProcessEnv = process.env): OrderModelConfig {
@@ -43,6 +48,8 @@ export function orderModelConfig(env: NodeJS.ProcessEnv = process.env): OrderMod
     replayPath: env.ORDER_MODEL_REPLAY || undefined,
     shrinkMinutes: int("ORDER_MODEL_SHRINK_MINUTES", 10),
     minCommands: int("ORDER_MODEL_MIN_COMMANDS", sized ? 0 : 500),
+    stopAfterCommands: int("ORDER_MODEL_STOP_AFTER_COMMANDS", Number.POSITIVE_INFINITY),
+    summaryFile: env.ORDER_MODEL_SUMMARY_FILE || undefined,
   }
 }
 
@@ -85,11 +92,15 @@ export interface OrderModelSummary {
   refusals: Record<string, Record<string, number>>
 }
 
+function commandsRun(ctx: ModelContext) {
+  return [...ctx.stats.values()].reduce((t, s) => t + s.ran, 0)
+}
+
 export function summarize(ctx: ModelContext): OrderModelSummary {
   const stats = [...ctx.stats.entries()].sort(([a], [b]) => a.localeCompare(b))
   return {
     runs: ctx.runs,
-    commands: stats.reduce((t, [, s]) => t + s.ran, 0),
+    commands: commandsRun(ctx),
     refused: stats.reduce((t, [, s]) => t + s.refused, 0),
     perCommand: Object.fromEntries(stats.map(([name, s]) => [name, `${s.ran} (${s.refused} refused, ${Math.round(s.ms / Math.max(1, s.ran))} ms each)`])),
     refusals: Object.fromEntries(stats.filter(([, s]) => s.refused).map(([name, s]) => [name, Object.fromEntries(s.reasons)])),
@@ -103,6 +114,7 @@ export async function runOrderModel(ctx: ModelContext, config: OrderModelConfig)
   const property = fc.asyncProperty(orderModelCommands(config), async (commands) => {
     // Past the shrinking budget every candidate is skipped: fast-check then reports the smallest failure found.
     fc.pre(failedAt === null || Date.now() - failedAt < shrinkMs)
+    fc.pre(failedAt !== null || commandsRun(ctx) < config.stopAfterCommands)
     try {
       await fc.asyncModelRun<OrderModel, OrderReal, false, OrderModel>(() => startRun(ctx), commands)
     } catch (e) {

@@ -8,6 +8,7 @@
  * crashed subscriber or a broken invariant fails the run, and fast-check shrinks it to a minimal
  * sequence. Sizes and seed: see integration-tests/helpers/order-model/run.ts.
  */
+import { writeFileSync } from "node:fs"
 import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import { loginAsAdmin } from "../../helpers/admin"
 import type { AdminClient } from "../../helpers/order-model/model"
@@ -17,7 +18,11 @@ import { setupStore } from "../../helpers/store"
 
 const config = orderModelConfig()
 // Measured ~0.6 s per command on 2 cores (setups included); generous, plus the shrinking budget.
-const timeoutMs = Math.max(20 * 60_000, config.runs * config.commands * 2_000) + config.shrinkMinutes * 60_000
+// (Capped: a longer timer than 2^31 - 1 ms fires at once.)
+const timeoutMs = Math.min(
+  2 ** 31 - 1,
+  Math.max(20 * 60_000, Math.min(config.runs * config.commands, config.stopAfterCommands) * 2_000) + config.shrinkMinutes * 60_000
+)
 
 export function orderModelSuite({ api, getContainer }: MedusaSuiteOptions) {
   it(
@@ -28,10 +33,16 @@ export function orderModelSuite({ api, getContainer }: MedusaSuiteOptions) {
       const store = await setupStore(api, container, headers)
       const ctx = { api: api as AdminClient, headers, store, container, quiescence: AppQuiescence.attach(container), stats: new Map(), runs: 0 }
       const started = Date.now()
+      let failure: string | undefined
       try {
         await runOrderModel(ctx, config)
+      } catch (e) {
+        failure = String(e instanceof Error ? e.message : e)
+        throw e
       } finally {
-        console.log(`[order-model] ${JSON.stringify({ ...summarize(ctx), seconds: Math.round((Date.now() - started) / 1000) }, null, 2)}`)
+        const summary = { ...summarize(ctx), seconds: Math.round((Date.now() - started) / 1000), seed: config.seed, failure }
+        console.log(`[order-model] ${JSON.stringify(summary, null, 2)}`)
+        if (config.summaryFile) writeFileSync(config.summaryFile, JSON.stringify(summary, null, 2))
       }
       // Sequence lengths are drawn, and commands with nothing to act on are left out: the run must still be as long as promised.
       expect(summarize(ctx).commands).toBeGreaterThanOrEqual(config.minCommands)
