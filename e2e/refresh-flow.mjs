@@ -25,8 +25,7 @@ export async function refreshFlow({ baseUrl, ui }) {
     await page.goto(`${baseUrl}/app/orders/${ctx.order.id}`)
     await pickList.waitFor({ timeout: 45_000 })
     for (const pick of ctx.picks) await pickList.getByText(pick.lot_number, { exact: true }).waitFor()
-    const shipped = lotsSection.locator('[data-testid="order-lot-allocation"]').filter({ hasText: "Shipped" })
-    assert.equal(await shipped.count(), 0, "nothing shipped yet")
+    assert.equal(await lotsSection.getByTestId("order-lot-shipment-status").count(), 0, "nothing fulfilled yet")
     // A page reload or a remount would replace this element; refreshed data must not need either.
     await page.getByTestId("order-lots-widget").evaluate((element) => element.setAttribute("data-e2e-same-page", "yes"))
   })
@@ -72,7 +71,9 @@ export async function refreshFlow({ baseUrl, ui }) {
     for (const lot of lines.flatMap((l) => l.shipped)) {
       await lotsSection
         .locator(`[data-testid="order-lot-allocation"][data-lot-number="${lot.lot_number}"]`)
-        .getByText("Shipped")
+        .getByTestId("order-lot-shipment-status")
+        // Medusa's words for a fulfillment not yet shipped.
+        .getByText("Awaiting shipping")
         .first()
         .waitFor()
     }

@@ -73,6 +73,7 @@ export interface OrderLotRow {
   location_name: string | null
   quantity: number
   fulfillment_id: string | null
+  shipment_status: "fulfilled" | "shipped" | "delivered" | "canceled" | null
 }
 
 export interface OrderLotShortfall {

@@ -30,7 +30,7 @@ export type Serialized<T> = T extends Date
 
 // The server's own lists, so a select, a filter or a label can never miss a value.
 export { ADJUSTMENT_REASONS, ALLOCATION_STRATEGIES, LOT_STATUSES, TLC_ASSIGNERS } from "../modules/lot/types"
-export type { AdjustmentReason, AllocationStrategy, LotEventType, LotStatus, TlcAssignedBy } from "../modules/lot/types"
+export type { AdjustmentReason, AllocationStrategy, LotEventType, LotShipmentStatus, LotStatus, TlcAssignedBy } from "../modules/lot/types"
 
 /** Statuses a new lot may be received in. */
 export const RECEIVE_STATUSES = [LotStatus.RELEASED, LotStatus.QUARANTINE] as const

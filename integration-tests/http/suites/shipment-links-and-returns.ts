@@ -26,6 +26,7 @@ import {
 } from "../../helpers/store"
 import {
   daysFromNow,
+  getOrderLots,
   lotEvents,
   lotStockRows,
   receiveLot,
@@ -112,6 +113,12 @@ export function shipmentLinksAndReturnsSuite({ api, getContainer }: MedusaSuiteO
     await recordLotShipmentsWorkflow(container).run({ input: { fulfillment_id: first.id } })
     expect(await shipmentsOf(first.id)).toEqual([delivered])
     expect(new Date(delivered.shipped_at!).getTime()).toBe(new Date(shipped.shipped_at!).getTime())
+    // The order's Lots section says where each fulfillment's units are, in Medusa's terms.
+    const lotsOfAda = await getOrderLots(api, headers, order.id)
+    expect(lotsOfAda.lines[0].shipped.map((s) => [s.lot_number, s.fulfillment_id, s.shipment_status]).sort()).toEqual([
+      ["RET-LATE", second.id, "fulfilled"],
+      ["RET-SOON", first.id, "delivered"],
+    ])
 
     // Bob's fulfillment is canceled before shipment: its link stays in the history, marked canceled.
     const bob = await placeOrder(api, store, [{ variant_id: variant.id, quantity: 1 }], { email: "bob@lots.test" })

@@ -1,5 +1,6 @@
 import { Badge, Table } from "@medusajs/ui"
 import { Link } from "react-router-dom"
+import { SHIPMENT_STATUS_LABELS } from "../../lib/format"
 import type { OrderLotAllocation, OrderLotLine } from "../../types"
 import { ExpiryLabel } from "../common/expiry-label"
 import { LotStatusBadge } from "../common/lot-status-badge"
@@ -8,7 +9,8 @@ import { NameCell } from "../common/name-cell"
 type Entry = { allocation: OrderLotAllocation; shipped: boolean }
 
 /**
- * The rows of one order line: one per allocated or shipped lot (shipped ones badged), the item
+ * The rows of one order line: one per allocated or fulfilled lot (fulfilled ones badged with
+ * their fulfillment's state: awaiting shipping, shipped, delivered), the item
  * named on the first.
  * A line without lots gets one row saying so.
  */
@@ -54,8 +56,8 @@ export const OrderLineRows = ({ line }: { line: OrderLotLine }) => {
               </Link>
               {a.lot_status !== "released" && <LotStatusBadge status={a.lot_status} />}
               {shipped && (
-                <Badge size="2xsmall" color="green">
-                  Shipped
+                <Badge size="2xsmall" color={a.shipment_status === "fulfilled" ? "orange" : "green"} data-testid="order-lot-shipment-status">
+                  {SHIPMENT_STATUS_LABELS[a.shipment_status ?? "fulfilled"]}
                 </Badge>
               )}
             </div>

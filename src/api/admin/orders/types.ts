@@ -1,5 +1,5 @@
 import type { InferTypeOf } from "@medusajs/framework/types"
-import type { LotStatus } from "../../../modules/lot"
+import type { LotShipmentStatus, LotStatus } from "../../../modules/lot"
 import type { TraceReport } from "../../../modules/lot/domain/trace-report"
 import type { LotAllocationShortfall } from "../../../modules/lot/models"
 import type { PickByScanResult } from "../../../workflows/pick-by-scan"
@@ -20,6 +20,8 @@ export type AdminOrderLotAllocation = {
   location_name: string | null
   quantity: number
   fulfillment_id: string | null
+  /** For units already fulfilled: whether their fulfillment awaits shipping, shipped or was delivered. */
+  shipment_status: LotShipmentStatus | null
 }
 
 export type AdminOrderLineShortfall = Pick<InferTypeOf<typeof LotAllocationShortfall>, "quantity" | "location_id" | "reason"> & {
