@@ -3,7 +3,7 @@
 //
 // Runs inside scripts/with-db.mjs (DATABASE_URL set): prepares the demo database and a production
 // build of the app in parallel, serves it with `medusa start` on a free port, drives headless
-// Chromium through e2e/admin-flow.mjs, e2e/recall-flow.mjs, e2e/integrity-flow.mjs,
+// Chromium through e2e/admin-flow.mjs, e2e/recall-flow.mjs, e2e/expiry-flow.mjs, e2e/integrity-flow.mjs,
 // e2e/picking-flow.mjs and e2e/refresh-flow.mjs, then stops everything. Nothing is written into
 // the project: build, logs and screenshots live under E2E_TMP (default /tmp/lots-e2e).
 // Use `npm run test:e2e` (scripts/test-e2e.mjs), which also starts a fresh embedded PostgreSQL
@@ -15,6 +15,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { adminFlow } from "./admin-flow.mjs"
+import { expiryFlow } from "./expiry-flow.mjs"
 import { integrityFlow } from "./integrity-flow.mjs"
 import { pickingFlow } from "./picking-flow.mjs"
 import { recallFlow } from "./recall-flow.mjs"
@@ -87,6 +88,7 @@ async function main() {
   log("browser flow:")
   const { lotNumber } = await adminFlow({ baseUrl, ui, shots })
   await recallFlow({ baseUrl, ui, shots })
+  await expiryFlow({ baseUrl, ui, shots })
   await integrityFlow({ baseUrl, ui, shots })
   await pickingFlow({ baseUrl, ui, shots })
   await refreshFlow({ baseUrl, ui })

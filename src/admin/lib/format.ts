@@ -1,5 +1,5 @@
 import type { IntegrityCheck } from "../../modules/lot/domain/integrity"
-import type { AdjustmentReason, AllocationStrategy, LotEventType, LotStatus } from "../types"
+import type { AdjustmentReason, AllocationStrategy, LotEventType, LotShipmentStatus, LotStatus } from "../types"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -35,6 +35,14 @@ export const ADJUSTMENT_REASON_LABELS: Record<AdjustmentReason, string> = {
   damage: "Damage",
   sample: "Sample taken",
   other: "Other",
+}
+
+/** A fulfillment's state in Medusa's own words (its order page says "Awaiting shipping" until shipped). */
+export const SHIPMENT_STATUS_LABELS: Record<LotShipmentStatus, string> = {
+  fulfilled: "Awaiting shipping",
+  shipped: "Shipped",
+  delivered: "Delivered",
+  canceled: "Canceled",
 }
 
 export const LOT_EVENT_LABELS: Record<LotEventType, string> = {
@@ -87,6 +95,17 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   hour: "2-digit",
   minute: "2-digit",
 })
+
+/** A count with its noun, singular for one: "1 unit", "12 units", "1,200 lots". */
+export const counted = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`
+
+/** A signed count for a history entry: "+1 unit", "−3 units". */
+export const signedUnits = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${counted(Math.abs(n), "unit")}`
+
+const compactFormat = new Intl.NumberFormat("en-GB", { notation: "compact", maximumFractionDigits: 1 })
+
+/** A number short enough to sit on a chart bar: 950, 1.2k, 34k. */
+export const compactNumber = (n: number) => compactFormat.format(n)
 
 /** A calendar date stored as midnight UTC (expiry, manufacture), e.g. "22 Nov 2026". */
 export function formatDay(value: string | null | undefined): string {

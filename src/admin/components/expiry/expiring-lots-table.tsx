@@ -16,12 +16,21 @@ const itemName = (lot: ExpiringLot) => {
   return product ? `${product}${item?.variant?.title ? ` · ${item.variant.title}` : ""}` : item?.title ?? lot.inventory_item_id
 }
 
-/** The lots of the chosen card, earliest expiry first, paged on the server; a row opens the lot. */
-export const ExpiringLotsTable = ({ view, windows }: { view: ExpiryView; windows: number[] }) => {
+/** The lots of the chosen card (at the chosen location, of the chosen product), earliest expiry first, paged on the server; a row opens the lot. */
+export const ExpiringLotsTable = ({
+  view,
+  windows,
+  filters,
+}: {
+  view: ExpiryView
+  windows: number[]
+  filters: { location_id?: string; inventory_item_id?: string }
+}) => {
   const pages = usePages()
   const { toFirstPage } = pages
-  // Another card is another list: start it on its first page.
-  useEffect(() => toFirstPage(), [view, toFirstPage])
+  // Another card or filter is another list: start it on its first page.
+  const viewKey = view.kind === "expired" ? "expired" : view.days
+  useEffect(() => toFirstPage(), [viewKey, filters.location_id, filters.inventory_item_id, toFirstPage])
 
   const columns = useMemo(
     () => [
@@ -48,6 +57,8 @@ export const ExpiringLotsTable = ({ view, windows }: { view: ExpiryView; windows
   const { data, isLoading, error, refetch } = useExpiringLots({
     // The expired card lists only lots past expiry that are still on hand.
     ...(view.kind === "expired" ? { within_days: 1, include_expired: "only" } : { within_days: view.days }),
+    ...(filters.location_id && { location_id: filters.location_id }),
+    ...(filters.inventory_item_id && { inventory_item_id: filters.inventory_item_id }),
     ...pages.page,
   })
 

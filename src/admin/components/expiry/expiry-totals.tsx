@@ -1,13 +1,14 @@
 import { clx, Text } from "@medusajs/ui"
 import type { ExpirySummaryResponse } from "../../hooks/expiry"
+import { counted } from "../../lib/format"
 
 /** Which slice of stock the list below shows: already expired, or expiring within N days. */
 export type ExpiryView = { kind: "expired" } | { kind: "within"; days: number }
 
 const sameView = (a: ExpiryView, b: ExpiryView) => a.kind === b.kind && (a.kind === "expired" || a.days === (b as { days: number }).days)
 
-const units = (n: number) => `${n.toLocaleString()} ${n === 1 ? "unit" : "units"}`
-const lots = (n: number) => `${n.toLocaleString()} ${n === 1 ? "lot" : "lots"}`
+const units = (n: number) => counted(n, "unit")
+const lots = (n: number) => counted(n, "lot")
 
 /** Cards for expired stock on hand and each warning window; the chosen one drives the list. */
 export const ExpiryTotals = ({

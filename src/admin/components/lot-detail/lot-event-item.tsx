@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { formatDateTime, LOT_EVENT_LABELS, LOT_STATUS_LABELS } from "../../lib/format"
+import { formatDateTime, LOT_EVENT_LABELS, LOT_STATUS_LABELS, signedUnits } from "../../lib/format"
 import type { LotEvent, LotStatus, LotTestResult } from "../../types"
 
 const statusLabel = (status: string | null) => (status ? (LOT_STATUS_LABELS[status as LotStatus] ?? status) : "—")
@@ -30,7 +30,7 @@ function actorName(actor: LotEvent["actor"]): string | null {
 /** What one history entry says, in a line or two. */
 function details(event: LotEvent, nameOf: (id: string) => string): string[] {
   const lines: string[] = []
-  const qty = event.quantity ? `${event.quantity > 0 ? "+" : ""}${event.quantity} units` : null
+  const qty = event.quantity ? signedUnits(event.quantity) : null
   const where = event.location_id
     ? event.to_location_id
       ? `${nameOf(event.location_id)} → ${nameOf(event.to_location_id)}`

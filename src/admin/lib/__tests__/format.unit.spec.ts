@@ -1,4 +1,4 @@
-import { daysLeft, describeDaysLeft, describeIntegrity, describeRepair, expiryColor, integrityCheckLabel, totals } from "../format"
+import { compactNumber, counted, daysLeft, signedUnits, describeDaysLeft, describeIntegrity, describeRepair, expiryColor, integrityCheckLabel, totals } from "../format"
 
 describe("expiry display", () => {
   const now = new Date("2026-11-25T15:30:00Z")
@@ -60,5 +60,25 @@ describe("integrity display", () => {
     expect(describeRepair({ found: [finding, finding], corrections: [finding], after: { findings: [finding] } })).toBe(
       "2 problems found, 1 correction made; 1 left for a person."
     )
+  })
+})
+
+describe("counts in words", () => {
+  it("says one unit, one lot, and plural otherwise", () => {
+    expect(counted(1, "unit")).toBe("1 unit")
+    expect(counted(0, "unit")).toBe("0 units")
+    expect(counted(1200, "lot")).toBe("1,200 lots")
+    expect(counted(2, "delivery", "deliveries")).toBe("2 deliveries")
+  })
+
+  it("signs history quantities with a real minus", () => {
+    expect(signedUnits(1)).toBe("+1 unit")
+    expect(signedUnits(-3)).toBe("−3 units")
+  })
+
+  it("shortens chart numbers", () => {
+    expect(compactNumber(950)).toBe("950")
+    expect(compactNumber(1240)).toBe("1.2k")
+    expect(compactNumber(34_000)).toBe("34k")
   })
 })

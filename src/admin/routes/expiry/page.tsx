@@ -1,45 +1,72 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Clock } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
-import { useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { SectionHeader } from "../../components/common/section-header"
 import { PageLoadState } from "../../components/common/states"
 import { ExpiringLotsTable } from "../../components/expiry/expiring-lots-table"
 import { ExpiryBreakdown } from "../../components/expiry/expiry-breakdown"
+import { ExpiryFilterChips } from "../../components/expiry/expiry-filter-chips"
 import { ExpiryTotals, type ExpiryView } from "../../components/expiry/expiry-totals"
 import { ExpiryWeekChart } from "../../components/expiry/expiry-week-chart"
 import { useExpirySummary } from "../../hooks/expiry"
 import { useFollowMedusaChanges } from "../../hooks/medusa-refresh"
 
+const viewParam = (view: ExpiryView) => (view.kind === "expired" ? "expired" : String(view.days))
+
+/** The card named in the address; an unknown one falls back to the first warning window. */
+function viewFromParam(param: string | null, windows: number[]): ExpiryView {
+  if (param === "expired") return { kind: "expired" }
+  const days = Number(param)
+  return { kind: "within", days: windows.includes(days) ? days : windows[0] }
+}
+
+const nameOf = (rows: { id: string; name: string }[], id: string | undefined) => (id ? (rows.find((r) => r.id === id)?.name ?? id) : undefined)
+
 /**
  * Stock at risk of expiry: expired units still on hand and units expiring within each warning
  * window (cards that pick the list of lots below), units expiring per week, and the same by
- * location and by product.
+ * location and by product. Choosing a location or product row narrows the list of lots to it.
  */
 const ExpiryPage = () => {
   useFollowMedusaChanges()
   const { data: summary, isLoading, error, refetch } = useExpirySummary()
-  const [chosen, setChosen] = useState<ExpiryView | null>(null)
+  // The card and the filters live in the address, so Back and a shared link restore them.
+  const [params, setParams] = useSearchParams()
+  const change = (key: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (value === null) next.delete(key)
+        else next.set(key, value)
+        return next
+      },
+      { replace: false }
+    )
 
   if (isLoading || error || !summary) {
     return <PageLoadState error={error} onRetry={() => refetch()} />
   }
-  const view: ExpiryView = chosen ?? { kind: "within", days: summary.windows[0] }
+  const view = viewFromParam(params.get("view"), summary.windows)
+  const filters = { location_id: params.get("location_id") ?? undefined, inventory_item_id: params.get("inventory_item_id") ?? undefined }
   const products = summary.by_product.map((p) => ({
     ...p,
     id: p.inventory_item_id,
     name: p.inventory_item?.variant?.product_title ?? p.inventory_item?.title ?? p.inventory_item_id,
     detail: [p.inventory_item?.variant?.title, p.inventory_item?.sku].filter(Boolean).join(" · ") || null,
   }))
+  const locations = summary.by_location.map((l) => ({ ...l, id: l.location_id, name: l.location_name ?? l.location_id }))
   const breakdowns = [
     {
       title: "By location",
       testId: "expiry-by-location",
-      rows: summary.by_location.map((l) => ({ ...l, id: l.location_id, name: l.location_name ?? l.location_id })),
+      filterKey: "location_id" as const,
+      rows: locations,
     },
     {
       title: "By product",
       testId: "expiry-by-product",
+      filterKey: "inventory_item_id" as const,
       rows: products,
       footnote:
         summary.product_count > products.length
@@ -56,15 +83,27 @@ const ExpiryPage = () => {
           level="h1"
           description="Stock on hand that has expired or expires soon, in released, quarantined and held lots"
         />
-        <ExpiryTotals summary={summary} view={view} onSelect={setChosen} />
-        <ExpiringLotsTable view={view} windows={summary.windows} />
+        <ExpiryTotals summary={summary} view={view} onSelect={(next) => change("view", viewParam(next))} />
+        <ExpiryFilterChips
+          chips={[
+            { key: "location_id", label: "Location", value: filters.location_id, name: nameOf(locations, filters.location_id) },
+            { key: "inventory_item_id", label: "Product", value: filters.inventory_item_id, name: nameOf(products, filters.inventory_item_id) },
+          ]}
+          onClear={(key) => change(key, null)}
+        />
+        <ExpiringLotsTable view={view} windows={summary.windows} filters={filters} />
       </Container>
       <Container className="p-0">
         <ExpiryWeekChart weeks={summary.totals.weeks} />
       </Container>
       {breakdowns.map((breakdown) => (
         <Container key={breakdown.testId} className="divide-y p-0">
-          <ExpiryBreakdown {...breakdown} windows={summary.windows} />
+          <ExpiryBreakdown
+            {...breakdown}
+            windows={summary.windows}
+            selectedId={filters[breakdown.filterKey]}
+            onSelect={(id) => change(breakdown.filterKey, id === filters[breakdown.filterKey] ? null : id)}
+          />
         </Container>
       ))}
     </div>
