@@ -6,6 +6,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Headers, HttpClient } from "./store"
+import { dayInWords } from "../../src/modules/lot/domain/day-words"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -15,6 +16,11 @@ const DAY_MS = 24 * 60 * 60 * 1000
 /** The UTC calendar day `days` from now, as YYYY-MM-DD (negative: in the past). */
 export function daysFromNow(days: number, now = new Date()): string {
   return new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** The day `days` from now as the plugin's messages write it: "5 Mar 2027". */
+export function dayInWordsFromNow(days: number): string {
+  return dayInWords(new Date(daysFromNow(days)))
 }
 
 /** A full ISO timestamp `days` from now (for received_at, which orders lots to the millisecond). */

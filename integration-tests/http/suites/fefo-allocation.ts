@@ -31,6 +31,7 @@ import {
 import {
   byLot,
   changeLotStatus,
+  dayInWordsFromNow,
   daysFromNow,
   eventTypes,
   getOrderLots,
@@ -40,18 +41,18 @@ import {
   lineTotals,
   lotEvents,
   lotTable,
+  type LotView,
+  type OrderLotLine,
+  type OrderLots,
   receiveLot,
   reconciliation,
+  type RecordedEvent,
   recordEvents,
   setLotPolicy,
   shippedByFulfillment,
   stateSnapshot,
   waitFor,
   waitForOrderLots,
-  type LotView,
-  type OrderLotLine,
-  type OrderLots,
-  type RecordedEvent,
 } from "../../helpers/allocation"
 
 /** Order emails that steer the extension hooks registered below. */
@@ -136,7 +137,6 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(result.in_balance).toBe(true)
   })
 
-  const today = () => isoDay(new Date())
 
   /** The first recorded module event `name` about `orderId` (waits for it: events are emitted after the workflow). */
   async function waitForEvent(name: string, orderId: string): Promise<RecordedEvent> {
@@ -344,7 +344,7 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     await expectFulfillmentRefused(
       order.id,
       { items: [{ id: line.line_item_id, quantity: 5 }], location_id: main, additional_data: { lots: [{ line_item_id: line.line_item_id, lot_number: "TEN", quantity: 2 }, { line_item_id: line.line_item_id, lot_number: "MID", quantity: 3 }] } },
-      `Cannot fulfill 5 × YOG-1: picked lot TEN expires ${daysFromNow(10)}: less than the required 30 days of shelf life left at shipment.`
+      `Cannot fulfill 5 × YOG-1: picked lot TEN expires ${dayInWordsFromNow(10)}: less than the required 30 days of shelf life left at shipment.`
     )
 
     const { fulfillment } = await fulfillOrder(api, headers, order.id, { items: [{ id: line.line_item_id, quantity: 5 }], location_id: main })
@@ -369,7 +369,7 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(await levelAtMain(milk.itemId)).toEqual({ stocked: 7, reserved: 0, available: 7 })
 
     const { order, line } = await checkoutAndAllocate(milk.variantId, 4)
-    const reason = `2 unit(s) not covered by any eligible lot: lot GONE expires ${daysFromNow(-10)}, on or before the ship date ${today()}`
+    const reason = `2 unit(s) not covered by any eligible lot: lot GONE expires ${dayInWordsFromNow(-10)}, on or before the ship date ${dayInWordsFromNow(0)}`
     expect(byLot(line.allocated)).toEqual({ "OK-1": 2 })
     expect(line.shortfalls).toEqual([{ quantity: 2, location_id: main, reason, recorded_at: expect.any(String) }])
 
@@ -393,7 +393,7 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     await expectFulfillmentRefused(
       order.id,
       { items: [{ id: line.line_item_id, quantity: 4 }], location_id: main },
-      `Cannot fulfill 4 × YOG-1: only 2 of 4 unit(s) are in lots that may ship (lot GONE expires ${daysFromNow(-10)}, on or before the ship date ${today()}).`
+      `Cannot fulfill 4 × YOG-1: only 2 of 4 unit(s) are in lots that may ship (lot GONE expires ${dayInWordsFromNow(-10)}, on or before the ship date ${dayInWordsFromNow(0)}).`
     )
     const { fulfillment } = await fulfillOrder(api, headers, order.id, { items: [{ id: line.line_item_id, quantity: 2 }], location_id: main })
     const after = lotsLine(await getOrderLots(api, headers, order.id), line.line_item_id)
@@ -541,7 +541,7 @@ export function fefoAllocationSuite({ api, getContainer }: MedusaSuiteOptions) {
     const refusals: [unknown, string | RegExp][] = [
       [pick({ lot_number: "COLA-L1" }), "Cannot fulfill 2 × YOG-1: picked lot COLA-L1 is a different product."],
       [pick({ lot_number: "HELD" }), "Cannot fulfill 2 × YOG-1: picked lot HELD is on hold."],
-      [pick({ lot_number: "GONE" }), `Cannot fulfill 2 × YOG-1: picked lot GONE expires ${daysFromNow(-10)}, on or before the ship date ${today()}.`],
+      [pick({ lot_number: "GONE" }), `Cannot fulfill 2 × YOG-1: picked lot GONE expires ${dayInWordsFromNow(-10)}, on or before the ship date ${dayInWordsFromNow(0)}.`],
       [pick({ lot_number: "nope-9" }), 'Cannot fulfill 2 × YOG-1: picked lot "nope-9" does not exist.'],
       [pick({ lot_id: "lot_01DOESNOTEXIST" }), 'Cannot fulfill 2 × YOG-1: picked lot "lot_01DOESNOTEXIST" does not exist.'],
       [pick({ lot_number: "FAR" }, 1), "Cannot fulfill 2 × YOG-1: the picked lots add up to 1 unit(s), but 2 are being fulfilled."],

@@ -15,19 +15,20 @@ import { loginAsAdmin } from "../../helpers/admin"
 import {
   byLot,
   changeLotStatus,
+  dayInWordsFromNow,
   daysFromNow,
   eventTypes,
   getOrderLots,
   getPickList,
   lotEvents,
   lotTable,
+  type LotView,
   receiveLot,
   reconciliation,
   setLotPolicy,
   shippedByFulfillment,
   stateSnapshot,
   waitForOrderLots,
-  type LotView,
 } from "../../helpers/allocation"
 import {
   attempt,
@@ -246,7 +247,7 @@ export function pickByScanSuite({ api, getContainer }: MedusaSuiteOptions) {
     await expectRefused(
       order.id,
       { code: gs1(YOGURT_GTIN, "GONE") },
-      `Do not pick lot GONE: it expires ${daysFromNow(-10)}, so it is expired at shipment. Put it aside and scan another lot.`
+      `Do not pick lot GONE: it expires ${dayInWordsFromNow(-10)}, so it is expired at shipment. Put it aside and scan another lot.`
     )
     await expectRefused(
       order.id,

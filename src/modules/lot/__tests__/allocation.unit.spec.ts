@@ -79,10 +79,10 @@ describe("planAllocation", () => {
   it("explains why a lot is not eligible", () => {
     expect(ineligibilityReason(lot("h", { status: LotStatus.ON_HOLD }), rules())).toBe("lot H is on hold")
     expect(ineligibilityReason(lot("x", { expires_at: day("2026-11-20") }), rules())).toBe(
-      "lot X expires 2026-11-20, on or before the ship date 2026-11-25"
+      "lot X expires 20 Nov 2026, on or before the ship date 25 Nov 2026"
     )
     expect(ineligibilityReason(lot("s", { expires_at: day("2026-12-01") }), rules({ min_remaining_shelf_life_days: 10 }))).toBe(
-      "lot S expires 2026-12-01: less than the required 10 days of shelf life left at shipment"
+      "lot S expires 1 Dec 2026: less than the required 10 days of shelf life left at shipment"
     )
     expect(ineligibilityReason(lot("ok", { expires_at: day("2026-12-06") }), rules({ min_remaining_shelf_life_days: 10 }))).toBeNull()
   })

@@ -60,7 +60,7 @@ describe("planFulfillment", () => {
     ]
     expect(planFulfillment(lots, 2, rules, [{ lot_id: "x", quantity: 2 }])).toEqual({
       ok: false,
-      reason: "picked lot X expires 2026-11-20, on or before the ship date 2026-11-25",
+      reason: "picked lot X expires 20 Nov 2026, on or before the ship date 25 Nov 2026",
     })
     expect(planFulfillment(lots, 2, rules, [{ lot_id: "h", quantity: 2 }])).toEqual({ ok: false, reason: "picked lot H is on hold" })
     expect(planFulfillment(lots, 3, rules, [{ lot_id: "a", quantity: 3 }])).toEqual({

@@ -60,17 +60,17 @@ describe("doNotPickMessage", () => {
     [LotStatus.QUARANTINE, null, "Do not pick lot B-1: it is in quarantine, waiting for quality release. Put it aside and scan another lot."],
     [LotStatus.REJECTED, "mould", "Do not pick lot B-1: it was rejected by quality (mould). Put it aside and scan another lot."],
     [LotStatus.RECALLED, "RC-1", "Do not pick lot B-1: it is recalled (RC-1). Put it aside and scan another lot."],
-    [LotStatus.EXPIRED, null, "Do not pick lot B-1: it is expired (expiry 2027-06-01). Put it aside and scan another lot."],
+    [LotStatus.EXPIRED, null, "Do not pick lot B-1: it is expired (expiry 1 Jun 2027). Put it aside and scan another lot."],
   ])("names the status (%s) and its reason", (status, reason, message) => {
     expect(doNotPickMessage(lot({ status }), rules(), reason)).toBe(message)
   })
 
   it("refuses a released lot that is expired at shipment, or short of the minimum shelf life", () => {
     expect(doNotPickMessage(lot({ expires_at: day("2026-11-25") }), rules())).toBe(
-      "Do not pick lot B-1: it expires 2026-11-25, so it is expired at shipment. Put it aside and scan another lot."
+      "Do not pick lot B-1: it expires 25 Nov 2026, so it is expired at shipment. Put it aside and scan another lot."
     )
     expect(doNotPickMessage(lot({ expires_at: day("2026-12-10") }), rules({ min_remaining_shelf_life_days: 30 }))).toBe(
-      "Do not pick lot B-1: it expires 2026-12-10, less than the 30 days of shelf life the customer must get. Put it aside and scan another lot."
+      "Do not pick lot B-1: it expires 10 Dec 2026, less than the 30 days of shelf life the customer must get. Put it aside and scan another lot."
     )
   })
 })

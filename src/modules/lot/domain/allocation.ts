@@ -2,6 +2,7 @@ import type { AllocationRules, AllocationStrategy } from "../types"
 import { isAllocatableStatus } from "./lot-status"
 import { comparatorFor, STRATEGY_ORDER } from "./strategy-order"
 import type { LotStatus } from "../types"
+import { dayInWords } from "./day-words"
 
 export type { AllocationRules }
 
@@ -34,11 +35,11 @@ export function ineligibilityReason(lot: AllocatableLot, rules: AllocationRules)
   if (lot.expires_at) {
     const mustLastUntil = new Date(rules.ship_date.getTime() + rules.min_remaining_shelf_life_days * DAY_MS)
     if (lot.expires_at.getTime() <= rules.ship_date.getTime()) {
-      return `lot ${lot.lot_number} expires ${isoDay(lot.expires_at)}, on or before the ship date ${isoDay(rules.ship_date)}`
+      return `lot ${lot.lot_number} expires ${dayInWords(lot.expires_at)}, on or before the ship date ${dayInWords(rules.ship_date)}`
     }
     if (lot.expires_at.getTime() <= mustLastUntil.getTime()) {
       return (
-        `lot ${lot.lot_number} expires ${isoDay(lot.expires_at)}: less than the required ` +
+        `lot ${lot.lot_number} expires ${dayInWords(lot.expires_at)}: less than the required ` +
         `${rules.min_remaining_shelf_life_days} days of shelf life left at shipment`
       )
     }
@@ -79,8 +80,4 @@ export function planAllocation(lots: AllocatableLot[], quantity: number, rules: 
     remaining -= take
   }
   return { allocations, shortfall: remaining }
-}
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
 }

@@ -1,6 +1,7 @@
 import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "./allocation"
 import { AllocationStrategy, LotStatus, type FulfilledLot, type ReleasedAllocation } from "../types"
 import { leastPreferredFirst } from "./strategy-order"
+import { dayInWords } from "./day-words"
 
 /** The scanned lot as the pick decision needs it. */
 export type PickScanLot = AllocatableLot & { inventory_item_id: string }
@@ -44,9 +45,6 @@ export type PickScanDecision =
   | { outcome: "swap"; line_item_id: string; location_id: string }
   | { outcome: "fefo_warning"; line_item_id: string; location_id: string; skipped: SkippedLot; message: string }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10)
-/** A date as the admin shows it, e.g. "5 Mar 2027" (dates are stored as UTC days). */
-const shownDay = (date: Date) => date.toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" })
 const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
 
 /**
@@ -63,15 +61,15 @@ export function doNotPickMessage(lot: AllocatableLot, rules: AllocationRules, st
     [LotStatus.ON_HOLD]: `it is on hold${because}`,
     [LotStatus.REJECTED]: `it was rejected by quality${because}`,
     [LotStatus.RECALLED]: `it is recalled${because}`,
-    [LotStatus.EXPIRED]: `it is expired${lot.expires_at ? ` (expiry ${isoDay(lot.expires_at)})` : ""}`,
+    [LotStatus.EXPIRED]: `it is expired${lot.expires_at ? ` (expiry ${dayInWords(lot.expires_at)})` : ""}`,
     [LotStatus.RELEASED]: "",
   }
   let reason = why[lot.status]
   if (!reason && lot.expires_at) {
     reason =
       lot.expires_at.getTime() <= rules.ship_date.getTime()
-        ? `it expires ${isoDay(lot.expires_at)}, so it is expired at shipment`
-        : `it expires ${isoDay(lot.expires_at)}, less than the ${rules.min_remaining_shelf_life_days} days of shelf life the customer must get`
+        ? `it expires ${dayInWords(lot.expires_at)}, so it is expired at shipment`
+        : `it expires ${dayInWords(lot.expires_at)}, less than the ${rules.min_remaining_shelf_life_days} days of shelf life the customer must get`
   }
   return `Do not pick lot ${lot.lot_number}: ${reason}. Put it aside and scan another lot.`
 }
@@ -129,8 +127,8 @@ export function decidePickScan(facts: PickScanFacts): PickScanDecision {
       location_id: other.location_id,
       skipped,
       message:
-        `Lot ${skipped.lot_number} expires first (${shownDay(skipped.expires_at)}) and is the one to pick. ` +
-        `Lot ${lot.lot_number} expires ${lot.expires_at ? shownDay(lot.expires_at) : "never"}: take it anyway?`,
+        `Lot ${skipped.lot_number} expires first (${dayInWords(skipped.expires_at)}) and is the one to pick. ` +
+        `Lot ${lot.lot_number} expires ${lot.expires_at ? dayInWords(lot.expires_at) : "never"}: take it anyway?`,
     }
   }
   return { outcome: "swap", line_item_id: other.line_item_id, location_id: other.location_id }
