@@ -60,6 +60,7 @@ export const LOT_EVENT_LABELS: Record<LotEventType, string> = {
   reverted: "Reverted",
   block_restored: "Deleted hold-back reservation re-created",
   corrected: "Corrected by the integrity repair",
+  edited: "Edited",
 }
 
 /** The integrity checks in a merchant's words (what each compares is in domain/integrity.ts). */
