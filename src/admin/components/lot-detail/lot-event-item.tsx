@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { formatDateTime, LOT_EVENT_LABELS, LOT_STATUS_LABELS } from "../../lib/format"
+import { describeLotEdit, formatDateTime, isLotEditData, LOT_EVENT_LABELS, LOT_STATUS_LABELS } from "../../lib/format"
 import type { LotEvent, LotStatus } from "../../types"
 
 const statusLabel = (status: string | null) => (status ? (LOT_STATUS_LABELS[status as LotStatus] ?? status) : "—")
@@ -32,6 +32,7 @@ function details(event: LotEvent, nameOf: (id: string) => string): string[] {
   } else if (!event.from_status && event.to_status) {
     lines.push(`Status: ${statusLabel(event.to_status)}`)
   }
+  if (isLotEditData(event.data)) lines.push(...describeLotEdit(event.data))
   if (event.reason) lines.push(`Reason: ${event.reason}`)
   if (event.note) lines.push(`Note: ${event.note}`)
   if (event.reference_type || event.reference_id) {

@@ -1,4 +1,4 @@
-import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, XCircle } from "@medusajs/icons"
+import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, PencilSquare, XCircle } from "@medusajs/icons"
 import { DropdownMenu, IconButton, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { usePrintLotLabel } from "../../hooks/lot-labels"
@@ -6,6 +6,7 @@ import { useChangeLotStatus } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
 import type { Lot, LotStatus } from "../../types"
 import { AdjustLotDrawer } from "./adjust-lot-drawer"
+import { EditLotDrawer } from "./edit-lot-drawer"
 import { StatusReasonDrawer } from "./status-reason-drawer"
 import { TransferLotDrawer } from "./transfer-lot-drawer"
 
@@ -14,9 +15,9 @@ const CAN_RELEASE: LotStatus[] = ["quarantine", "on_hold"]
 const CAN_HOLD: LotStatus[] = ["quarantine", "released"]
 const CAN_REJECT: LotStatus[] = ["quarantine", "released", "on_hold"]
 
-type Dialog = "hold" | "reject" | "adjust" | "transfer" | null
+type Dialog = "edit" | "hold" | "reject" | "adjust" | "transfer" | null
 
-/** The "…" menu of a lot: hold, release, reject, adjust stock, transfer, print its label. */
+/** The "…" menu of a lot: edit its facts, hold, release, reject, adjust stock, transfer, print its label. */
 export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
   const [dialog, setDialog] = useState<Dialog>(null)
   const { locations, nameOf } = useStockLocations()
@@ -49,6 +50,12 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
           </IconButton>
         </DropdownMenu.Trigger>
         <DropdownMenu.Content align="end">
+          {/* Any status: a rejected, recalled or expired lot's facts may still be corrected. */}
+          <DropdownMenu.Item onSelect={() => setDialog("edit")} className="gap-x-2">
+            <PencilSquare className="text-ui-fg-subtle" />
+            Edit
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator />
           <DropdownMenu.Item disabled={!CAN_RELEASE.includes(lot.status)} onSelect={release} className="gap-x-2">
             <CheckCircle className="text-ui-fg-subtle" />
             Release
@@ -77,6 +84,7 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu>
+      <EditLotDrawer lot={lot} open={dialog === "edit"} onOpenChange={onOpenChange} />
       <StatusReasonDrawer action="hold" lot={lot} open={dialog === "hold"} onOpenChange={onOpenChange} />
       <StatusReasonDrawer action="reject" lot={lot} open={dialog === "reject"} onOpenChange={onOpenChange} />
       <AdjustLotDrawer lot={lot} nameOf={nameOf} open={dialog === "adjust"} onOpenChange={onOpenChange} />

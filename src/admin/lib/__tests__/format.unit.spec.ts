@@ -1,4 +1,6 @@
-import { daysLeft, describeDaysLeft, describeIntegrity, describeRepair, expiryColor, integrityCheckLabel, totals } from "../format"
+import {
+  daysLeft, describeDaysLeft, describeIntegrity, describeLotEdit, describeRepair, expiryColor, integrityCheckLabel, isLotEditData, totals,
+} from "../format"
 
 describe("expiry display", () => {
   const now = new Date("2026-11-25T15:30:00Z")
@@ -60,5 +62,42 @@ describe("integrity display", () => {
     expect(describeRepair({ found: [finding, finding], corrections: [finding], after: { findings: [finding] } })).toBe(
       "2 problems found, 1 correction made; 1 left for a person."
     )
+  })
+})
+
+describe("lot edit display", () => {
+  it("shows one line per field a merchant reads, old → new, in a fixed order (the stored JSON keeps none)", () => {
+    const lines = describeLotEdit({
+      changes: {
+        notes: { from: null, to: "Expiry misread" },
+        supplier_details: { from: { name: "Alpine Dairy" }, to: { name: "Hof Berger" } },
+        supplier: { from: "Alpine Dairy", to: "Hof Berger" },
+        supplier_id: { from: "lotsup_1", to: "lotsup_2" },
+        expires_at: { from: "2027-01-01T00:00:00.000Z", to: "2027-02-01T00:00:00.000Z" },
+        best_before_at: { from: "2026-12-20T00:00:00.000Z", to: null },
+      },
+    })
+    expect(lines).toEqual([
+      "Expiry: 1 Jan 2027 → 1 Feb 2027",
+      "Best before: 20 Dec 2026 → —",
+      "Supplier: “Alpine Dairy” → “Hof Berger”",
+      "Notes: — → “Expiry misread”",
+    ])
+  })
+
+  it("says where a derived expiry came from", () => {
+    const data = { changes: { expires_at: { from: null, to: "2026-12-29T09:00:00.000Z" } }, derived_expiry: { from: "received_at" as const, shelf_life_days: 28 } }
+    expect(describeLotEdit(data)).toEqual(["Expiry: — → 29 Dec 2026 (received + 28 days shelf life)"])
+  })
+
+  it("keeps long or multi-line text on one short line", () => {
+    const [line] = describeLotEdit({ changes: { notes: { from: "a\nb", to: "x".repeat(100) } } })
+    expect(line).toBe(`Notes: “a b” → “${"x".repeat(59)}…”`)
+  })
+
+  it("recognises the data of an edit, not that of other history entries", () => {
+    expect(isLotEditData({ changes: {} })).toBe(true)
+    expect(isLotEditData({ test_results: [] })).toBe(false)
+    expect(isLotEditData(null)).toBe(false)
   })
 })

@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { planLotEdit } from "../domain/lot-edit"
 import { findLotEditSubject, writeLotEditableFields } from "../sql/lot-sql"
 import { insertLotEvents, type Sql } from "../sql/sql"
-import { LotEventType, type LotEdit, type LotEditInput, type LotFieldChanges } from "../types"
+import { LotEventType, type LotEdit, type LotEditEventData, type LotEditInput, type LotFieldChanges } from "../types"
 import { lockLot } from "./lots"
 
 /**
@@ -35,14 +35,8 @@ export async function editLot(sql: Sql, input: LotEditInput, now = new Date()): 
     ...plan.next,
     expiry_warning_days: plan.changes.expires_at ? null : subject.expiry_warning_days,
   })
-  const [eventId] = await insertLotEvents(sql, [
-    {
-      lot_id: lot.id,
-      type: LotEventType.EDITED,
-      actor_id: input.actor_id,
-      data: { changes: plan.changes, ...(plan.derived_expiry && { derived_expiry: plan.derived_expiry }) },
-    },
-  ])
+  const data: LotEditEventData = { changes: plan.changes, ...(plan.derived_expiry && { derived_expiry: plan.derived_expiry }) }
+  const [eventId] = await insertLotEvents(sql, [{ lot_id: lot.id, type: LotEventType.EDITED, actor_id: input.actor_id, data }])
   return { ...edit, event_id: eventId, previous: subject }
 }
 
@@ -60,7 +54,7 @@ export async function revertLotEdit(sql: Sql, edit: LotEdit): Promise<void> {
       reason: "edit reverted",
       reference_type: "lot_event",
       reference_id: edit.event_id,
-      data: { changes: invertChanges(edit.changes) },
+      data: { changes: invertChanges(edit.changes) } satisfies LotEditEventData,
     },
   ])
 }

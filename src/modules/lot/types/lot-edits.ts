@@ -54,6 +54,9 @@ export type LotFieldChanges = Partial<Record<EditableLotField, LotFieldChange>>
 /** A cleared expiry derived again: counted from which date, over how many days of shelf life. */
 export type DerivedExpiry = { from: "manufactured_at" | "received_at"; shelf_life_days: number }
 
+/** `data` of an `edited` history entry (and of the `reverted` entry that undoes one, with from and to swapped). */
+export type LotEditEventData = { changes: LotFieldChanges; derived_expiry?: DerivedExpiry }
+
 export type LotEdit = {
   lot_id: string
   lot_number: string
