@@ -200,6 +200,16 @@ export function lotEditSuite({ api, getContainer }: MedusaSuiteOptions) {
     await expectInvariants()
   })
 
+  it("a new expiry is announced again from its own warning windows", async () => {
+    const lot = await receiveLot({ lot_number: "EDIT-10", expires_at: day(20) })
+    const windowsWarned = async () =>
+      (await api.post("/admin/lots/expiry-warnings", {}, { headers })).data.warned.filter((w: any) => w.id === lot.id).map((w: any) => w.window_days)
+    expect(await windowsWarned()).toEqual([30])
+    await edit(lot.id, { expires_at: day(80) })
+    expect(await windowsWarned()).toEqual([90])
+    expect(await windowsWarned()).toEqual([])
+  })
+
   it("a rejected lot keeps its status while its facts are corrected, even with an expiry in the past", async () => {
     const lot = await receiveLot({ lot_number: "EDIT-6", expires_at: day(100) })
     await api.post(`/admin/lots/${lot.id}/reject`, { reason: "failed microbiology test" }, { headers })
