@@ -1,11 +1,12 @@
 /**
  * Lots through the admin API, without storefront orders: policies and receipts, status changes,
- * stock moves, links, scans and labels, untracked stock, genealogy and trace, expiry warnings,
- * suppliers and FSMA 204 receipt facts, and hostile input to every route.
+ * corrections (edits), stock moves, links, scans and labels, untracked stock, genealogy and trace,
+ * expiry warnings, suppliers and FSMA 204 receipt facts, and hostile input to every route.
  * One app boot for all of these suites (see runSuitesInOneApp).
  */
 import { runSuitesInOneApp } from "../helpers/run-suites"
 import { hostileInputSuite } from "./suites/hostile-input"
+import { lotEditSuite } from "./suites/lot-edit"
 import { lotExpiryWarningsSuite } from "./suites/lot-expiry-warnings"
 import { lotGenealogyTraceSuite } from "./suites/lot-genealogy-trace"
 import { lotLabelsAndReceiveScanSuite } from "./suites/lot-labels-and-receive-scan"
@@ -21,6 +22,7 @@ jest.setTimeout(180_000)
 
 runSuitesInOneApp({
   "hostile-input": hostileInputSuite,
+  "lot-edit": lotEditSuite,
   "lot-expiry-warnings": lotExpiryWarningsSuite,
   "lot-genealogy-trace": lotGenealogyTraceSuite,
   "lot-labels-and-receive-scan": lotLabelsAndReceiveScanSuite,

@@ -5,6 +5,7 @@ import type { AdminAssignUntrackedStock, AdminUpsertLotPolicy } from "../api/adm
 import type { AdminLot, AdminLotDetail, AdminLotEvent, AdminLotListResponse } from "../api/admin/lots/types"
 import type {
   AdminAdjustLot,
+  AdminEditLot,
   AdminHoldLot,
   AdminReceiveLot,
   AdminRejectLot,
@@ -30,7 +31,9 @@ export type Serialized<T> = T extends Date
 
 // The server's own lists, so a select, a filter or a label can never miss a value.
 export { ADJUSTMENT_REASONS, ALLOCATION_STRATEGIES, LOT_STATUSES, TLC_ASSIGNERS } from "../modules/lot/types"
-export type { AdjustmentReason, AllocationStrategy, LotEventType, LotShipmentStatus, LotStatus, TlcAssignedBy } from "../modules/lot/types"
+export type {
+  AdjustmentReason, AllocationStrategy, EditableLotField, LotEditEventData, LotEventType, LotShipmentStatus, LotStatus, TlcAssignedBy,
+} from "../modules/lot/types"
 
 /** Statuses a new lot may be received in. */
 export const RECEIVE_STATUSES = [LotStatus.RELEASED, LotStatus.QUARANTINE] as const
@@ -72,6 +75,7 @@ export type RejectLotBody = z.input<typeof AdminRejectLot>
 export type ReleaseLotBody = z.input<typeof AdminReleaseLot>
 export type LotTestResult = NonNullable<ReleaseLotBody["test_results"]>[number]
 export type AdjustLotBody = z.input<typeof AdminAdjustLot>
+export type EditLotBody = z.input<typeof AdminEditLot>
 export type TransferLotBody = z.input<typeof AdminTransferLot>
 /** Into an existing lot of the item (`lot_id`), or a new lot described like a receipt. */
 export type AssignUntrackedStockBody = z.input<typeof AdminAssignUntrackedStock>

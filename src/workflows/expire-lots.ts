@@ -14,7 +14,8 @@ export const expireLotsWorkflowId = "expire-lots"
  * The expiry sweep, one batch: lots past their expiry become expired, give up their open
  * allocations (those order lines are allocated again from other eligible lots, or get a
  * shortfall) and their stock is held back from what Medusa can sell. Emits `lot.expired` per lot.
- * Run daily by the `expire-lots` job and on demand by `POST /admin/lots/expire`.
+ * Run daily by the `expire-lots` job and on demand by `POST /admin/lots/expire`; with `lot_ids`, by
+ * `editLotWorkflow` for a lot whose expiry was moved to a date that has passed.
  *
  * @example
  * const { result } = await expireLotsWorkflow(container).run({ input: { limit: 1000 } })

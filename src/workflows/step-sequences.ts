@@ -1,6 +1,6 @@
 import { transform, when, type WorkflowData } from "@medusajs/framework/workflows-sdk"
 import type { LotStockChangeResult, StockGain } from "../modules/lot"
-import { deriveExpiry, type DateLike } from "../modules/lot/domain/lot-dates"
+import { deriveExpiry, toDate, type DateLike } from "../modules/lot/domain/lot-dates"
 import type { LotTransformation } from "../modules/lot/domain/transformation"
 import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
 import {
@@ -21,6 +21,7 @@ type LotReceiptFields = {
   line_code?: string | null
   manufactured_at?: DateLike
   expires_at?: DateLike
+  received_at?: DateLike
 }
 
 /**
@@ -46,8 +47,9 @@ export function generateMissingLotNumber(fields: WorkflowData<LotReceiptFields>,
 
 /**
  * A receipt's fields as the lot-writing step takes them: the number given or generated, the expiry
- * given or derived from the shelf life (for a new lot only), without the numbering codes. Used in
- * a `transform` after `generateMissingLotNumber`.
+ * given or derived from the shelf life (for a new lot only: from the manufacture date, else from
+ * the receipt date, which is now unless the receipt says when), without the numbering codes. Used
+ * in a `transform` after `generateMissingLotNumber`.
  *
  * @example
  * const lot = receivedLotFields(receiptFields, generatedNumber, validated.shelf_life_days)
@@ -58,11 +60,13 @@ export function receivedLotFields<T extends LotReceiptFields>(
   shelfLifeDays: number | null
 ) {
   const { plant_code: _plant, line_code: _line, ...lot } = fields
-  return {
-    ...lot,
-    lot_number: fields.lot_number ?? generatedNumber ?? undefined,
-    expires_at: fields.lot_id ? undefined : deriveExpiry(fields, shelfLifeDays),
+  const lotNumber = fields.lot_number ?? generatedNumber ?? undefined
+  if (fields.lot_id) {
+    return { ...lot, lot_number: lotNumber, expires_at: undefined }
   }
+  // The lot row gets this same receipt date, so a derived expiry is exactly received + shelf life.
+  const receivedAt = toDate(fields.received_at) ?? new Date()
+  return { ...lot, lot_number: lotNumber, received_at: receivedAt, expires_at: deriveExpiry(fields, shelfLifeDays, receivedAt) }
 }
 
 /**

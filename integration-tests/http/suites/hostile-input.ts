@@ -71,6 +71,7 @@ export function hostileInputSuite({ api, getContainer }: MedusaSuiteOptions) {
     const inBody: [Request, string][] = [
       [{ method: "POST", url: "/admin/lots", body: { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 1, lot_number: text } }, "lot_number"],
       [{ method: "POST", url: "/admin/lots", body: { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 1, supplier: "ok", notes: text } }, "notes"],
+      [{ method: "POST", url: `/admin/lots/${lotId}`, body: { notes: text } }, "notes"],
       [{ method: "POST", url: `/admin/lots/${lotId}/hold`, body: { reason: text } }, "reason"],
       [{ method: "POST", url: `/admin/lots/${lotId}/adjust`, body: { location_id: w.main.id, quantity_change: -1, reason: text } }, "reason"],
       [{ method: "POST", url: `/admin/lots/${lotId}/transfer`, body: { from_location_id: text, to_location_id: w.cold.id, quantity: 1 } }, "from_location_id"],

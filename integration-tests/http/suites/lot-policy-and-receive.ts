@@ -239,10 +239,10 @@ export function lotPolicyAndReceiveSuite({ api, getContainer }: MedusaSuiteOptio
         }),
       ])
 
-      // No shelf life given for this lot's dates: without manufacture date there is no expiry.
+      // Neither expiry nor manufacture date: the shelf life counts from the day of receipt.
       const second = await receive(api, headers, { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 5 })
       expect(second.lot.lot_number).toBe(`YOG-500-${day}-002`)
-      expect(second.lot.expires_at).toBeNull()
+      expect(new Date(second.lot.expires_at).getTime() - new Date(second.lot.received_at).getTime()).toBe(21 * 86_400_000)
       expect(await stockedQuantity(container, w.yogurt.id, w.main.id)).toBe(15)
       await expectInBalance(api, headers)
     })

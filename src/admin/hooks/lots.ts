@@ -4,6 +4,7 @@ import { errorMessage, LOT_STATUS_LABELS } from "../lib/format"
 import type { AdminLotPolicyResponse } from "../../api/admin/inventory-items/types"
 import type {
   AdminAdjustLotResponse,
+  AdminEditLotResponse,
   AdminLotListResponse,
   AdminLotResponse,
   AdminLotStatusChangeResponse,
@@ -14,6 +15,7 @@ import type { AdminOrderLotsResponse, AdminOrderPickListResponse } from "../../a
 import { sdk } from "../lib/sdk"
 import type {
   AdjustLotBody,
+  EditLotBody,
   HoldLotBody,
   LotListQuery,
   LotPolicyBody,
@@ -188,5 +190,24 @@ export const useTransferLot = () => {
       toast.success(`Lot ${lot.lot_number}: ${body.quantity} units transferred`)
     },
     onError: showError("The stock was not transferred"),
+  })
+}
+
+/**
+ * POST /admin/lots/:id — correct a lot's dates, supplier or notes. What the merchant should know
+ * about the outcome (the lot expired by its new date, or stays expired) comes as a warning.
+ */
+export const useEditLot = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ lotId, body }: { lotId: string; body: EditLotBody }) =>
+      sdk.client.fetch<Serialized<AdminEditLotResponse>>(`/admin/lots/${encodeURIComponent(lotId)}`, { method: "POST", body }),
+    onSuccess: ({ lot, edit }) => {
+      invalidateLotData(queryClient)
+      const [notice] = edit.notices
+      if (notice) toast.warning(`Lot ${lot.lot_number} saved`, { description: notice })
+      else toast.success(`Lot ${lot.lot_number} saved`)
+    },
+    onError: showError("The lot was not changed"),
   })
 }

@@ -1,5 +1,5 @@
 import type { IntegrityCheck } from "../../modules/lot/domain/integrity"
-import type { AdjustmentReason, AllocationStrategy, LotEventType, LotShipmentStatus, LotStatus } from "../types"
+import type { AdjustmentReason, AllocationStrategy, EditableLotField, LotEditEventData, LotEventType, LotShipmentStatus, LotStatus } from "../types"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -68,6 +68,7 @@ export const LOT_EVENT_LABELS: Record<LotEventType, string> = {
   reverted: "Reverted",
   block_restored: "Deleted hold-back reservation re-created",
   corrected: "Corrected by the integrity repair",
+  edited: "Edited",
 }
 
 /** The integrity checks in a merchant's words (what each compares is in domain/integrity.ts). */
@@ -115,6 +116,46 @@ export function formatDay(value: string | null | undefined): string {
 /** A moment in time in the viewer's time zone, e.g. "25 Nov 2026, 09:29". */
 export function formatDateTime(value: string | null | undefined): string {
   return value ? dateTimeFormat.format(new Date(value)) : "—"
+}
+
+const MAX_TEXT_IN_HISTORY = 60
+
+/** A date of the lot as the history shows a change of it, "—" when there was none. */
+const dayValue = (value: unknown) => formatDay(typeof value === "string" ? value : null)
+
+/** Text of the lot as the history shows a change of it: on one line, quoted, shortened. */
+function textValue(value: unknown): string {
+  if (typeof value !== "string" || !value) return "—"
+  const line = value.replace(/\s+/g, " ").trim()
+  return `“${line.length > MAX_TEXT_IN_HISTORY ? `${line.slice(0, MAX_TEXT_IN_HISTORY - 1)}…` : line}”`
+}
+
+// The fields a merchant reads in an edit, in this order; the supplier's record id and copied details follow its name.
+const EDITED_FIELDS: [EditableLotField, string, (value: unknown) => string][] = [
+  ["expires_at", "Expiry", dayValue],
+  ["manufactured_at", "Manufactured", dayValue],
+  ["best_before_at", "Best before", dayValue],
+  ["supplier", "Supplier", textValue],
+  ["supplier_lot_number", "Supplier's lot number", textValue],
+  ["notes", "Notes", textValue],
+]
+
+/** Whether a history entry's data lists changed fields (an edit, or the undoing of one). */
+export function isLotEditData(data: unknown): data is LotEditEventData {
+  return typeof data === "object" && data !== null && typeof (data as { changes?: unknown }).changes === "object"
+}
+
+/** One line per field an edit changed: "Expiry: 1 Jan 2027 → 1 Feb 2027", saying when the expiry was derived. */
+export function describeLotEdit(data: LotEditEventData): string[] {
+  return EDITED_FIELDS.flatMap(([field, label, show]) => {
+    const change = data.changes[field]
+    if (!change) return []
+    const line = `${label}: ${show(change.from)} → ${show(change.to)}`
+    const derived = field === "expires_at" ? data.derived_expiry : undefined
+    if (!derived) return [line]
+    const start = derived.from === "manufactured_at" ? "manufactured" : "received"
+    return [`${line} (${start} + ${derived.shelf_life_days} days shelf life)`]
+  })
 }
 
 /** Whole calendar days from today (UTC) to the expiry day; negative once expired, null without expiry. */

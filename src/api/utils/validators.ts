@@ -54,6 +54,14 @@ export const requiredText = (what: string, max: number, message = `${what} canno
 export const boundedText = (what: string, max: number) =>
   z.string({ error: `${what} must be text` }).max(max, `${what} is too long (at most ${max} characters)`)
 
+/** Text a merchant may clear: trimmed, and empty or null clears it (null). */
+export const clearableText = (what: string, max: number) =>
+  boundedText(what, max)
+    .trim()
+    .transform((text) => text || null)
+    .nullable()
+    .optional()
+
 /** Dates outside these years are typing mistakes (and some are beyond what PostgreSQL stores). */
 const EARLIEST_YEAR = 1900
 const LATEST_YEAR = 2200

@@ -5,6 +5,8 @@ export const LotEvents = {
   TRANSFERRED: "lot.transferred",
   POLICY_UPDATED: "lot.policy_updated",
   STATUS_CHANGED: "lot.status_changed",
+  // A merchant corrected the lot's dates, supplier or notes; `fields` names what changed.
+  EDITED: "lot.edited",
   ALLOCATED: "lot.allocated",
   ALLOCATION_SHORTFALL: "lot.allocation_shortfall",
   EXPIRED: "lot.expired",

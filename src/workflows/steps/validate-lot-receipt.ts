@@ -14,6 +14,7 @@ export type ValidateLotReceiptStepInput = {
   manufactured_at?: DateLike
   expires_at?: DateLike
   best_before_at?: DateLike
+  received_at?: DateLike
 }
 
 export type ValidatedLotReceipt = {
@@ -46,7 +47,7 @@ export const validateLotReceiptStep = createStep(
     const policy = await requireTrackedPolicy(lots, input.inventory_item_id)
 
     // Check the expiry the lot will really get, derived from the shelf life when none was typed.
-    const problems = lotDateProblems({ ...input, expires_at: deriveExpiry(input, policy.shelf_life_days) })
+    const problems = lotDateProblems({ ...input, expires_at: deriveExpiry(input, policy.shelf_life_days, input.received_at ?? new Date()) })
     if (problems.length) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
     }

@@ -24,7 +24,7 @@ export const EMPTY_NEW_LOT_FIELDS: NewLotFieldValues = {
 }
 
 /** Problems the form can see before asking the server (which checks everything again). */
-export function newLotFieldErrors(values: NewLotFieldValues): NewLotFieldErrors {
+export function newLotFieldErrors(values: Pick<NewLotFieldValues, "manufactured_at" | "expires_at">): NewLotFieldErrors {
   return values.manufactured_at && values.expires_at && values.expires_at <= values.manufactured_at
     ? { expires_at: "The expiry date must be after the manufacture date." }
     : {}

@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { formatDateTime, LOT_EVENT_LABELS, LOT_STATUS_LABELS, signedUnits } from "../../lib/format"
+import { describeLotEdit, formatDateTime, isLotEditData, LOT_EVENT_LABELS, LOT_STATUS_LABELS, signedUnits } from "../../lib/format"
 import type { LotEvent, LotStatus, LotTestResult } from "../../types"
 
 const statusLabel = (status: string | null) => (status ? (LOT_STATUS_LABELS[status as LotStatus] ?? status) : "—")
@@ -43,6 +43,7 @@ function details(event: LotEvent, nameOf: (id: string) => string): string[] {
   } else if (!event.from_status && event.to_status) {
     lines.push(`Status: ${statusLabel(event.to_status)}`)
   }
+  if (isLotEditData(event.data)) lines.push(...describeLotEdit(event.data))
   if (event.reason) lines.push(`Reason: ${event.reason}`)
   for (const test of testResultsIn(event.data)) {
     const verdict = test.passed === true ? " (passed)" : test.passed === false ? " (failed)" : ""

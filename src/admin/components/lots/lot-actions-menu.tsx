@@ -1,10 +1,11 @@
-import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, XCircle } from "@medusajs/icons"
+import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, PencilSquare, XCircle } from "@medusajs/icons"
 import { DropdownMenu, IconButton } from "@medusajs/ui"
 import { useState } from "react"
 import { usePrintLotLabel } from "../../hooks/lot-labels"
 import { useStockLocations } from "../../hooks/stock-locations"
 import type { Lot, LotStatus } from "../../types"
 import { AdjustLotDrawer } from "./adjust-lot-drawer"
+import { EditLotDrawer } from "./edit-lot-drawer"
 import { StatusChangeDrawer } from "./status-change-drawer"
 import { TransferLotDrawer } from "./transfer-lot-drawer"
 
@@ -13,9 +14,9 @@ const CAN_RELEASE: LotStatus[] = ["quarantine", "on_hold"]
 const CAN_HOLD: LotStatus[] = ["quarantine", "released"]
 const CAN_REJECT: LotStatus[] = ["quarantine", "released", "on_hold"]
 
-type Dialog = "release" | "hold" | "reject" | "adjust" | "transfer" | null
+type Dialog = "edit" | "release" | "hold" | "reject" | "adjust" | "transfer" | null
 
-/** The "…" menu of a lot: hold, release, reject, adjust stock, transfer, print its label. */
+/** The "…" menu of a lot: edit its facts, hold, release, reject, adjust stock, transfer, print its label. */
 export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
   const [dialog, setDialog] = useState<Dialog>(null)
   const { locations, nameOf } = useStockLocations()
@@ -35,6 +36,12 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
           </IconButton>
         </DropdownMenu.Trigger>
         <DropdownMenu.Content align="end">
+          {/* Any status: a rejected, recalled or expired lot's facts may still be corrected. */}
+          <DropdownMenu.Item onSelect={() => setDialog("edit")} className="gap-x-2">
+            <PencilSquare className="text-ui-fg-subtle" />
+            Edit
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator />
           <DropdownMenu.Item disabled={!CAN_RELEASE.includes(lot.status)} onSelect={() => setDialog("release")} className="gap-x-2">
             <CheckCircle className="text-ui-fg-subtle" />
             Release
@@ -63,6 +70,7 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
           </DropdownMenu.Item>
         </DropdownMenu.Content>
       </DropdownMenu>
+      <EditLotDrawer lot={lot} open={dialog === "edit"} onOpenChange={onOpenChange} />
       <StatusChangeDrawer action="release" lot={lot} open={dialog === "release"} onOpenChange={onOpenChange} />
       <StatusChangeDrawer action="hold" lot={lot} open={dialog === "hold"} onOpenChange={onOpenChange} />
       <StatusChangeDrawer action="reject" lot={lot} open={dialog === "reject"} onOpenChange={onOpenChange} />

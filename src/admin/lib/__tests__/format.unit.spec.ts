@@ -1,4 +1,7 @@
-import { compactNumber, counted, daysLeft, signedUnits, describeDaysLeft, describeIntegrity, describeRepair, expiryColor, integrityCheckLabel, totals } from "../format"
+import {
+  compactNumber, counted, daysLeft, describeDaysLeft, describeIntegrity, describeLotEdit, describeRepair, expiryColor, integrityCheckLabel,
+  isLotEditData, signedUnits, totals,
+} from "../format"
 
 describe("expiry display", () => {
   const now = new Date("2026-11-25T15:30:00Z")
@@ -80,5 +83,42 @@ describe("counts in words", () => {
     expect(compactNumber(950)).toBe("950")
     expect(compactNumber(1240)).toBe("1.2k")
     expect(compactNumber(34_000)).toBe("34k")
+  })
+})
+
+describe("lot edit display", () => {
+  it("shows one line per field a merchant reads, old → new, in a fixed order (the stored JSON keeps none)", () => {
+    const lines = describeLotEdit({
+      changes: {
+        notes: { from: null, to: "Expiry misread" },
+        supplier_details: { from: { name: "Alpine Dairy" }, to: { name: "Hof Berger" } },
+        supplier: { from: "Alpine Dairy", to: "Hof Berger" },
+        supplier_id: { from: "lotsup_1", to: "lotsup_2" },
+        expires_at: { from: "2027-01-01T00:00:00.000Z", to: "2027-02-01T00:00:00.000Z" },
+        best_before_at: { from: "2026-12-20T00:00:00.000Z", to: null },
+      },
+    })
+    expect(lines).toEqual([
+      "Expiry: 1 Jan 2027 → 1 Feb 2027",
+      "Best before: 20 Dec 2026 → —",
+      "Supplier: “Alpine Dairy” → “Hof Berger”",
+      "Notes: — → “Expiry misread”",
+    ])
+  })
+
+  it("says where a derived expiry came from", () => {
+    const data = { changes: { expires_at: { from: null, to: "2026-12-29T09:00:00.000Z" } }, derived_expiry: { from: "received_at" as const, shelf_life_days: 28 } }
+    expect(describeLotEdit(data)).toEqual(["Expiry: — → 29 Dec 2026 (received + 28 days shelf life)"])
+  })
+
+  it("keeps long or multi-line text on one short line", () => {
+    const [line] = describeLotEdit({ changes: { notes: { from: "a\nb", to: "x".repeat(100) } } })
+    expect(line).toBe(`Notes: “a b” → “${"x".repeat(59)}…”`)
+  })
+
+  it("recognises the data of an edit, not that of other history entries", () => {
+    expect(isLotEditData({ changes: {} })).toBe(true)
+    expect(isLotEditData({ test_results: [] })).toBe(false)
+    expect(isLotEditData(null)).toBe(false)
   })
 })

@@ -3,6 +3,7 @@ import * as QueryConfig from "./query-config"
 import {
   AdminRepairLotIntegrity,
   AdminAdjustLot,
+  AdminEditLot,
   AdminExpireLots,
   AdminGetLotParams,
   AdminGetLotsParams,
@@ -48,6 +49,11 @@ export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: "/admin/lots/:id",
     middlewares: [validateAndTransformQuery(AdminGetLotParams, QueryConfig.retrieveLotTransformQueryConfig)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/lots/:id",
+    middlewares: [validateAndTransformBody(AdminEditLot)],
   },
   {
     method: ["POST"],

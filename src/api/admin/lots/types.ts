@@ -1,5 +1,5 @@
 import type { HttpTypes, InferTypeOf, PaginatedResponse } from "@medusajs/framework/types"
-import type { ExpiredLot, LotReceipt, LotStatusChange, LotStockChangeResult, WarnedLot } from "../../../modules/lot"
+import type { ExpiredLot, LotEdit, LotReceipt, LotStatusChange, LotStockChangeResult, WarnedLot } from "../../../modules/lot"
 import type { Gs1ParseError } from "../../../modules/lot/domain/gs1"
 import type { ExpirySummary } from "../../../modules/lot/domain/expiry-summary"
 import type { LotIntegrityReport } from "../../../workflows/steps/check-lot-integrity"
@@ -57,6 +57,8 @@ export type AdminLotResponse = { lot: AdminLotDetail }
 export type AdminLotListResponse = PaginatedResponse<{ lots: AdminLot[] }>
 export type AdminReceiveLotResponse = { lot: AdminLot; receipt: LotReceipt }
 export type AdminLotStatusChangeResponse = { lot: AdminLot; status_change: LotStatusChange }
+/** The lot as corrected, and what changed (empty `changes` when the values were the lot's own). */
+export type AdminEditLotResponse = { lot: AdminLot; edit: Omit<LotEdit, "previous"> }
 export type AdminAdjustLotResponse = { lot: AdminLot; adjustment: LotStockChangeResult }
 export type AdminTransferLotResponse = { lot: AdminLot; transfer: LotStockChangeResult[] }
 export type AdminInspectReturnedStockResponse = { lot: AdminLot }

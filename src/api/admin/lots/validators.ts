@@ -2,7 +2,10 @@ import { z } from "@medusajs/framework/zod"
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { ADJUSTMENT_REASONS, AdjustmentReason, LOT_STATUSES, LotStatus, TLC_ASSIGNERS } from "../../../modules/lot/types"
 import { MAX_LOT_NUMBER_LENGTH } from "../../../modules/lot/domain/lot-number-template"
-import { boundedText, isoDate, MAX_QUANTITY, metadataSchema, oneOf, oneOrMany, pastDate, recordId, requiredText, trueOrFalse, wholeQuantity } from "../../utils/validators"
+import {
+  boundedText, clearableText, isoDate, MAX_QUANTITY, metadataSchema, oneOf, oneOrMany, pastDate, recordId, requiredText, trueOrFalse,
+  wholeQuantity,
+} from "../../utils/validators"
 import { AdminLotScan } from "./scan/validators"
 
 const lotNumber = z
@@ -123,6 +126,25 @@ export const AdminReceiveLotWithCode = AdminReceiveLot.omit({ inventory_item_id:
     requireBothDocumentFields(body, ctx)
   })
 export type AdminReceiveLotWithCodeType = z.infer<typeof AdminReceiveLotWithCode>
+
+const EditableLotFields = z.object({
+  expires_at: isoDate("expires_at").nullable().optional(),
+  manufactured_at: pastDate("manufactured_at").nullable().optional(),
+  best_before_at: isoDate("best_before_at").nullable().optional(),
+  supplier_id: recordId("supplier_id").nullable().optional(),
+  supplier_lot_number: clearableText("supplier_lot_number", 64),
+  notes: clearableText("notes", 2000),
+})
+
+const EDITABLE_FIELD_NAMES = Object.keys(EditableLotFields.shape) as (keyof typeof EditableLotFields.shape)[]
+
+/** POST /admin/lots/:id: the facts to correct; null clears one (a cleared expiry is derived again from the shelf life). */
+export const AdminEditLot = EditableLotFields.extend({ additional_data: metadataSchema("additional_data").optional() })
+  .strict()
+  .refine((body) => EDITABLE_FIELD_NAMES.some((field) => body[field] !== undefined), {
+    message: `Send at least one field to change: ${EDITABLE_FIELD_NAMES.join(", ")}`,
+  })
+export type AdminEditLotType = z.infer<typeof AdminEditLot>
 
 export const AdminAdjustLot = z
   .object({

@@ -1,4 +1,4 @@
-import { daysUntilExpiry, deriveExpiry, lotDateProblems, toDate } from "../domain/lot-dates"
+import { daysUntilExpiry, deriveExpiry, expiryStart, lotDateProblems, toDate } from "../domain/lot-dates"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 const utc = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h, min))
@@ -23,49 +23,75 @@ describe("toDate", () => {
   })
 })
 
+describe("expiryStart", () => {
+  it("counts from the manufacture date when there is one", () => {
+    expect(expiryStart({ manufactured_at: utc(2026, 1, 1) }, utc(2026, 2, 1))).toEqual({ from: "manufactured_at", at: utc(2026, 1, 1) })
+  })
+
+  it("counts from the receipt date without a manufacture date", () => {
+    expect(expiryStart({}, utc(2026, 2, 1))).toEqual({ from: "received_at", at: utc(2026, 2, 1) })
+    expect(expiryStart({ manufactured_at: "" }, "2026-02-01T00:00:00.000Z")).toEqual({ from: "received_at", at: utc(2026, 2, 1) })
+  })
+
+  it("is null with neither date", () => {
+    expect(expiryStart({ manufactured_at: null }, null)).toBeNull()
+  })
+})
+
 describe("deriveExpiry", () => {
+  const received = utc(2026, 12, 1, 9)
+
   it("returns a given expiry date as is, ignoring the shelf life", () => {
     const expires = utc(2027, 3, 31)
-    expect(deriveExpiry({ expires_at: expires, manufactured_at: utc(2026, 1, 1) }, 30)).toEqual(expires)
+    expect(deriveExpiry({ expires_at: expires, manufactured_at: utc(2026, 1, 1) }, 30, received)).toEqual(expires)
+    expect(deriveExpiry({ expires_at: expires }, 30, received)).toEqual(expires)
   })
 
   it("accepts the given expiry as an ISO string and returns a Date", () => {
-    const result = deriveExpiry({ expires_at: "2027-03-31T00:00:00.000Z" }, null)
+    const result = deriveExpiry({ expires_at: "2027-03-31T00:00:00.000Z" }, null, received)
     expect(result).toBeInstanceOf(Date)
     expect(result).toEqual(utc(2027, 3, 31))
   })
 
   it("does not judge a given expiry: an expiry before manufacture is still returned (lotDateProblems reports it)", () => {
-    expect(deriveExpiry({ manufactured_at: utc(2026, 5, 1), expires_at: utc(2026, 4, 1) }, 10)).toEqual(utc(2026, 4, 1))
+    expect(deriveExpiry({ manufactured_at: utc(2026, 5, 1), expires_at: utc(2026, 4, 1) }, 10, received)).toEqual(utc(2026, 4, 1))
   })
 
-  it("derives manufacture date + shelf life days (exact 24 h days, UTC)", () => {
-    expect(deriveExpiry({ manufactured_at: utc(2026, 11, 25, 8, 30) }, 10)).toEqual(utc(2026, 12, 5, 8, 30))
-    expect(deriveExpiry({ manufactured_at: "2026-11-25T08:30:00.000Z" }, 1)).toEqual(utc(2026, 11, 26, 8, 30))
+  it("derives manufacture date + shelf life days (exact 24 h days, UTC), whatever the receipt date", () => {
+    expect(deriveExpiry({ manufactured_at: utc(2026, 11, 25, 8, 30) }, 10, received)).toEqual(utc(2026, 12, 5, 8, 30))
+    expect(deriveExpiry({ manufactured_at: "2026-11-25T08:30:00.000Z" }, 1, received)).toEqual(utc(2026, 11, 26, 8, 30))
+  })
+
+  it("derives receipt date + shelf life when neither expiry nor manufacture date is given", () => {
+    expect(deriveExpiry({}, 28, received)).toEqual(utc(2026, 12, 29, 9))
+    expect(deriveExpiry({ manufactured_at: null, expires_at: null }, 28, received)).toEqual(utc(2026, 12, 29, 9))
+    expect(deriveExpiry({ manufactured_at: "", expires_at: "" }, 1, "2026-12-01T09:00:00.000Z")).toEqual(utc(2026, 12, 2, 9))
   })
 
   it("crosses month, year and leap-day boundaries", () => {
-    expect(deriveExpiry({ manufactured_at: utc(2024, 2, 28) }, 1)).toEqual(utc(2024, 2, 29))
-    expect(deriveExpiry({ manufactured_at: utc(2025, 2, 28) }, 1)).toEqual(utc(2025, 3, 1))
-    expect(deriveExpiry({ manufactured_at: utc(2026, 12, 31) }, 365)).toEqual(utc(2027, 12, 31))
+    expect(deriveExpiry({ manufactured_at: utc(2024, 2, 28) }, 1, received)).toEqual(utc(2024, 2, 29))
+    expect(deriveExpiry({ manufactured_at: utc(2025, 2, 28) }, 1, received)).toEqual(utc(2025, 3, 1))
+    expect(deriveExpiry({}, 365, utc(2026, 12, 31))).toEqual(utc(2027, 12, 31))
   })
 
-  it("returns null when there is no expiry and nothing to derive it from (a lot may not expire)", () => {
-    expect(deriveExpiry({}, null)).toBeNull()
-    expect(deriveExpiry({}, 30)).toBeNull()
-    expect(deriveExpiry({ manufactured_at: utc(2026, 1, 1) }, null)).toBeNull()
-    expect(deriveExpiry({ manufactured_at: utc(2026, 1, 1) }, undefined)).toBeNull()
-    expect(deriveExpiry({ manufactured_at: null, expires_at: null }, 30)).toBeNull()
-    expect(deriveExpiry({ manufactured_at: "", expires_at: "" }, 30)).toBeNull()
+  it("returns null without a shelf life (a lot may not expire)", () => {
+    expect(deriveExpiry({}, null, received)).toBeNull()
+    expect(deriveExpiry({ manufactured_at: utc(2026, 1, 1) }, null, received)).toBeNull()
+    expect(deriveExpiry({ manufactured_at: utc(2026, 1, 1) }, undefined, received)).toBeNull()
+  })
+
+  it("returns null with a shelf life but nothing to count it from", () => {
+    expect(deriveExpiry({}, 30, null)).toBeNull()
   })
 
   it("treats a shelf life of 0 as none", () => {
-    expect(deriveExpiry({ manufactured_at: utc(2026, 1, 1) }, 0)).toBeNull()
+    expect(deriveExpiry({ manufactured_at: utc(2026, 1, 1) }, 0, received)).toBeNull()
+    expect(deriveExpiry({}, 0, received)).toBeNull()
   })
 
   it("ignores best_before_at", () => {
-    expect(deriveExpiry({ best_before_at: utc(2026, 6, 1) }, null)).toBeNull()
-    expect(deriveExpiry({ best_before_at: utc(2026, 6, 1), manufactured_at: utc(2026, 1, 1) }, 2)).toEqual(utc(2026, 1, 3))
+    expect(deriveExpiry({ best_before_at: utc(2026, 6, 1) }, null, received)).toBeNull()
+    expect(deriveExpiry({ best_before_at: utc(2026, 6, 1), manufactured_at: utc(2026, 1, 1) }, 2, received)).toEqual(utc(2026, 1, 3))
   })
 })
 

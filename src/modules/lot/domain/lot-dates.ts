@@ -13,14 +13,29 @@ export function toDate(value: DateLike): Date | null {
   return value ? new Date(value) : null
 }
 
-/** Expiry as given, else manufacture date + the item's shelf life, else none (a lot may not expire). */
-export function deriveExpiry(dates: LotDates, shelfLifeDays: number | null | undefined): Date | null {
+/** Where a derived expiry counts from: the manufacture date when known, else the day the lot was received. */
+export type ExpiryStart = { from: "manufactured_at" | "received_at"; at: Date }
+
+export function expiryStart(dates: LotDates, receivedAt: DateLike): ExpiryStart | null {
   const made = toDate(dates.manufactured_at)
+  if (made) {
+    return { from: "manufactured_at", at: made }
+  }
+  const received = toDate(receivedAt)
+  return received ? { from: "received_at", at: received } : null
+}
+
+/**
+ * Expiry as given, else the item's shelf life counted from the manufacture date or, without one,
+ * from the day the lot was received; null without a shelf life (a lot may not expire).
+ */
+export function deriveExpiry(dates: LotDates, shelfLifeDays: number | null | undefined, receivedAt: DateLike): Date | null {
   if (dates.expires_at) {
     return toDate(dates.expires_at)
   }
-  if (made && shelfLifeDays) {
-    return new Date(made.getTime() + shelfLifeDays * DAY_MS)
+  const start = expiryStart(dates, receivedAt)
+  if (start && shelfLifeDays) {
+    return new Date(start.at.getTime() + shelfLifeDays * DAY_MS)
   }
   return null
 }

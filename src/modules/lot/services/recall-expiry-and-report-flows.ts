@@ -3,7 +3,7 @@ import type { ExpirySummary } from "../domain/expiry-summary"
 import type { LotTrace, TraceDirection, TracedShipment } from "../domain/lot-trace"
 import type { RecallProgress } from "../domain/recall-progress"
 import {
-  expireDueLotsSql, restoreExpiryWarningsSql, type ExpiredLot, type WarnedLot, type WarningCursor,
+  expireDueLotsSql, restoreExpiryWarningsSql, type ExpiredLot, type ExpirySweepScope, type WarnedLot, type WarningCursor,
 } from "../sql/expiry-sql"
 import type { ExpiringLotFilters, ExpiringLotRow } from "../sql/expiry-report-sql"
 import { latestRecallOfLotNumber, recallProgress } from "../sql/recall-sql"
@@ -107,8 +107,8 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
   }
 
   @InjectTransactionManager()
-  async expireDueLots(asOf: Date, limit: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<ExpiredLot[]> {
-    return await expireDueLotsSql(sharedContext.transactionManager!, asOf, limit)
+  async expireDueLots(scope: ExpirySweepScope, @MedusaContext() sharedContext: SqlContext = {}): Promise<ExpiredLot[]> {
+    return await expireDueLotsSql(sharedContext.transactionManager!, scope)
   }
 
   @InjectTransactionManager()

@@ -8,7 +8,7 @@ import {
   type LotReceipt, type LotShipmentSnapshot, type BookReturnInput, type BookedReturn, type LotStockChange,
   type FulfillLotsInput, type FulfillLotsResult, type LotStockChangeResult, type LotStatusChange,
   type LotStatusChangeInput, type OrderLineAllocation, type OrderLineDemand, type ReceiveLotInput,
-  type ReleasedAllocation, type StockGain,
+  type ReleasedAllocation, type StockGain, type LotEdit, type LotEditInput,
 } from "../types"
 import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "../domain/expiry-warnings"
 import type { PickSwapInput, PickSwapResult } from "../domain/pick-scan"
@@ -24,6 +24,7 @@ import {
   revertLotTransformationWithLevelChange, transformLotsWithLevelChange,
 } from "../actions/level-changes"
 import { changeLotStatus, revertLotStatusChange } from "../actions/status"
+import { editLot, revertLotEdit } from "../actions/edit"
 import { allocateOrderLines, undoOrderLineAllocations } from "../actions/allocate"
 import {
   releaseAllocations, releaseLotAllocations, releaseOrderAllocations, reopenAllocations,
@@ -45,7 +46,7 @@ import { nextSequenceValue, releaseSequenceValue } from "../sql/sql"
 export type SqlContext = Context<SqlEntityManager>
 
 /**
- * The lot module's stock and order flows: receipts, stock changes, status, blocks, allocation,
+ * The lot module's stock and order flows: receipts, stock changes, status, edits, blocks, allocation,
  * fulfillment, picking, returns, shipment links, untracked stock and productions. Each method is a
  * thin decorated wrapper; the flow is the function it calls (actions/, sql/).
  */
@@ -116,6 +117,16 @@ export class LotStockAndOrderFlows extends MedusaService({
   @InjectTransactionManager()
   async revertLotStatusChange(change: LotStatusChange, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await revertLotStatusChange(sharedContext.transactionManager!, change)
+  }
+
+  @InjectTransactionManager()
+  async editLot(input: LotEditInput, @MedusaContext() sharedContext: SqlContext = {}): Promise<LotEdit> {
+    return await editLot(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async revertLotEdit(edit: LotEdit, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await revertLotEdit(sharedContext.transactionManager!, edit)
   }
 
   @InjectManager()

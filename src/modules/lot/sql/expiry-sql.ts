@@ -4,18 +4,28 @@ import type { Sql } from "./sql"
 
 export type ExpiredLot = { id: string; lot_number: string; inventory_item_id: string; from_status: LotStatus }
 
+/** Which lots a sweep batch looks at: every lot, or only the named ones (a lot whose expiry was just edited). */
+export type ExpirySweepScope = { as_of: Date; limit: number; lot_ids?: string[] }
+
 /**
- * One batch of the expiry sweep as a single statement: pick due lots (oldest expiry first,
- * skipping rows other transactions hold), mark them expired and write their history entries.
+ * One batch of the expiry sweep as a single statement: pick due lots (oldest expiry first), mark
+ * them expired and write their history entries.
  */
-export async function expireDueLotsSql(sql: Sql, asOf: Date, limit: number): Promise<ExpiredLot[]> {
+export async function expireDueLotsSql(sql: Sql, scope: ExpirySweepScope): Promise<ExpiredLot[]> {
+  if (scope.lot_ids && !scope.lot_ids.length) {
+    return []
+  }
+  // Chosen by whether ids were given, never built from them. The sweep skips lots other
+  // transactions hold (its next run takes them); named lots wait, as their caller needs them now.
+  const onlyLots = scope.lot_ids ? "AND id IN (?)" : ""
+  const locked = scope.lot_ids ? "" : "SKIP LOCKED"
   return await sql.execute<ExpiredLot[]>(
     `WITH due AS (
        SELECT id, status FROM lot
-        WHERE deleted_at IS NULL AND expires_at <= ? AND status IN ('quarantine', 'released', 'on_hold')
+        WHERE deleted_at IS NULL AND expires_at <= ? AND status IN ('quarantine', 'released', 'on_hold') ${onlyLots}
         ORDER BY expires_at, id
         LIMIT ?
-        FOR NO KEY UPDATE SKIP LOCKED
+        FOR NO KEY UPDATE ${locked}
      ), expired AS (
        UPDATE lot l SET status = 'expired', updated_at = now()
          FROM due WHERE l.id = due.id
@@ -27,7 +37,7 @@ export async function expireDueLotsSql(sql: Sql, asOf: Date, limit: number): Pro
          FROM expired
      )
      SELECT id, lot_number, inventory_item_id, from_status FROM expired`,
-    [asOf, limit]
+    [scope.as_of, ...(scope.lot_ids ? [scope.lot_ids] : []), scope.limit]
   )
 }
 

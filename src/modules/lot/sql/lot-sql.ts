@@ -1,5 +1,5 @@
 import type { Sql } from "./sql"
-import type { LotStatus, ReceiveLotInput } from "../types"
+import type { EditableLotFields, LotEditSubject, LotStatus, ReceiveLotInput } from "../types"
 
 /** A lot as the writes that lock or check it read it. */
 export type LockedLot = { id: string; lot_number: string; inventory_item_id: string; status: LotStatus }
@@ -56,6 +56,42 @@ export async function insertLotRow(sql: Sql, lot: LockedLot, input: ReceiveLotIn
       input.tlc_assigned_by ?? null,
       input.receipt_document_type ?? null,
       input.receipt_document_number ?? null,
+    ]
+  )
+}
+
+/** What an edit reads of a lot (after locking it): the fields it may change and what its rules look at. */
+export async function findLotEditSubject(sql: Sql, lotId: string): Promise<LotEditSubject | null> {
+  const rows = await sql.execute<LotEditSubject[]>(
+    `SELECT lot_number, status, received_at, exempt_source, tlc_assigned_by, expiry_warning_days, manufactured_at,
+            expires_at, best_before_at, supplier_id, supplier, supplier_details, supplier_lot_number, notes
+       FROM lot WHERE id = ? AND deleted_at IS NULL`,
+    [lotId]
+  )
+  return rows[0] ?? null
+}
+
+/** Writes a lot's editable fields and its announced expiry warning window (an edit and its undo). */
+export async function writeLotEditableFields(
+  sql: Sql,
+  lotId: string,
+  fields: EditableLotFields & { expiry_warning_days: number | null }
+): Promise<void> {
+  await sql.execute(
+    `UPDATE lot SET manufactured_at = ?, expires_at = ?, best_before_at = ?, supplier_id = ?, supplier = ?,
+                    supplier_details = ?, supplier_lot_number = ?, notes = ?, expiry_warning_days = ?, updated_at = now()
+      WHERE id = ?`,
+    [
+      fields.manufactured_at,
+      fields.expires_at,
+      fields.best_before_at,
+      fields.supplier_id,
+      fields.supplier,
+      fields.supplier_details ? JSON.stringify(fields.supplier_details) : null,
+      fields.supplier_lot_number,
+      fields.notes,
+      fields.expiry_warning_days,
+      lotId,
     ]
   )
 }

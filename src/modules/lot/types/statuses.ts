@@ -64,6 +64,8 @@ export const LotEventType = {
   BLOCK_RESTORED: "block_restored",
   // The integrity repair set a number of the lot back to what its records say (see lot_correction).
   CORRECTED: "corrected",
+  // A merchant corrected the lot's dates, supplier or notes; `data.changes` holds each field's old and new value.
+  EDITED: "edited",
 } as const
 export type LotEventType = (typeof LotEventType)[keyof typeof LotEventType]
 export const LOT_EVENT_TYPES = Object.values(LotEventType) as [LotEventType, ...LotEventType[]]

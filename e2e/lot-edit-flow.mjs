@@ -1,0 +1,118 @@
+// Correcting a lot in a real browser, on a lot of its own (received through the API):
+//   desktop (1440×900): lot page -> "…" -> Edit: the drawer shows the lot's values -> an expiry
+//   before manufacture is refused in the form -> new expiry, a supplier picked from the records,
+//   a note -> the history shows "Expiry: <old> → <new>" and the supplier -> an expiry that has
+//   passed expires the lot (its status follows) -> phone (390×844): the drawer and the history fit
+//   the screen, a note edited there shows as old → new.
+import assert from "node:assert/strict"
+import { api, post, reveal, unreachableText } from "./support/page.mjs"
+
+const ITEM_TITLE = "Greek yogurt 500 g"
+const LOCATION = "Cold store — Utrecht"
+const DESKTOP = { width: 1440, height: 900 }
+const PHONE = { width: 390, height: 844 }
+
+const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+// As the admin shows a day (src/admin/lib/format.ts formatDay).
+const shownDay = (day) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(day))
+
+export async function lotEditFlow({ baseUrl, ui, shots }) {
+  const { page, step } = ui
+  const stamp = Date.now().toString(36).toUpperCase()
+  const lotNumber = `E2E-EDIT-${stamp}`
+  const supplierName = `Melkerij Oost ${stamp}`
+  const ctx = {}
+  const general = page.getByTestId("lot-general-section")
+  const drawer = page.getByTestId("lot-edit-drawer")
+  const latestEntry = page.getByTestId("lot-event").first()
+
+  const openEdit = async () => {
+    await general.getByRole("button", { name: `Actions for lot ${lotNumber}` }).click()
+    await page.getByRole("menuitem", { name: "Edit", exact: true }).click()
+    await drawer.waitFor()
+  }
+
+  await step("a lot of its own, received through the API; its page at 1440×900", async () => {
+    await page.setViewportSize(DESKTOP)
+    const { inventory_items } = await api(page, baseUrl, `/admin/inventory-items?q=${encodeURIComponent(ITEM_TITLE)}&fields=id,title`)
+    const item = inventory_items.find((i) => i.title === ITEM_TITLE)
+    const { stock_locations } = await api(page, baseUrl, "/admin/stock-locations?fields=id,name&limit=50")
+    const location = stock_locations.find((l) => l.name === LOCATION)
+    assert.ok(item && location, `"${ITEM_TITLE}" and "${LOCATION}" are seeded`)
+    await post(page, baseUrl, "/admin/lot-suppliers", { name: supplierName, city: "Deventer", country_code: "nl" })
+    const { lot } = await post(page, baseUrl, "/admin/lots", {
+      inventory_item_id: item.id,
+      location_id: location.id,
+      quantity: 6,
+      lot_number: lotNumber,
+      manufactured_at: isoDay(-2),
+      expires_at: isoDay(20),
+      supplier_lot_number: "MO-9",
+    })
+    ctx.lotId = lot.id
+    await page.goto(`${baseUrl}/app/lots/${lot.id}`)
+    await general.getByRole("heading", { name: lotNumber }).waitFor({ timeout: 45_000 })
+  })
+
+  await step("Edit opens a drawer with the lot's values; an expiry before manufacture is refused in the form", async () => {
+    await openEdit()
+    assert.equal(await drawer.locator("#edit-lot-manufactured").inputValue(), isoDay(-2))
+    assert.equal(await drawer.locator("#edit-lot-expires").inputValue(), isoDay(20))
+    assert.equal(await drawer.locator("#edit-lot-supplier-lot").inputValue(), "MO-9")
+    await drawer.locator("#edit-lot-expires").fill(isoDay(-3))
+    await drawer.getByRole("button", { name: "Save" }).click()
+    await drawer.getByText("The expiry date must be after the manufacture date.").waitFor()
+  })
+
+  await step("new expiry, a supplier from the records and a note: the history shows each change old → new", async () => {
+    await drawer.locator("#edit-lot-expires").fill(isoDay(45))
+    await drawer.locator("#edit-lot-supplier").fill(supplierName)
+    await drawer.getByRole("list", { name: "Matching suppliers" }).getByRole("button", { name: new RegExp(`^${supplierName}`) }).click()
+    await drawer.getByTestId("edit-lot-supplier-picked").getByText(supplierName).waitFor()
+    await drawer.locator("#edit-lot-notes").fill("E2E: expiry misread on the delivery note")
+    await shots.save("lot-edit.png")
+    await drawer.getByRole("button", { name: "Save" }).click()
+    await drawer.waitFor({ state: "hidden" })
+    await page.getByText(`Lot ${lotNumber} saved`).first().waitFor()
+    assert.equal(await latestEntry.getAttribute("data-event-type"), "edited")
+    await latestEntry.getByText(`Expiry: ${shownDay(isoDay(20))} → ${shownDay(isoDay(45))}`).waitFor()
+    await latestEntry.getByText(`Supplier: — → “${supplierName}”`).waitFor()
+    await latestEntry.getByText("Notes: — → “E2E: expiry misread on the delivery note”").waitFor()
+    await general.getByText(supplierName).first().waitFor()
+    const { lot } = await api(page, baseUrl, `/admin/lots/${ctx.lotId}`)
+    assert.equal(lot.expires_at.slice(0, 10), isoDay(45))
+    assert.equal(lot.supplier, supplierName)
+    assert.equal(lot.events[0].actor_id?.startsWith("user_"), true, "the history names who edited")
+  })
+
+  await step("an expiry that has passed expires the lot: the warning says so and the status follows", async () => {
+    await openEdit()
+    await drawer.locator("#edit-lot-expires").fill(isoDay(-1))
+    await drawer.getByRole("button", { name: "Save" }).click()
+    await drawer.waitFor({ state: "hidden" })
+    await page.getByText("is past its new expiry date: it is now expired").first().waitFor()
+    await general.locator('[data-lot-status="expired"]').waitFor()
+    await page.getByTestId("lot-event").filter({ hasText: "passed its expiry date" }).first().waitFor()
+  })
+
+  await step("on a phone (390×844): the drawer and the history fit; a note edited there shows old → new", async () => {
+    await page.setViewportSize(PHONE)
+    try {
+      await page.reload()
+      await general.getByRole("heading", { name: lotNumber }).waitFor({ timeout: 45_000 })
+      await openEdit()
+      await drawer.getByText("This lot is expired, which is final").waitFor()
+      assert.deepEqual(await unreachableText(drawer), [], "text off-screen in the drawer at 390 px")
+      await drawer.locator("#edit-lot-notes").fill("E2E: checked on a phone")
+      await drawer.getByRole("button", { name: "Save" }).click()
+      await drawer.waitFor({ state: "hidden" })
+      await latestEntry.getByText("Notes: “E2E: expiry misread on the delivery note” → “E2E: checked on a phone”").waitFor()
+      const timeline = page.getByTestId("lot-timeline-section")
+      await reveal(timeline)
+      assert.deepEqual(await unreachableText(timeline), [], "text off-screen in the history at 390 px")
+      await shots.save("lot-edit-phone.png")
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 960 })
+    }
+  })
+}
