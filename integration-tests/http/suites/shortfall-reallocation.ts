@@ -87,6 +87,21 @@ export function shortfallReallocationSuite({ api, getContainer }: MedusaSuiteOpt
     ])
   })
 
+  it("units a canceled order gives back cover another order's shortfall at once", async () => {
+    // Medusa stocks 2 units no lot holds, so it takes a second order the lots cannot cover.
+    const { variantId, itemId } = await trackedProduct("SR-CANCEL", { [main]: 2 })
+    await receive(itemId, "C1", 2)
+    const first = await placeOrder(api, store, [{ variant_id: variantId, quantity: 2 }])
+    expect(byLot((await waitForOrderLots(api, headers, first)).lines[0].allocated)).toEqual({ C1: 2 })
+    const second = await placeOrder(api, store, [{ variant_id: variantId, quantity: 2 }])
+    expect(lineTotals((await waitForOrderLots(api, headers, second)).lines[0])).toEqual({ allocated: 0, shipped: 0, short: 2 })
+
+    await api.post(`/admin/orders/${first.id}/cancel`, {}, { headers })
+    const line = await waitFor(() => lineOf(second.id), (l) => lineTotals(l).allocated === 2, { what: "the second order allocated from C1" })
+    expect(byLot(line.allocated)).toEqual({ C1: 2 })
+    expect(line.shortfalls).toEqual([])
+  })
+
   it("a lot received for a short line is allocated to it; a receipt elsewhere or into quarantine leaves the shortfall as it was", async () => {
     // Units Medusa stocked before lot tracking: the order is accepted, no lot covers it.
     const { variantId, itemId } = await trackedProduct("SR-RECV", { [main]: 4, [second]: 0 })
