@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
-import { addSortableHeader, csvLines, csvStart } from "../../../utils/spreadsheet"
+import { addSortableHeader, csvLines, csvStart } from "./spreadsheet"
 
 type Cell = string | number | null
 type ColumnLike = { header: string; width: number }
