@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../../modules/lot"
 import type LotModuleService from "../../../../modules/lot/service"
+import { LOT_ITEM_NAME_FIELDS, lotItemNames, type LotItemRow } from "../../../../workflows/steps/lookups/scan"
 import { SPREADSHEET_CONTENT_TYPES } from "../../../utils/spreadsheet"
 import { csvSink, xlsxBook } from "../../../utils/spreadsheet-writers"
 import { locationNames } from "../expiring/helpers"
@@ -22,9 +23,7 @@ const EXPORT_FIELDS = [
   "received_at",
   "supplier",
   "supplier_lot_number",
-  "inventory_item.title",
-  "inventory_item.sku",
-  "inventory_item.variants.product.title",
+  ...LOT_ITEM_NAME_FIELDS,
   "stock.location_id",
   "stock.quantity",
   "stock.allocated_quantity",
@@ -33,14 +32,7 @@ const EXPORT_FIELDS = [
 
 // The rows query.graph returns for the fields above (the generated query types exist only after
 // `medusa develop` has run).
-type LotRow = Omit<ExportLot, "inventory_item"> & {
-  id: string
-  inventory_item?: {
-    title?: string | null
-    sku?: string | null
-    variants?: ({ product?: { title?: string | null } | null } | null)[] | null
-  } | null
-}
+type LotRow = Omit<ExportLot, "inventory_item"> & { id: string; inventory_item?: LotItemRow | null }
 
 /** One page of lots with their item names, in the order of `ids`. */
 async function exportLots(scope: MedusaContainer, ids: string[]): Promise<ExportLot[]> {
@@ -48,10 +40,7 @@ async function exportLots(scope: MedusaContainer, ids: string[]): Promise<Export
   const byId = new Map((data as LotRow[]).map((lot) => [lot.id, lot]))
   return ids.flatMap((id) => {
     const lot = byId.get(id)
-    if (!lot) return []
-    const item = lot.inventory_item
-    const productTitles = [...new Set((item?.variants ?? []).map((v) => v?.product?.title).filter((t): t is string => !!t))]
-    return [{ ...lot, inventory_item: item ? { title: item.title ?? null, sku: item.sku ?? null, product_titles: productTitles } : null }]
+    return lot ? [{ ...lot, inventory_item: lotItemNames(lot.inventory_item) }] : []
   })
 }
 
