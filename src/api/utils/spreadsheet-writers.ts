@@ -32,7 +32,8 @@ export function csvSink(out: Writable, columns: readonly ColumnLike[]): RowSink 
       }
     },
     async close() {
-      await new Promise<void>((resolve) => out.end(resolve))
+      // Not end(callback): Medusa's response compression wraps end() and takes no callback there.
+      out.end()
     },
   }
 }
