@@ -3,8 +3,8 @@
 //
 // Runs inside scripts/with-db.mjs (DATABASE_URL set): prepares the demo database and a production
 // build of the app in parallel, serves it with `medusa start` on a free port, drives headless
-// Chromium through e2e/admin-flow.mjs, e2e/recall-flow.mjs, e2e/integrity-flow.mjs,
-// e2e/picking-flow.mjs and e2e/refresh-flow.mjs, then stops everything. Nothing is written into
+// Chromium through e2e/admin-flow.mjs, e2e/lots-page-flow.mjs, e2e/recall-flow.mjs,
+// e2e/integrity-flow.mjs, e2e/picking-flow.mjs and e2e/refresh-flow.mjs, then stops everything. Nothing is written into
 // the project: build, logs and screenshots live under E2E_TMP (default /tmp/lots-e2e).
 // Use `npm run test:e2e` (scripts/test-e2e.mjs), which also starts a fresh embedded PostgreSQL
 // and copies the screenshots into docs/screenshots afterwards.
@@ -16,6 +16,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { adminFlow } from "./admin-flow.mjs"
 import { integrityFlow } from "./integrity-flow.mjs"
+import { lotsPageFlow } from "./lots-page-flow.mjs"
 import { pickingFlow } from "./picking-flow.mjs"
 import { recallFlow } from "./recall-flow.mjs"
 import { refreshFlow } from "./refresh-flow.mjs"
@@ -86,6 +87,7 @@ async function main() {
   const shots = { save: (name) => ui.shot(name) }
   log("browser flow:")
   const { lotNumber } = await adminFlow({ baseUrl, ui, shots })
+  await lotsPageFlow({ baseUrl, ui, shots })
   await recallFlow({ baseUrl, ui, shots })
   await integrityFlow({ baseUrl, ui, shots })
   await pickingFlow({ baseUrl, ui, shots })
