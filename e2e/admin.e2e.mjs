@@ -3,10 +3,10 @@
 //
 // Runs inside scripts/with-db.mjs (DATABASE_URL set): prepares the demo database and a production
 // build of the app in parallel, serves it with `medusa start` on a free port, drives headless
-// Chromium through e2e/admin-flow.mjs, e2e/recall-flow.mjs, e2e/expiry-flow.mjs, e2e/integrity-flow.mjs,
-// e2e/picking-flow.mjs, e2e/refresh-flow.mjs and e2e/lot-edit-flow.mjs, then stops everything.
-// Nothing is written into the project: build, logs and screenshots live under E2E_TMP (default
-// /tmp/lots-e2e).
+// Chromium through e2e/admin-flow.mjs, e2e/lots-page-flow.mjs, e2e/recall-flow.mjs, e2e/expiry-flow.mjs,
+// e2e/integrity-flow.mjs, e2e/picking-flow.mjs, e2e/refresh-flow.mjs and e2e/lot-edit-flow.mjs, then
+// stops everything. Nothing is written into the project: build, logs and screenshots live under
+// E2E_TMP (default /tmp/lots-e2e).
 // Use `npm run test:e2e` (scripts/test-e2e.mjs), which also starts a fresh embedded PostgreSQL
 // and copies the screenshots into docs/screenshots afterwards.
 //
@@ -19,6 +19,7 @@ import { adminFlow } from "./admin-flow.mjs"
 import { expiryFlow } from "./expiry-flow.mjs"
 import { integrityFlow } from "./integrity-flow.mjs"
 import { lotEditFlow } from "./lot-edit-flow.mjs"
+import { lotsPageFlow } from "./lots-page-flow.mjs"
 import { pickingFlow } from "./picking-flow.mjs"
 import { recallFlow } from "./recall-flow.mjs"
 import { refreshFlow } from "./refresh-flow.mjs"
@@ -89,6 +90,7 @@ async function main() {
   const shots = { save: (name) => ui.shot(name) }
   log("browser flow:")
   const { lotNumber } = await adminFlow({ baseUrl, ui, shots })
+  await lotsPageFlow({ baseUrl, ui, shots })
   await recallFlow({ baseUrl, ui, shots })
   await expiryFlow({ baseUrl, ui, shots })
   await integrityFlow({ baseUrl, ui, shots })

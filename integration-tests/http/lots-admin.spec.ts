@@ -1,7 +1,8 @@
 /**
  * Lots through the admin API, without storefront orders: policies and receipts, status changes,
  * corrections (edits), stock moves, links, scans and labels, untracked stock, genealogy and trace,
- * expiry warnings, suppliers and FSMA 204 receipt facts, and hostile input to every route.
+ * expiry warnings, suppliers and FSMA 204 receipt facts, the lot list's search and export, and
+ * hostile input to every route.
  * One app boot for all of these suites (see runSuitesInOneApp).
  */
 import { runSuitesInOneApp } from "../helpers/run-suites"
@@ -16,6 +17,7 @@ import { lotScanSuite } from "./suites/lot-scan"
 import { lotStatusSuite } from "./suites/lot-status"
 import { lotStockMovesSuite } from "./suites/lot-stock-moves"
 import { lotSuppliersSuite } from "./suites/lot-suppliers"
+import { lotsListAndExportSuite } from "./suites/lots-list-and-export"
 import { untrackedStockSuite } from "./suites/untracked-stock"
 
 jest.setTimeout(180_000)
@@ -32,5 +34,6 @@ runSuitesInOneApp({
   "lot-status": lotStatusSuite,
   "lot-stock-moves": lotStockMovesSuite,
   "lot-suppliers": lotSuppliersSuite,
+  "lots-list-and-export": lotsListAndExportSuite,
   "untracked-stock": untrackedStockSuite,
 })

@@ -2,7 +2,7 @@ import type { HttpTypes } from "@medusajs/framework/types"
 import type { z } from "@medusajs/framework/zod"
 import type { AdminLotPolicy } from "../api/admin/inventory-items/types"
 import type { AdminAssignUntrackedStock, AdminUpsertLotPolicy } from "../api/admin/inventory-items/validators"
-import type { AdminLot, AdminLotDetail, AdminLotEvent, AdminLotListResponse } from "../api/admin/lots/types"
+import type { AdminLot, AdminLotDetail, AdminLotEvent, AdminLotListResponse, AdminLotScanResponse } from "../api/admin/lots/types"
 import type {
   AdminAdjustLot,
   AdminEditLot,
@@ -44,6 +44,8 @@ export type Lot = Serialized<AdminLot>
 export type LotEvent = Serialized<AdminLotEvent>
 export type LotWithEvents = Serialized<AdminLotDetail>
 export type LotListResponse = Serialized<AdminLotListResponse>
+/** POST /admin/lots/scan's answer: the product and lot a scan names, or what to receive. */
+export type LotScanAnswer = Serialized<AdminLotScanResponse>
 export type LotPolicy = Serialized<AdminLotPolicy>
 export type OrderLotAllocation = Serialized<AdminOrderLotAllocation>
 export type OrderLotLine = Serialized<AdminOrderLotLine>
@@ -51,12 +53,20 @@ export type PickListLocation = Serialized<AdminPickListLocation>
 export type LotSupplier = Serialized<AdminLotSupplier>
 export type StockLocationSummary = Pick<HttpTypes.AdminStockLocation, "id" | "name">
 
-/** GET /admin/lots as the lot tables ask it: search, filters and page. */
-export type LotListQuery = {
+/** GET /admin/lots's filters (its export takes the same): search, item, location, status, expiry window. */
+export type LotListFilters = {
   q?: string
   inventory_item_id?: string
-  location_id?: string
+  location_id?: string[]
   status?: LotStatus[]
+  /** From this day on (YYYY-MM-DD). */
+  expires_after?: string
+  /** Before this day (YYYY-MM-DD), not on it. */
+  expires_before?: string
+}
+
+/** GET /admin/lots as the lot tables ask it: filters and page. */
+export type LotListQuery = LotListFilters & {
   limit: number
   offset: number
   order?: string

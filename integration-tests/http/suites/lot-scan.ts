@@ -215,6 +215,7 @@ export function lotScanSuite({ api, getContainer }: MedusaSuiteOptions) {
     })
 
     const cases: [Record<string, unknown>, RegExp][] = [
+      [{ code: `(01)${YOGURT.slice(1)}(10)A-1` }, /^AI \(01\) at position 0: expected 14 digits for the GTIN, got 13/],
       [{ code: "1".repeat(513) }, /^Invalid request: Value for field 'code' too big, expected at most: '512'$/],
       [{ code: "A-1", colour: "red" }, /Unrecognized fields: 'colour'/],
       [{}, /Field 'code' is required/],

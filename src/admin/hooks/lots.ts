@@ -12,11 +12,13 @@ import type {
   AdminTransferLotResponse,
 } from "../../api/admin/lots/types"
 import type { AdminOrderLotsResponse, AdminOrderPickListResponse } from "../../api/admin/orders/types"
+import { downloadSpreadsheet, type SpreadsheetFormat } from "../lib/download"
 import { sdk } from "../lib/sdk"
 import type {
   AdjustLotBody,
   EditLotBody,
   HoldLotBody,
+  LotListFilters,
   LotListQuery,
   LotPolicyBody,
   ReceiveLotBody,
@@ -99,6 +101,14 @@ export function invalidateLotData(queryClient: QueryClient) {
 
 /** A mutation's onError: a toast with the title and the API's message. */
 export const showError = (title: string) => (error: unknown) => toast.error(title, { description: errorMessage(error) })
+
+/** GET /admin/lots/export — downloads the lots matching the filters; the API's message in a toast if it cannot. */
+export const useExportLots = () =>
+  useMutation({
+    mutationFn: ({ filters, format }: { filters: LotListFilters; format: SpreadsheetFormat }) =>
+      downloadSpreadsheet("/admin/lots/export", filters, format, `lots.${format}`),
+    onError: showError("The export could not be made"),
+  })
 
 /** POST /admin/lots — receive stock into a new lot. */
 export const useReceiveLot = () => {

@@ -1,17 +1,14 @@
 import { sdk } from "./sdk"
 
 /**
- * Opens a lot's label PDF (GET /admin/lots/:id/label) in a new tab. The tab is opened before the
- * request so the browser counts it as the user's click (a tab opened after an await is blocked
- * as a pop-up); the PDF is fetched through the SDK so the admin session authorizes it.
+ * Opens a PDF an admin route renders in a new tab. The tab is opened before the request so the
+ * browser counts it as the user's click (a tab opened after an await is blocked as a pop-up); the
+ * PDF is fetched through the SDK so the admin session authorizes it.
  */
-export async function openLotLabel(lotId: string): Promise<void> {
+async function openPdf(path: string, query: Record<string, string>): Promise<void> {
   const tab = window.open("", "_blank")
   try {
-    const response = await sdk.client.fetch<Response>(`/admin/lots/${encodeURIComponent(lotId)}/label`, {
-      query: { format: "pdf" },
-      headers: { accept: "application/pdf" },
-    })
+    const response = await sdk.client.fetch<Response>(path, { query, headers: { accept: "application/pdf" } })
     const url = URL.createObjectURL(await response.blob())
     if (tab) {
       tab.location.href = url
@@ -23,3 +20,9 @@ export async function openLotLabel(lotId: string): Promise<void> {
     throw error
   }
 }
+
+/** Opens a lot's label PDF (GET /admin/lots/:id/label) in a new tab. */
+export const openLotLabel = (lotId: string) => openPdf(`/admin/lots/${encodeURIComponent(lotId)}/label`, { format: "pdf" })
+
+/** Opens the labels of several lots on A4 pages, one PDF (GET /admin/lots/labels), in a new tab. */
+export const openLotLabelSheet = (lotIds: string[]) => openPdf("/admin/lots/labels", { lot_ids: lotIds.join(",") })

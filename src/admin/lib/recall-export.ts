@@ -1,33 +1,8 @@
-import { sdk } from "./sdk"
+import { downloadSpreadsheet, type SpreadsheetFormat } from "./download"
 
-export type RecallExportFormat = "csv" | "xlsx"
+export type RecallExportFormat = SpreadsheetFormat
 export type RecallExportTable = "customers" | "shipments" | "lots"
 
-const ACCEPT: Record<RecallExportFormat, string> = {
-  csv: "text/csv",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-
-/**
- * Downloads a recall's export (GET /admin/recalls/:id/export): fetched through the SDK so the
- * admin session authorizes it (a plain link would carry no credentials to a separate backend),
- * then saved under the file name the server chose.
- */
-export async function downloadRecallExport(recallId: string, format: RecallExportFormat, table: RecallExportTable): Promise<void> {
-  const response = await sdk.client.fetch<Response>(`/admin/recalls/${encodeURIComponent(recallId)}/export`, {
-    query: { format, table },
-    // Not application/json: the SDK then hands back the raw response instead of parsing it.
-    headers: { accept: ACCEPT[format] },
-  })
-  const disposition = response.headers.get("content-disposition") ?? ""
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `recall-${table}.${format}`
-  const url = URL.createObjectURL(await response.blob())
-  const link = document.createElement("a")
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The click has handed the blob to the browser's download; free it once that has started.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+/** Downloads a recall's export (GET /admin/recalls/:id/export): one table as CSV, or all as XLSX. */
+export const downloadRecallExport = (recallId: string, format: RecallExportFormat, table: RecallExportTable) =>
+  downloadSpreadsheet(`/admin/recalls/${encodeURIComponent(recallId)}/export`, { table }, format, `recall-${table}.${format}`)

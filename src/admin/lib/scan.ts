@@ -1,18 +1,17 @@
 import { Gs1ParseError, parseGs1Scan } from "../../modules/lot/domain/gs1"
 
 /**
- * The lot number in what a user typed or a scanner sent — a plain lot number, a GS1 element
- * string or a GS1 Digital Link — read by the same parser the server uses. Lot numbers are stored
- * upper-case, so the result is too. Null when the scan carries no lot or cannot be read.
+ * What the scan parser the server uses finds wrong with a scan (which AI, what kind of problem, and
+ * its message), or null when the scan reads. The admin SDK passes on only the message of the
+ * server's 400, so the browser runs the same parser to name the field.
  */
-export function lotNumberFromScan(input: string): string | null {
+export function scanProblem(input: string): Gs1ParseError | null {
   try {
-    const scan = parseGs1Scan(input)
-    const lot = scan.kind === "lot_number" ? scan.lot_number : scan.lot
-    return lot ? lot.trim().toUpperCase() : null
+    parseGs1Scan(input)
+    return null
   } catch (error) {
     if (error instanceof Gs1ParseError) {
-      return null
+      return error
     }
     throw error
   }

@@ -5,6 +5,14 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 export type Column<T> = { header: string; width: number; value: (row: T) => string | number | null }
 export type Table<T> = { name: string; columns: Column<T>[]; rows: T[] }
 
+export type SpreadsheetFormat = "csv" | "xlsx"
+
+/** What each export format is sent as. */
+export const SPREADSHEET_CONTENT_TYPES: Record<SpreadsheetFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
 const values = <T>(table: Table<T>) => table.rows.map((row) => table.columns.map((c) => c.value(row)))
 
 /**
@@ -52,12 +60,9 @@ export async function tablesToXlsx(tables: Table<any>[]): Promise<Buffer> {
 }
 
 /** Sends tables as a download: the first as CSV, or all of them as one XLSX workbook. */
-export async function sendTables(res: MedusaResponse, fileName: string, format: "csv" | "xlsx", tables: Table<any>[]) {
+export async function sendTables(res: MedusaResponse, fileName: string, format: SpreadsheetFormat, tables: Table<any>[]) {
   const body = format === "csv" ? tableToCsv(tables[0]) : await tablesToXlsx(tables)
-  res.setHeader(
-    "Content-Type",
-    format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-  )
+  res.setHeader("Content-Type", SPREADSHEET_CONTENT_TYPES[format])
   res.setHeader("Content-Disposition", `attachment; filename="${fileName}.${format}"`)
   res.status(200).send(body)
 }

@@ -42,19 +42,21 @@ export function usePagedDataTable<Row extends { id: string }>({
   })
 }
 
-/** The table with its toolbar and pagination, or the list's error with a retry. */
+/** The table with its toolbar and pagination (and the command bar of selected rows), or the list's error with a retry. */
 export const PagedDataTable = <Row,>({
   table,
   error,
   onRetry,
   emptyState,
   toolbar,
+  commandBar,
 }: {
   table: UseDataTableReturn<Row>
   error: unknown
   onRetry: () => void
   emptyState: DataTableEmptyStateProps
   toolbar?: ReactNode
+  commandBar?: ReactNode
 }) =>
   error ? (
     <SectionError error={error} onRetry={onRetry} />
@@ -63,5 +65,6 @@ export const PagedDataTable = <Row,>({
       {toolbar}
       <DataTable.Table emptyState={emptyState} />
       <DataTable.Pagination />
+      {commandBar}
     </DataTable>
   )

@@ -1,9 +1,11 @@
 import { Plus } from "@medusajs/icons"
 import { Button, Container, Table } from "@medusajs/ui"
 import { useState } from "react"
+import { useSearchParams } from "react-router-dom"
 import { useLotPolicy, useLots } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { totals } from "../../lib/format"
+import { RECEIVE_CODE_PARAM } from "../../lib/lot-scan-answer"
 import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { ItemLotRows } from "./item-lot-rows"
@@ -12,10 +14,16 @@ import { UntrackedStockSection } from "./untracked-stock-section"
 
 const PAGE_SIZE = 10
 
-/** The item's lots, earliest expiry first, with a "Receive lot" form and per-lot actions. */
+/**
+ * The item's lots, earliest expiry first, with a "Receive lot" form and per-lot actions. A code in
+ * the address (`?receive_code=`, from the Lots page's scan of a lot not received yet) opens the
+ * form filled from it once the item is lot-tracked.
+ */
 export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }) => {
   const [pageIndex, setPageIndex] = useState(0)
   const [receiving, setReceiving] = useState(false)
+  const [params, setParams] = useSearchParams()
+  const receiveCode = params.get(RECEIVE_CODE_PARAM) ?? undefined
   const { data: policyData } = useLotPolicy(inventoryItemId)
   const { nameOf } = useStockLocations()
   const { data, isLoading, error, refetch } = useLots({
@@ -25,6 +33,15 @@ export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }
     order: "expires_at",
   })
   const tracked = policyData?.lot_policy.tracked ?? false
+  const onReceiveOpenChange = (open: boolean) => {
+    setReceiving(open)
+    // The code is a one-off: once the form closes, a reload should not open it again.
+    if (!open && receiveCode) {
+      const rest = new URLSearchParams(params)
+      rest.delete(RECEIVE_CODE_PARAM)
+      setParams(rest, { replace: true })
+    }
+  }
   const lots = data?.lots ?? []
   const count = data?.count ?? 0
   const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
@@ -94,7 +111,12 @@ export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }
           )}
         </div>
       )}
-      <ReceiveLotDrawer open={receiving} onOpenChange={setReceiving} inventoryItemId={inventoryItemId} />
+      <ReceiveLotDrawer
+        open={receiving || (tracked && !!receiveCode)}
+        onOpenChange={onReceiveOpenChange}
+        inventoryItemId={inventoryItemId}
+        initialCode={receiveCode}
+      />
     </Container>
   )
 }

@@ -44,14 +44,19 @@ function toBody(form: FormState, inventoryItemId: string, code?: string): FormCh
   }
 }
 
-/** Form to receive stock of an item into a new lot (POST /admin/lots). */
-export const ReceiveLotDrawer = ({ open, onOpenChange, inventoryItemId }: DrawerOpenProps & { inventoryItemId: string }) => (
+/** Form to receive stock of an item into a new lot (POST /admin/lots), filled from `initialCode` when given. */
+export const ReceiveLotDrawer = ({
+  open,
+  onOpenChange,
+  inventoryItemId,
+  initialCode,
+}: DrawerOpenProps & { inventoryItemId: string; initialCode?: string }) => (
   <FormDrawer open={open} onOpenChange={onOpenChange} testId="receive-lot-drawer">
-    <ReceiveLotForm inventoryItemId={inventoryItemId} onDone={() => onOpenChange(false)} />
+    <ReceiveLotForm inventoryItemId={inventoryItemId} initialCode={initialCode} onDone={() => onOpenChange(false)} />
   </FormDrawer>
 )
 
-const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; onDone: () => void }) => {
+const ReceiveLotForm = ({ inventoryItemId, initialCode, onDone }: { inventoryItemId: string; initialCode?: string; onDone: () => void }) => {
   const { locations, isLoading: locationsLoading } = useStockLocations()
   const [scannedCode, setScannedCode] = useState<string>()
   const { mutateAsync, isPending } = useReceiveLot()
@@ -72,7 +77,7 @@ const ReceiveLotForm = ({ inventoryItemId, onDone }: { inventoryItemId: string; 
 
   return (
     <DrawerForm title="Receive lot" onSubmit={onSubmit} submitLabel="Receive" isPending={isPending}>
-      <ReceiveScanField inventoryItemId={inventoryItemId} onScanned={onScanned} />
+      <ReceiveScanField inventoryItemId={inventoryItemId} initialCode={initialCode} onScanned={onScanned} />
       <SelectField
         id="receive-location"
         label="Location"

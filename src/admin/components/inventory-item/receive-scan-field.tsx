@@ -1,13 +1,14 @@
 import { Button, Input } from "@medusajs/ui"
-import { useState, type KeyboardEvent } from "react"
-import { useReadReceiveScan, type ReceiveScanAnswer } from "../../hooks/receive-scan"
+import { useEffect, useState, type KeyboardEvent } from "react"
+import { useReadLotScan } from "../../hooks/lot-scan"
 import { errorMessage } from "../../lib/format"
+import type { LotScanAnswer } from "../../types"
 import { FormField } from "../common/form-field"
 
 /** What a scan fills in the receive form; `code` goes along so the server checks the rest against it. */
 export type ScannedReceiveFields = { code: string; lot_number?: string; expires_at?: string; manufactured_at?: string }
 
-const productOf = (answer: ReceiveScanAnswer) => {
+const productOf = (answer: LotScanAnswer) => {
   const variant = answer.variant
   const name = variant?.product?.title ?? variant?.title ?? "an unnamed product"
   return variant?.sku ? `${name} (SKU ${variant.sku})` : name
@@ -17,22 +18,25 @@ const productOf = (answer: ReceiveScanAnswer) => {
  * A field for the label's barcode: a scanner types it and presses Enter. The server's scan route
  * reads it (the same GS1 parser as receiving), says which product the code is for, and the form
  * takes the lot number, expiry and production date from it — unless the code is another item's.
+ * `initialCode` (scanned elsewhere, e.g. on the Lots page) is read as soon as the form opens.
  */
 export const ReceiveScanField = ({
   inventoryItemId,
+  initialCode,
   onScanned,
 }: {
   inventoryItemId: string
+  initialCode?: string
   onScanned: (fields: ScannedReceiveFields | null) => void
 }) => {
-  const [code, setCode] = useState("")
+  const [code, setCode] = useState(initialCode ?? "")
   const [note, setNote] = useState<{ error: boolean; text: string } | null>(null)
-  const { mutateAsync, isPending } = useReadReceiveScan()
+  const { mutateAsync, isPending } = useReadLotScan()
 
-  const read = async () => {
-    if (!code.trim()) return
+  const read = async (scanned = code) => {
+    if (!scanned.trim()) return
     try {
-      const answer = await mutateAsync(code)
+      const answer = await mutateAsync(scanned)
       const { scan } = answer
       if (answer.inventory_item_id && answer.inventory_item_id !== inventoryItemId) {
         setNote({ error: true, text: `This code is for ${productOf(answer)}, not this item.` })
@@ -46,7 +50,7 @@ export const ReceiveScanField = ({
       }
       const lot = scan.kind === "gs1" ? scan.lot : scan.lot_number
       onScanned({
-        code,
+        code: scanned,
         lot_number: lot?.toUpperCase(),
         expires_at: scan.kind === "gs1" ? scan.expiry : undefined,
         manufactured_at: scan.kind === "gs1" ? scan.production_date : undefined,
@@ -59,6 +63,11 @@ export const ReceiveScanField = ({
       onScanned(null)
     }
   }
+
+  // Once, when the form opens with a code: later changes of the field are the user's.
+  useEffect(() => {
+    if (initialCode) void read(initialCode)
+  }, [])
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     // Scanners end with Enter: read the code instead of submitting the form.

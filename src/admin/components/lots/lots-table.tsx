@@ -3,22 +3,47 @@ import {
   createDataTableFilterHelper,
   DataTable,
   type DataTableFilteringState,
+  type DataTableRowSelectionState,
   type DataTableSortingState,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useLots } from "../../hooks/lots"
+import { usePrintLotLabelSheet } from "../../hooks/lot-labels"
+import { useLotListView } from "../../hooks/lot-list-view"
+import { useExportLots, useLots } from "../../hooks/lots"
+import { useStockLocations } from "../../hooks/stock-locations"
 import { formatDay, LOT_STATUS_LABELS, totals } from "../../lib/format"
-import { LOT_STATUSES, type Lot, type LotListQuery, type LotStatus } from "../../types"
+import {
+  expiryPresets,
+  isUnsetFilter,
+  lotListFiltering,
+  lotListFilters,
+  lotListFiltersFromTable,
+} from "../../lib/lot-list-view"
+import { LOT_STATUSES, type Lot, type StockLocationSummary } from "../../types"
+import { ExportMenu } from "../common/export-menu"
 import { ExpiryLabel } from "../common/expiry-label"
 import { LotStatusBadge } from "../common/lot-status-badge"
 import { NameCell } from "../common/name-cell"
-import { PagedDataTable, usePagedDataTable, usePages } from "../common/paged-data-table"
+import { PagedDataTable, usePagedDataTable } from "../common/paged-data-table"
 
+const PAGE_SIZE = 20
 const LIST_FIELDS = "+inventory_item.title,+inventory_item.sku"
+const EXPORTS = [
+  { label: "CSV", value: "csv" as const },
+  { label: "Excel (XLSX)", value: "xlsx" as const },
+]
 const columnHelper = createDataTableColumnHelper<Lot>()
 const filterHelper = createDataTableFilterHelper<Lot>()
 
+/** The locations where the lot has units, by name. */
+const LotLocationsCell = ({ lot }: { lot: Lot }) => {
+  const { nameOf } = useStockLocations()
+  const names = lot.stock.filter((s) => s.quantity > 0).map((s) => nameOf(s.location_id))
+  return <span className="text-ui-fg-subtle">{names.length ? [...names].sort().join(", ") : "—"}</span>
+}
+
 const columns = [
+  columnHelper.select(),
   columnHelper.accessor("lot_number", {
     header: "Lot",
     enableSorting: true,
@@ -36,6 +61,7 @@ const columns = [
     enableSorting: true,
     cell: ({ getValue }) => <LotStatusBadge status={getValue()} />,
   }),
+  columnHelper.display({ id: "locations", header: "Location", cell: ({ row }) => <LotLocationsCell lot={row.original} /> }),
   columnHelper.accessor((lot) => totals(lot.stock).quantity, { id: "on_hand", header: "On hand", align: "right" }),
   columnHelper.accessor((lot) => totals(lot.stock).allocated, { id: "allocated", header: "Allocated", align: "right" }),
   columnHelper.accessor("expires_at", {
@@ -54,48 +80,76 @@ const columns = [
   }),
 ]
 
-const filters = [
+const lotFilters = (locations: StockLocationSummary[], today: Date) => [
   filterHelper.accessor("status", {
     type: "multiselect",
     label: "Status",
     options: LOT_STATUSES.map((status) => ({ label: LOT_STATUS_LABELS[status], value: status })),
   }),
+  filterHelper.custom({
+    id: "location_id",
+    type: "multiselect",
+    label: "Location",
+    options: locations.map((location) => ({ label: location.name, value: location.id })),
+  }),
+  filterHelper.accessor("expires_at", {
+    type: "date",
+    label: "Expiry",
+    format: "date",
+    rangeOptionLabel: "Between dates",
+    rangeOptionStartLabel: "From",
+    rangeOptionEndLabel: "Until",
+    options: expiryPresets(today),
+  }),
 ]
 
-const isStatus = (value: unknown): value is LotStatus => LOT_STATUSES.includes(value as LotStatus)
-
-/** Every lot: lot-number search, status filter, sorting and server-side pagination. */
+/**
+ * Every lot: search (lot number, SKU, item or product), filters by status, location and expiry,
+ * sorting and server-side pagination — all kept in the address — plus export of the filtered
+ * list and labels for the lots picked.
+ */
 export const LotsTable = () => {
-  const pages = usePages()
-  const [search, setSearch] = useState("")
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
-  const [sorting, setSorting] = useState<DataTableSortingState | null>({ id: "expires_at", desc: false })
+  const { view, setView } = useLotListView()
+  const { locations } = useStockLocations()
+  // A filter just added from the menu has no value yet, so no place in the address: it stays here
+  // until it gets one, or the filter bar would drop it before its value could be picked.
+  const [unsetFilters, setUnsetFilters] = useState<DataTableFilteringState>({})
+  const [selection, setSelection] = useState<DataTableRowSelectionState>({})
+  const printLabels = usePrintLotLabelSheet()
+  const exportLots = useExportLots()
 
-  const statusFilter = filtering.status
-  const query = useMemo<LotListQuery>(() => {
-    const status = Array.isArray(statusFilter) ? statusFilter.filter(isStatus) : []
-    return {
-      q: search.trim() || undefined,
-      status: status.length ? status : undefined,
-      ...pages.page,
-      order: sorting ? `${sorting.desc ? "-" : ""}${sorting.id}` : undefined,
-      fields: LIST_FIELDS,
-    }
-  }, [search, statusFilter, pages.page, sorting])
+  const filters = useMemo(() => lotListFilters(view), [view])
+  const { data, isLoading, error, refetch } = useLots({
+    ...filters,
+    limit: PAGE_SIZE,
+    offset: view.page * PAGE_SIZE,
+    order: view.order,
+    fields: LIST_FIELDS,
+  })
 
-  const { data, isLoading, error, refetch } = useLots(query)
+  const onFilteringChange = (state: DataTableFilteringState) => {
+    setUnsetFilters(Object.fromEntries(Object.entries(state).filter(([, value]) => isUnsetFilter(value))))
+    setView(lotListFiltersFromTable(state))
+  }
+  const onSortingChange = (sorting: DataTableSortingState) => setView({ order: `${sorting.desc ? "-" : ""}${sorting.id}` })
+  const tableFilters = useMemo(() => lotFilters(locations, new Date()), [locations])
 
   const table = usePagedDataTable({
     columns,
-    pages,
+    pages: {
+      pagination: { pageIndex: view.page, pageSize: PAGE_SIZE },
+      setPagination: (next) => setView({ page: (typeof next === "function" ? next({ pageIndex: view.page, pageSize: PAGE_SIZE }) : next).pageIndex }),
+    },
     data: data?.lots,
     count: data?.count,
     isLoading,
     rowLink: (lot) => `/lots/${lot.id}`,
-    search: { state: search, onSearchChange: setSearch },
-    filtering: { state: filtering, onFilteringChange: setFiltering },
-    sorting: { state: sorting, onSortingChange: setSorting },
-    filters,
+    search: { state: view.q, onSearchChange: (q) => setView({ q }) },
+    filtering: { state: { ...unsetFilters, ...lotListFiltering(view) }, onFilteringChange },
+    sorting: { state: { id: view.order.replace(/^-/, ""), desc: view.order.startsWith("-") }, onSortingChange },
+    filters: tableFilters,
+    rowSelection: { state: selection, onRowSelectionChange: setSelection },
+    commands: [{ label: "Print labels", shortcut: "p", action: (picked) => printLabels.mutate(Object.keys(picked)) }],
   })
 
   return (
@@ -106,17 +160,24 @@ export const LotsTable = () => {
       toolbar={
         <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
           <div data-testid="lots-filter-menu">
-            <DataTable.FilterMenu tooltip="Filter by status" />
+            <DataTable.FilterMenu tooltip="Filter by status, location or expiry" />
           </div>
-          <div className="flex items-center gap-x-2">
-            <DataTable.Search placeholder="Search lot numbers" />
+          <div className="flex flex-wrap items-center gap-2">
+            <DataTable.Search placeholder="Search lot, SKU or product" />
             <DataTable.SortingMenu tooltip="Sort" />
+            <ExportMenu
+              choices={EXPORTS}
+              onExport={(format) => exportLots.mutate({ filters, format })}
+              isPending={exportLots.isPending}
+              testId="lots-export"
+            />
           </div>
         </DataTable.Toolbar>
       }
+      commandBar={<DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />}
       emptyState={{
         empty: { heading: "No lots yet", description: "Receive stock on an inventory item to create its first lot." },
-        filtered: { heading: "No matching lots", description: "Try another lot number or status." },
+        filtered: { heading: "No matching lots", description: "Try another search, status, location or expiry." },
       }}
     />
   )

@@ -1,19 +1,19 @@
-import { ArrowDownTray } from "@medusajs/icons"
-import { Button, Container, DropdownMenu } from "@medusajs/ui"
+import { Button, Container } from "@medusajs/ui"
 import { useState } from "react"
 import { useDownloadRecallExport, type RecallDetail } from "../../hooks/recalls"
 import { formatDateTime } from "../../lib/format"
 import type { RecallExportFormat, RecallExportTable } from "../../lib/recall-export"
+import { ExportMenu } from "../common/export-menu"
 import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { CloseRecallDrawer } from "./close-recall-drawer"
 import { CLASSIFICATION_LABELS, RecallStatusBadge } from "./recall-badges"
 
-const EXPORTS: { label: string; format: RecallExportFormat; table: RecallExportTable }[] = [
-  { label: "Customers (CSV)", format: "csv", table: "customers" },
-  { label: "Shipments (CSV)", format: "csv", table: "shipments" },
-  { label: "Lots (CSV)", format: "csv", table: "lots" },
-  { label: "Everything (XLSX, one sheet per table)", format: "xlsx", table: "customers" },
+const EXPORTS: { label: string; value: { format: RecallExportFormat; table: RecallExportTable } }[] = [
+  { label: "Customers (CSV)", value: { format: "csv", table: "customers" } },
+  { label: "Shipments (CSV)", value: { format: "csv", table: "shipments" } },
+  { label: "Lots (CSV)", value: { format: "csv", table: "lots" } },
+  { label: "Everything (XLSX, one sheet per table)", value: { format: "xlsx", table: "customers" } },
 ]
 
 /** Number, status, class, reason, dates; exports and closing. */
@@ -30,21 +30,7 @@ export const RecallGeneralSection = ({ recall }: { recall: RecallDetail }) => {
         className="flex-wrap gap-2"
         actions={
           <div className="flex items-center gap-x-2">
-            <DropdownMenu modal={false}>
-              <DropdownMenu.Trigger asChild>
-                <Button size="small" variant="secondary" isLoading={download.isPending}>
-                  <ArrowDownTray />
-                  Export
-                </Button>
-              </DropdownMenu.Trigger>
-              <DropdownMenu.Content align="end">
-                {EXPORTS.map((e) => (
-                  <DropdownMenu.Item key={e.label} onSelect={() => download.mutate({ format: e.format, table: e.table })}>
-                    {e.label}
-                  </DropdownMenu.Item>
-                ))}
-              </DropdownMenu.Content>
-            </DropdownMenu>
+            <ExportMenu choices={EXPORTS} onExport={download.mutate} isPending={download.isPending} />
             {recall.status === "open" && (
               <Button size="small" variant="danger" onClick={() => setClosing(true)}>
                 Close recall

@@ -8,8 +8,10 @@ import { LotsTable } from "../../components/lots/lots-table"
 import { useFollowMedusaChanges } from "../../hooks/medusa-refresh"
 
 /**
- * All lots: search, status filter, paging, a field to scan a lot number straight to its page, and
- * the way to the suppliers and the integrity check (pages of their own, without a sidebar entry).
+ * All lots, for a merchant at a desk: search and filters kept in the address, export, labels for
+ * the lots picked, a field to scan a lot straight to its page (or to receiving, for a lot not in
+ * stock yet), and the way to the suppliers and the integrity check (pages of their own, without a
+ * sidebar entry).
  */
 const LotsPage = () => {
   useFollowMedusaChanges()

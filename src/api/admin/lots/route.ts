@@ -3,10 +3,9 @@ import { LOT_MODULE } from "../../../modules/lot"
 import type LotModuleService from "../../../modules/lot/service"
 import { receiveLotWorkflow } from "../../../workflows/receive-lot"
 import { graphLots, refetchLot } from "./helpers"
+import { lotSearchFilters } from "./search"
 import type { AdminLotListResponse, AdminReceiveLotResponse } from "./types"
 import type { AdminGetLotsParamsType, AdminReceiveLotWithCodeType } from "./validators"
-
-const asList = <T>(value: T | T[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value : [value])
 
 /** Receives stock into a new or existing lot, described by its fields or by a scanned code. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotWithCodeType>, res: MedusaResponse<AdminReceiveLotResponse>) => {
@@ -17,20 +16,12 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminReceiveLotWithCo
   res.status(200).json({ lot, receipt: result })
 }
 
-/** Lists lots, filtered by item, location, status, expiry window and lot-number search. */
+/** Lists lots, filtered by item, location, status, expiry window and a search of lot numbers, SKUs and product titles. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetLotsParamsType>, res: MedusaResponse<AdminLotListResponse>) => {
-  const { q, inventory_item_id, location_id, status, expires_before, expires_after } = req.validatedQuery
   const { skip = 0, take = 50, order } = req.queryConfig.pagination
   const [sortField, sortDirection] = Object.entries(order ?? {})[0] ?? []
   const { ids, count } = await req.scope.resolve<LotModuleService>(LOT_MODULE).searchLots(
-    {
-      q,
-      inventory_item_id: asList(inventory_item_id),
-      location_id: asList(location_id),
-      status: asList(status),
-      expires_before,
-      expires_after,
-    },
+    await lotSearchFilters(req.scope, req.validatedQuery),
     { skip, take, order: sortField ? `${String(sortDirection).toUpperCase() === "DESC" ? "-" : ""}${sortField}` : undefined }
   )
   const data = await graphLots(ids, req.scope, req.queryConfig.fields)

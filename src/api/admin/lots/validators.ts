@@ -233,6 +233,12 @@ export const AdminGetLotsParams = createFindParams({ limit: 50, offset: 0 })
   .strict()
 export type AdminGetLotsParamsType = z.infer<typeof LotFilters>
 
+/** GET /admin/lots/export: the list's filters and the file format; every matching lot, so no paging. */
+export const AdminExportLotsParams = LotFilters.extend({
+  format: oneOf("format", ["csv", "xlsx"], "format must be csv or xlsx").default("csv"),
+}).strict()
+export type AdminExportLotsParamsType = z.infer<typeof AdminExportLotsParams>
+
 const ReconcileFilters = z.object({ inventory_item_id: oneOrMany(recordId("inventory_item_id")).optional() })
 export const AdminReconcileParams = ReconcileFilters.strict()
 export type AdminReconcileParamsType = z.infer<typeof ReconcileFilters>

@@ -7,7 +7,7 @@ import {
 } from "../sql/expiry-sql"
 import type { ExpiringLotFilters, ExpiringLotRow } from "../sql/expiry-report-sql"
 import { latestRecallOfLotNumber, recallProgress } from "../sql/recall-sql"
-import { searchLotIds, type LotSearchFilters, type LotSearchPage } from "../sql/search-sql"
+import { searchLotIds, searchLotIdsAfterNumber, type LotSearchFilters, type LotSearchPage } from "../sql/search-sql"
 import { listFsmaEventsSql, type FsmaCursor, type FsmaEventFilters, type FsmaEventRow } from "../sql/fsma-sql"
 import type { ItemLotSummary } from "../sql/item-stock-sql"
 import { retryOnLockConflict } from "../sql/allocation-sql"
@@ -162,6 +162,16 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<{ ids: string[]; count: number }> {
     return await searchLotIds(sharedContext.manager!, filters, page)
+  }
+
+  /** The next page of a search in lot-number order, for exports that read every matching lot. */
+  @InjectManager()
+  async searchLotsAfterNumber(
+    filters: LotSearchFilters,
+    page: { after?: string; take: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ id: string; lot_number: string }[]> {
+    return await searchLotIdsAfterNumber(sharedContext.manager!, filters, page)
   }
 
   // The lot history is append-only: the generated edit and delete methods are closed.

@@ -22,6 +22,14 @@ type VariantRow = {
   inventory_items?: ({ inventory_item_id?: string | null } | null)[] | null
 }
 
+/** A lot's inventory item as query.graph returns it for LOT_ITEM_NAME_FIELDS. */
+export type LotItemRow = {
+  id: string
+  title?: string | null
+  sku?: string | null
+  variants?: ({ product?: { title?: string | null } | null } | null)[] | null
+}
+
 type LotRow = {
   id: string
   lot_number: string
@@ -29,13 +37,24 @@ type LotRow = {
   status: LotStatus
   expires_at?: Date | string | null
   received_at: Date | string
-  inventory_item?: {
-    id: string
-    title?: string | null
-    sku?: string | null
-    variants?: ({ product?: { title?: string | null } | null } | null)[] | null
-  } | null
+  inventory_item?: LotItemRow | null
   stock?: ({ location_id: string; quantity: unknown; allocated_quantity: unknown } | null)[] | null
+}
+
+/** The fields of a lot (for query.graph on "lot") that name its item: title, SKU and the products stocking it. */
+export const LOT_ITEM_NAME_FIELDS = ["inventory_item.id", "inventory_item.title", "inventory_item.sku", "inventory_item.variants.product.title"]
+
+/** A lot's item as the lot views name it: title, SKU and the titles of the products whose variants stock it. */
+export function lotItemNames(item: LotItemRow | null | undefined): ScanLot["inventory_item"] {
+  if (!item) {
+    return null
+  }
+  return {
+    id: item.id,
+    title: item.title ?? null,
+    sku: item.sku ?? null,
+    product_titles: [...new Set((item.variants ?? []).flatMap((v): string[] => (v?.product?.title ? [v.product.title] : [])))],
+  }
 }
 
 const VARIANT_FIELDS = [
@@ -57,10 +76,7 @@ const LOT_FIELDS = [
   "status",
   "expires_at",
   "received_at",
-  "inventory_item.id",
-  "inventory_item.title",
-  "inventory_item.sku",
-  "inventory_item.variants.product.title",
+  ...LOT_ITEM_NAME_FIELDS,
   "stock.location_id",
   "stock.quantity",
   "stock.allocated_quantity",
@@ -110,7 +126,6 @@ export async function findLotByNumber(scope: MedusaContainer, lotNumber: string)
   if (!row) {
     return null
   }
-  const item = row.inventory_item
   return {
     id: row.id,
     lot_number: row.lot_number,
@@ -118,16 +133,7 @@ export async function findLotByNumber(scope: MedusaContainer, lotNumber: string)
     status: row.status,
     expires_at: row.expires_at ?? null,
     received_at: row.received_at,
-    inventory_item: item
-      ? {
-          id: item.id,
-          title: item.title ?? null,
-          sku: item.sku ?? null,
-          product_titles: [
-            ...new Set((item.variants ?? []).flatMap((v): string[] => (v?.product?.title ? [v.product.title] : []))),
-          ],
-        }
-      : null,
+    inventory_item: lotItemNames(row.inventory_item),
     stock: (row.stock ?? []).flatMap((s) =>
       s ? [{ location_id: s.location_id, quantity: Number(s.quantity), allocated_quantity: Number(s.allocated_quantity) }] : []
     ),

@@ -14,18 +14,13 @@ import {
 import type { FsmaCte } from "../../../../modules/lot/domain/fsma-event"
 import type { FsmaCursor, FsmaEventFilters } from "../../../../modules/lot/sql/fsma-sql"
 import type LotModuleService from "../../../../modules/lot/service"
-import { sendTables, type Table } from "../../../utils/spreadsheet"
+import { sendTables, SPREADSHEET_CONTENT_TYPES, type Table } from "../../../utils/spreadsheet"
+import { csvSink, xlsxBook, type RowSink } from "../../../utils/spreadsheet-writers"
 import { addFsmaLookups } from "./lookups"
 import type { AdminGetFsma204ParamsType } from "./validators"
-import { csvSink, xlsxBook, type RowSink } from "./writers"
 
 /** Rows read, looked up and written per round: what the export holds in memory at most. */
 const PAGE_SIZE = 5_000
-
-const CONTENT_TYPES = {
-  csv: "text/csv; charset=utf-8",
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 const KEY_TABLE: Table<string[]> = {
   name: FSMA_KEY_SHEET_NAME,
@@ -59,7 +54,7 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetFsma2
   const first = await read(passes[0].ctes)
 
   res.status(200)
-  res.setHeader("Content-Type", CONTENT_TYPES[format])
+  res.setHeader("Content-Type", SPREADSHEET_CONTENT_TYPES[format])
   res.setHeader("Content-Disposition", `attachment; filename="${fsmaFileName(period, format)}"`)
   if (format === "csv") {
     res.setHeader("Link", `</admin/traceability/fsma-204?part=key&format=csv>; rel="describedby"`)

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
-import { addSortableHeader, csvLines, csvStart } from "../../../utils/spreadsheet"
+import { addSortableHeader, csvLines, csvStart } from "./spreadsheet"
 
 type Cell = string | number | null
 type ColumnLike = { header: string; width: number }
@@ -32,7 +32,8 @@ export function csvSink(out: Writable, columns: readonly ColumnLike[]): RowSink 
       }
     },
     async close() {
-      await new Promise<void>((resolve) => out.end(resolve))
+      // Not end(callback): Medusa's response compression wraps end() and takes no callback there.
+      out.end()
     },
   }
 }
