@@ -102,7 +102,13 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
       await general.getByRole("heading", { name: lotNumber }).waitFor({ timeout: 45_000 })
       await openEdit()
       await drawer.getByText("This lot is expired, which is final").waitFor()
-      assert.deepEqual(await unreachableText(drawer), [], "text off-screen in the drawer at 390 px")
+      // The drawer slides in from the right: measure once it has come to rest.
+      let offScreen = await unreachableText(drawer)
+      for (let tries = 0; offScreen.length && tries < 20; tries++) {
+        await page.waitForTimeout(150)
+        offScreen = await unreachableText(drawer)
+      }
+      assert.deepEqual(offScreen, [], "text off-screen in the drawer at 390 px")
       await drawer.locator("#edit-lot-notes").fill("E2E: checked on a phone")
       await drawer.getByRole("button", { name: "Save" }).click()
       await drawer.waitFor({ state: "hidden" })
