@@ -10,15 +10,13 @@ import {
   AdminGetLotsParams,
   AdminHoldLot,
   AdminInspectReturnedStock,
-  AdminLotTraceParams,
-  AdminProduceLot,
   AdminReceiveLotWithCode,
   AdminReconcileParams,
   AdminRejectLot,
   AdminReleaseLot,
-  AdminSplitLot,
   AdminTransferLot,
 } from "./validators"
+import { AdminLotTraceParams, AdminProduceLot, AdminSplitLot } from "./genealogy-validators"
 
 export const adminLotRoutesMiddlewares: MiddlewareRoute[] = [
   {

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { produceLotWorkflow } from "../../../../workflows/produce-lot"
 import { refetchLot } from "../helpers"
 import type { AdminProduceLotResponse } from "../types"
-import type { AdminProduceLotType } from "../validators"
+import type { AdminProduceLotType } from "../genealogy-validators"
 
 /** Consumes input lots at a location into a new output lot, recording the genealogy. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminProduceLotType>, res: MedusaResponse<AdminProduceLotResponse>) => {

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { splitLotWorkflow } from "../../../../../workflows/split-lot"
 import { refetchLot } from "../../helpers"
 import type { AdminSplitLotResponse } from "../../types"
-import type { AdminSplitLotType } from "../../validators"
+import type { AdminSplitLotType } from "../../genealogy-validators"
 
 /** Moves units of a lot into new child lots (repack, relabel), keeping the parent link. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminSplitLotType>, res: MedusaResponse<AdminSplitLotResponse>) => {

@@ -3,7 +3,7 @@ import { LOT_MODULE } from "../../../../../modules/lot"
 import { buildTraceReport } from "../../../../../modules/lot/domain/trace-report"
 import type LotModuleService from "../../../../../modules/lot/service"
 import type { AdminLotTraceResponse } from "../../types"
-import type { AdminLotTraceParamsType } from "../../validators"
+import type { AdminLotTraceParamsType } from "../../genealogy-validators"
 
 /** Forward (made from it, shipped to whom, on hand where), backward (inputs, suppliers) or both. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminLotTraceParamsType>, res: MedusaResponse<AdminLotTraceResponse>) => {
