@@ -6,7 +6,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { Headers, HttpClient } from "./store"
-import { dayInWords } from "../../src/modules/lot/domain/day-words"
+import { dayInWords } from "../../src/modules/lot/domain/words"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

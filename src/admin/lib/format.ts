@@ -1,5 +1,6 @@
 import type { IntegrityCheck } from "../../modules/lot/domain/integrity"
 import type { AdjustmentReason, AllocationStrategy, EditableLotField, LotEditEventData, LotEventType, LotShipmentStatus, LotStatus } from "../types"
+import { counted } from "../../modules/lot/domain/words"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -97,8 +98,7 @@ const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
   minute: "2-digit",
 })
 
-/** A count with its noun, singular for one: "1 unit", "12 units", "1,200 lots". */
-export const counted = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`
+export { counted }
 
 /** A signed count for a history entry: "+1 unit", "−3 units". */
 export const signedUnits = (n: number) => `${n > 0 ? "+" : n < 0 ? "−" : ""}${counted(Math.abs(n), "unit")}`
@@ -219,12 +219,11 @@ export function totals(stock: { quantity: number; allocated_quantity: number }[]
   )
 }
 
-const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? "" : "s"}`
 
 /** The integrity check's verdict: "All 12 lot-tracked items are in balance" or "3 problems found". */
 export function describeIntegrity(report: { checked_items: number; findings: readonly unknown[] }): string {
   if (report.findings.length) {
-    return `${plural(report.findings.length, "problem")} found`
+    return `${counted(report.findings.length, "problem")} found`
   }
   if (report.checked_items === 0) {
     return "No items are lot-tracked yet"
@@ -239,7 +238,7 @@ export function describeRepair(repair: { found: readonly unknown[]; corrections:
   }
   const left = repair.after.findings.length
   return (
-    `${plural(repair.found.length, "problem")} found, ${plural(repair.corrections.length, "correction")} made` +
+    `${counted(repair.found.length, "problem")} found, ${counted(repair.corrections.length, "correction")} made` +
     (left ? `; ${left.toLocaleString()} left for a person.` : "; everything is in balance now.")
   )
 }

@@ -1,6 +1,7 @@
 import type { AdminPickSheetLine, AdminPickSheetResponse } from "../../api/admin/picking/types"
 import { Gs1ParseError, parseGs1Scan } from "../../modules/lot/domain/gs1"
 import type { Serialized } from "../types"
+import { counted } from "../../modules/lot/domain/words"
 
 /**
  * The picker's work on one order at one location, kept in the browser until "Finish": which
@@ -102,7 +103,7 @@ export function fulfillmentBody(sheet: PickSheet, picks: Pick[]) {
   return { location_id: sheet.location.id, items, additional_data: { lots } }
 }
 
-const units = (n: number) => `${n} ${n === 1 ? "unit" : "units"}`
+const units = (n: number) => counted(n, "unit")
 
 /** "2 of 3 picked" */
 export const lineProgressText = (line: PickLine, picks: Pick[]) => `${Math.min(line.quantity, pickedOf(picks, line.line_item_id))} of ${line.quantity} picked`

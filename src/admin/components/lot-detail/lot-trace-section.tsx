@@ -9,7 +9,8 @@ import type { Lot } from "../../types"
 import { LotStatusBadge } from "../common/lot-status-badge"
 import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
-import { counted, units } from "../recalls/recall-scope-figures"
+import { counted } from "../../lib/format"
+import { units } from "../recalls/recall-scope-figures"
 
 const DIRECTIONS: { value: TraceDirection; label: string }[] = [
   { value: "forward", label: "Forward: where it went" },

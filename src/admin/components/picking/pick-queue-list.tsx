@@ -2,13 +2,12 @@ import { TriangleRightMini } from "@medusajs/icons"
 import { Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { AdminPickQueueResponse } from "../../../api/admin/picking/types"
-import { formatDateTime } from "../../lib/format"
+import { counted, formatDateTime } from "../../lib/format"
 import type { Serialized } from "../../types"
 import { SectionEmpty } from "../common/states"
 
 type QueueOrder = Serialized<AdminPickQueueResponse>["orders"][number]
 
-const counted = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`
 
 /** The orders to pick, oldest first, each a large row that opens the order's pick. */
 export const PickQueueList = ({ orders, locationId }: { orders: QueueOrder[]; locationId: string }) => {

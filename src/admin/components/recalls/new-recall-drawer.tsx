@@ -7,7 +7,8 @@ import { FormField, labelledOptions, SelectField, TextareaField } from "../commo
 import { SectionError, SectionLoading } from "../common/states"
 import { CLASSIFICATION_LABELS } from "./recall-badges"
 import { LotPicker, type PickedLot } from "./lot-picker"
-import { counted, RecallScopeFigures } from "./recall-scope-figures"
+import { counted } from "../../lib/format"
+import { RecallScopeFigures } from "./recall-scope-figures"
 
 type Props = { initialLots: PickedLot[] }
 

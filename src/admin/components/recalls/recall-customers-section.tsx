@@ -4,7 +4,7 @@ import { formatDateTime } from "../../lib/format"
 import { NameCell } from "../common/name-cell"
 import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
-import { counted } from "./recall-scope-figures"
+import { counted } from "../../lib/format"
 
 /** Who received recalled units, how many they returned and still hold, and whether they were told; "Mark notified" records it. */
 export const RecallCustomersSection = ({ recall }: { recall: RecallDetail }) => {

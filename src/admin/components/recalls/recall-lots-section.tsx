@@ -4,7 +4,7 @@ import type { RecallDetail } from "../../hooks/recalls"
 import { LotStatusBadge } from "../common/lot-status-badge"
 import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
-import { counted } from "./recall-scope-figures"
+import { counted } from "../../lib/format"
 
 /** The recall's lots: those named and those made from them (generation), with quantities when it opened. */
 export const RecallLotsSection = ({ recall }: { recall: RecallDetail }) => (

@@ -1,8 +1,7 @@
 import { clx, Text } from "@medusajs/ui"
 import type { RecallScopeSummary } from "../../hooks/recalls"
+import { counted } from "../../lib/format"
 
-/** "1 lot", "3 lots". */
-export const counted = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`
 export const units = (n: number) => counted(n, "unit")
 
 /** Mass balance in words: 100 % means every received unit is on hand, shipped, consumed or written off. */

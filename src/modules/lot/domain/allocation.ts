@@ -2,7 +2,7 @@ import type { AllocationRules, AllocationStrategy } from "../types"
 import { isAllocatableStatus } from "./lot-status"
 import { comparatorFor, STRATEGY_ORDER } from "./strategy-order"
 import type { LotStatus } from "../types"
-import { dayInWords } from "./day-words"
+import { dayInWords } from "./words"
 
 export type { AllocationRules }
 

@@ -1,4 +1,5 @@
 import { LotStatus } from "../types"
+import { counted } from "./words"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -83,7 +84,7 @@ export function warningNotification(warned: { window_days: number }[]): { title:
   return { title, description: `${details}See them on the Expiry page: ${EXPIRY_PAGE_PATH}` }
 }
 
-const lots = (count: number) => `${count} ${count === 1 ? "lot" : "lots"}`
+const lots = (count: number) => counted(count, "lot")
 
 /** Monday 00:00 UTC of the ISO week `date` falls in. */
 export function isoWeekStart(date: Date): Date {

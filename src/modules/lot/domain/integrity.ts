@@ -2,6 +2,7 @@ import { blockedQuantity, type LotStockBlockRow } from "./blocked-stock"
 import { massBalance, type LotEventTotals } from "./mass-balance"
 import { PendingLevelChangeAction, pendingLevelChangeAction } from "./level-changes"
 import type { StockDrift } from "./reconciliation"
+import { counted } from "./words"
 
 /**
  * The invariants that tie the lots to Medusa's inventory and orders. Each check compares two
@@ -49,7 +50,7 @@ export type IntegrityFinding = {
   message: string
 }
 
-const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
+const units = (n: number) => counted(n, "unit")
 
 /** The record of one correction made for `finding`: what it was (`actual`), what it is now, why. */
 export function correctionOf(finding: IntegrityFinding, after: number, message: string, actorId?: string | null) {

@@ -1,4 +1,5 @@
 import { IntegrityCheck, type IntegrityFinding } from "./integrity"
+import { counted } from "./words"
 
 /** One of Medusa's reservations for an order line. */
 export type LineReservation = { id: string; inventory_item_id: string; location_id: string; quantity: number }
@@ -34,7 +35,7 @@ export type ReservedLine = {
   reservations: LineReservation[]
 }
 
-const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
+const units = (n: number) => counted(n, "unit")
 
 /**
  * Reservations that hold more for their line than it has left to fulfill, one finding per

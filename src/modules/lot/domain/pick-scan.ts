@@ -1,7 +1,7 @@
 import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "./allocation"
 import { AllocationStrategy, LotStatus, type FulfilledLot, type ReleasedAllocation } from "../types"
 import { leastPreferredFirst } from "./strategy-order"
-import { dayInWords } from "./day-words"
+import { counted, dayInWords } from "./words"
 
 /** The scanned lot as the pick decision needs it. */
 export type PickScanLot = AllocatableLot & { inventory_item_id: string }
@@ -45,7 +45,7 @@ export type PickScanDecision =
   | { outcome: "swap"; line_item_id: string; location_id: string }
   | { outcome: "fefo_warning"; line_item_id: string; location_id: string; skipped: SkippedLot; message: string }
 
-const units = (n: number) => `${n} unit${n === 1 ? "" : "s"}`
+const units = (n: number) => counted(n, "unit")
 
 /**
  * Why a picker must leave this lot on the shelf, in the words of the pick floor; null when it may

@@ -8,7 +8,7 @@ import { PickScanBar } from "../../../components/picking/pick-scan-bar"
 import { ProgressBar } from "../../../components/picking/progress-bar"
 import { usePicking } from "../../../components/picking/use-picking"
 import { useFinishPick, usePickSheet } from "../../../hooks/picking"
-import { errorMessage } from "../../../lib/format"
+import { counted, errorMessage } from "../../../lib/format"
 import { orderProgress, restOf } from "../../../lib/picking"
 import { useFollowMedusaChanges } from "../../../hooks/medusa-refresh"
 
@@ -17,7 +17,6 @@ const WALKING_ORDER_TEXT = {
   sku: "In walking order: by SKU",
 } as const
 
-const counted = (n: number, one: string) => `${n} ${n === 1 ? one : `${one}s`}`
 
 /**
  * One order's pick at a location, for a handheld: the scan field always has focus (on open and

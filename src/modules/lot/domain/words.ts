@@ -4,3 +4,8 @@ const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sho
 export function dayInWords(date: Date): string {
   return dayFormat.format(date)
 }
+
+/** A count with its noun, singular for one: "1 unit", "12 units", "1,200 lots". Messages and the admin both use it. */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`
+}
