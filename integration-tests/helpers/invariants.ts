@@ -20,7 +20,9 @@
  *   for that line there (the allocation follows Medusa's reservation);
  * - line-reserved: Medusa's reservations of a line never exceed its unfulfilled quantity (none for
  *   a canceled order): a surplus holds stock back from sale for no one;
- * - lot-inflow: each lot's on hand ≤ received + returned by its history, no stock row negative.
+ * - lot-inflow: each lot's on hand ≤ received + returned by its history, no stock row negative;
+ * - shortfall: no line is left short at a location where a lot of its item may be sold and has
+ *   free units (released, outlasting the item's minimum shelf life): freed stock covers shortfalls.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { allocationRows, lotStockRows, rows } from "./allocation"
@@ -36,7 +38,9 @@ export interface Books {
   /** Per lot: units its history says were received and returned, and how many entries it has. */
   inflow: { lot_number: string; received: number; returned: number; events: number }[]
   /** Unresolved shortfalls per line and location. */
-  shortfalls: { line_item_id: string; location_id: string; quantity: number }[]
+  shortfalls: { line_item_id: string; inventory_item_id: string; location_id: string; quantity: number }[]
+  /** Free units (not allocated, not awaiting inspection) of lots an order may take, per item and location. */
+  freeEligible: { inventory_item_id: string; location_id: string; quantity: number }[]
   /** Units Medusa restocked a second time on a fulfillment cancel, as the lot history records them. */
   doubleRestocked: { inventory_item_id: string; location_id: string; quantity: number }[]
   /** Returned units Medusa restocked that no lot shipped, as the plugin recorded them. */
@@ -44,7 +48,7 @@ export interface Books {
 }
 
 export interface Violation {
-  invariant: "stock" | "reserved" | "blocked" | "allocated" | "open-lines" | "allocation-location" | "line-reserved" | "lot-inflow"
+  invariant: "stock" | "reserved" | "blocked" | "allocated" | "open-lines" | "allocation-location" | "line-reserved" | "lot-inflow" | "shortfall"
   where: string
   detail: string
 }
@@ -59,7 +63,7 @@ export async function readBooks(container: MedusaContainer, itemIds: string[]): 
   const perItem = await Promise.all(
     itemIds.map(async (id) => ({ id, stock: await lotStockRows(container, id), allocations: await allocationRows(container, id) }))
   )
-  const [levels, reservations, blocks, lines, inflow, shortfalls, doubleRestocked, returnSurplus] = await Promise.all([
+  const [levels, reservations, blocks, lines, inflow, shortfalls, doubleRestocked, returnSurplus, freeEligible] = await Promise.all([
     rows(
       container,
       `SELECT inventory_item_id, location_id, stocked_quantity::text AS stocked, reserved_quantity::text AS reserved
@@ -103,9 +107,9 @@ export async function readBooks(container: MedusaContainer, itemIds: string[]): 
     ),
     rows(
       container,
-      `SELECT line_item_id, location_id, SUM(quantity)::int AS quantity FROM lot_allocation_shortfall
+      `SELECT line_item_id, inventory_item_id, location_id, SUM(quantity)::int AS quantity FROM lot_allocation_shortfall
         WHERE inventory_item_id = ANY(?) AND resolved_at IS NULL AND deleted_at IS NULL
-        GROUP BY line_item_id, location_id`,
+        GROUP BY line_item_id, inventory_item_id, location_id`,
       [itemIds]
     ),
     rows(
@@ -120,6 +124,17 @@ export async function readBooks(container: MedusaContainer, itemIds: string[]): 
       container,
       `SELECT inventory_item_id, location_id, SUM(quantity)::int AS quantity FROM lot_return_surplus
         WHERE inventory_item_id = ANY(?) AND deleted_at IS NULL GROUP BY inventory_item_id, location_id`,
+      [itemIds]
+    ),
+    rows(
+      container,
+      `SELECT l.inventory_item_id, s.location_id, SUM(s.quantity - s.allocated_quantity - s.quarantined_quantity)::int AS quantity
+         FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+         LEFT JOIN lot_policy p ON p.inventory_item_id = l.inventory_item_id AND p.deleted_at IS NULL
+        WHERE l.inventory_item_id = ANY(?) AND s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.status = 'released'
+          AND (l.expires_at IS NULL OR l.expires_at > now() + make_interval(days => COALESCE(p.min_remaining_shelf_life_days, 0)))
+          AND s.quantity > s.allocated_quantity + s.quarantined_quantity
+        GROUP BY l.inventory_item_id, s.location_id`,
       [itemIds]
     ),
   ])
@@ -160,8 +175,14 @@ export async function readBooks(container: MedusaContainer, itemIds: string[]): 
       inflow.map((i) => ({ lot_number: String(i.lot_number), received: num(i.received), returned: num(i.returned), events: num(i.events) }))
     ),
     shortfalls: canonical(
-      shortfalls.map((s) => ({ line_item_id: String(s.line_item_id), location_id: String(s.location_id), quantity: num(s.quantity) }))
+      shortfalls.map((s) => ({
+        line_item_id: String(s.line_item_id),
+        inventory_item_id: String(s.inventory_item_id),
+        location_id: String(s.location_id),
+        quantity: num(s.quantity),
+      }))
     ),
+    freeEligible: canonical(perLevel(freeEligible)),
     doubleRestocked: canonical(perLevel(doubleRestocked)),
     returnSurplus: canonical(perLevel(returnSurplus)),
   }
@@ -280,6 +301,14 @@ export function invariantViolations(books: Books): Violation[] {
     const held = onHand.get(i.lot_number) ?? 0
     if (held > i.received + i.returned) {
       out.push({ invariant: "lot-inflow", where: i.lot_number, detail: `on hand ${held} > received ${i.received} + returned ${i.returned}` })
+    }
+  }
+
+  const freeAt = new Map(books.freeEligible.map((f) => [key(f.inventory_item_id, f.location_id), f.quantity]))
+  for (const s of books.shortfalls) {
+    const free = freeAt.get(key(s.inventory_item_id, s.location_id)) ?? 0
+    if (free > 0) {
+      out.push({ invariant: "shortfall", where: key(s.line_item_id, s.location_id), detail: `${s.quantity} short while lots of the item have ${free} free there` })
     }
   }
   return out

@@ -1,12 +1,12 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { allocateOrderLotsWorkflow } from "../workflows/allocate-order-lots"
+import { settleOrderLotsWorkflow } from "../workflows/settle-order-lots"
 
 /**
  * Allocates a confirmed claim's outbound (replacement) lines to lots, as Medusa reserved them.
  * The claimed units that come back are a return, booked when it is received.
  */
 export default async function allocateLotsOnClaimCreated({ event: { data }, container }: SubscriberArgs<{ order_id: string; claim_id: string }>) {
-  await allocateOrderLotsWorkflow(container).run({ input: { order_ids: [data.order_id] } })
+  await settleOrderLotsWorkflow(container).run({ input: { order_ids: [data.order_id] } })
 }
 
 export const config: SubscriberConfig = {

@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { allocateOrderLotsWorkflow } from "../workflows/allocate-order-lots"
+import { settleOrderLotsWorkflow } from "../workflows/settle-order-lots"
 import { trimOverReservations } from "../workflows/runners/over-reservations"
 
 /**
@@ -10,7 +10,7 @@ import { trimOverReservations } from "../workflows/runners/over-reservations"
  */
 export default async function allocateLotsOnOrderEditConfirmed({ event: { data }, container }: SubscriberArgs<{ order_id: string }>) {
   await trimOverReservations(container, { order_ids: [data.order_id] })
-  await allocateOrderLotsWorkflow(container).run({ input: { order_ids: [data.order_id] } })
+  await settleOrderLotsWorkflow(container).run({ input: { order_ids: [data.order_id] } })
 }
 
 export const config: SubscriberConfig = {

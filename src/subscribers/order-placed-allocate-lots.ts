@@ -1,9 +1,9 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { allocateOrderLotsWorkflow } from "../workflows/allocate-order-lots"
+import { settleOrderLotsWorkflow } from "../workflows/settle-order-lots"
 
 /** Allocates a new order's lot-tracked lines to lots (FEFO by default) as soon as it is placed. */
 export default async function allocateLotsOnOrderPlaced({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
-  await allocateOrderLotsWorkflow(container).run({ input: { order_ids: [data.id] } })
+  await settleOrderLotsWorkflow(container).run({ input: { order_ids: [data.id] } })
 }
 
 export const config: SubscriberConfig = {

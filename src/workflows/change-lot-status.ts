@@ -8,7 +8,7 @@ import {
   releaseAllocationsStep,
   syncLotStockBlocksStep,
 } from "./steps"
-import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
+import { settleOrderLotsWorkflow } from "./settle-order-lots"
 
 export type ChangeLotStatusWorkflowInput = LotStatusChangeInput & { additional_data?: Record<string, unknown> }
 
@@ -53,7 +53,7 @@ export const changeLotStatusWorkflow = createWorkflow(
     )
     // A lot released again may cover lines left short (wherever it is stocked); a held one finds none.
     const short = findShortLinesStep(transform({ change }, ({ change }) => [{ lot_id: change.lot_id, location_id: null }]))
-    const reallocated = allocateOrderLotsWorkflow.runAsStep({
+    const reallocated = settleOrderLotsWorkflow.runAsStep({
       input: transform({ released, short }, ({ released, short }) => ({
         order_ids: [...new Set([...released.map((r) => r.order_id), ...short.order_ids])],
         line_item_ids: [...new Set([...released.map((r) => r.line_item_id), ...(short.line_item_ids ?? [])])],

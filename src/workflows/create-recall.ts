@@ -1,7 +1,7 @@
 import { emitEventStep, sendNotificationsStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents, LotStatus, type OpenRecallInput } from "../modules/lot"
-import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
+import { settleOrderLotsWorkflow } from "./settle-order-lots"
 import { openRecallStep, releaseAllocationsStep, syncLotStockBlocksStep } from "./steps"
 
 export const createRecallWorkflowId = "create-recall"
@@ -23,7 +23,7 @@ export const createRecallWorkflow = createWorkflow(createRecallWorkflowId, (inpu
   const released = releaseAllocationsStep(
     transform({ recall }, ({ recall }) => ({ lot_ids: recall.lot_ids, lot_status: LotStatus.RECALLED, reason: "lot recalled" }))
   )
-  allocateOrderLotsWorkflow.runAsStep({
+  settleOrderLotsWorkflow.runAsStep({
     input: transform({ released }, ({ released }) => ({
       order_ids: [...new Set(released.map((r) => r.order_id))],
       line_item_ids: [...new Set(released.map((r) => r.line_item_id))],

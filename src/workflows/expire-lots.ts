@@ -7,7 +7,7 @@ import {
   syncLotStockBlocksStep,
   type ExpireDueLotsStepInput,
 } from "./steps"
-import { allocateOrderLotsWorkflow } from "./allocate-order-lots"
+import { settleOrderLotsWorkflow } from "./settle-order-lots"
 
 export const expireLotsWorkflowId = "expire-lots"
 /**
@@ -26,7 +26,7 @@ export const expireLotsWorkflow = createWorkflow(expireLotsWorkflowId, (input: W
   const released = releaseAllocationsStep(
     transform({ lotIds }, ({ lotIds }) => ({ lot_ids: lotIds, lot_status: LotStatus.EXPIRED, reason: "lot expired" }))
   )
-  allocateOrderLotsWorkflow.runAsStep({
+  settleOrderLotsWorkflow.runAsStep({
     input: transform({ released }, ({ released }) => ({
       order_ids: [...new Set(released.map((r) => r.order_id))],
       line_item_ids: [...new Set(released.map((r) => r.line_item_id))],

@@ -1,5 +1,7 @@
 export * from "./adjust-lot-stock"
 export * from "./allocate-order-lots"
+export * from "./settle-order-lots"
+export * from "./reallocate-short-lines"
 export * from "./assign-untracked-stock"
 export * from "./change-lot-status"
 export * from "./edit-lot"

@@ -1,5 +1,6 @@
 import { createHook, createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { pickSwapMessage, type PickSwapResult } from "../modules/lot/domain/pick-scan"
+import { reallocateShortLines } from "./step-sequences"
 import { resolvePickScanStep, swapPickedLotStep, type ResolvedPickScan, type ResolvePickScanStepInput } from "./steps"
 
 export type PickByScanWorkflowInput = ResolvePickScanStepInput & { actor_id?: string | null }
@@ -94,6 +95,12 @@ export const pickByScanWorkflow = createWorkflow(pickByScanWorkflowId, (input: W
       }))
     )
   )
+  // The lots the line left have those units free again: lines short of them there take them.
+  when({ swap }, ({ swap }) => Boolean(swap?.from.length)).then(() => {
+    reallocateShortLines(
+      transform({ swap }, ({ swap }) => swap!.from.map((part) => ({ lot_id: part.lot_id, location_id: swap!.location_id })))
+    )
+  })
 
   const result = transform({ resolved, swap }, ({ resolved, swap }) => describeResult(resolved, swap))
   const pickScanned = createHook("pickScanned", { order_id: input.order_id, result })

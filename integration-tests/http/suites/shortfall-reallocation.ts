@@ -1,7 +1,8 @@
 /**
  * Shortfalls are allocated again as soon as stock may cover them: a held lot released again, a
  * lot received for an item whose order lines are short. What is still short afterwards carries
- * the reason as it is now. And a line partly fulfilled from another location than its
+ * the reason as it is now. Units another line gives back (an order edit lowered it) cover such a
+ * line at once. And a line partly fulfilled from another location than its
  * reservation keeps its remaining allocation where Medusa now reserves the line's remaining units.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -21,6 +22,7 @@ import {
   waitForOrderLots,
   type OrderLotLine,
 } from "../../helpers/allocation"
+import { editOrder } from "../../helpers/order-changes"
 import {
   createStockedProduct,
   fulfillOrder,
@@ -100,6 +102,21 @@ export function shortfallReallocationSuite({ api, getContainer }: MedusaSuiteOpt
     const line = await waitFor(() => lineOf(second.id), (l) => lineTotals(l).allocated === 2, { what: "the second order allocated from C1" })
     expect(byLot(line.allocated)).toEqual({ C1: 2 })
     expect(line.shortfalls).toEqual([])
+  })
+
+  it("units an order edit takes off a line cover another order's shortfall at once", async () => {
+    const { variantId, itemId } = await trackedProduct("SR-EDIT", { [main]: 2 })
+    await receive(itemId, "E1", 3)
+    const first = await placeOrder(api, store, [{ variant_id: variantId, quantity: 3 }])
+    expect(byLot((await waitForOrderLots(api, headers, first)).lines[0].allocated)).toEqual({ E1: 3 })
+    const second = await placeOrder(api, store, [{ variant_id: variantId, quantity: 2 }])
+    expect(lineTotals((await waitForOrderLots(api, headers, second)).lines[0])).toEqual({ allocated: 0, shipped: 0, short: 2 })
+
+    await editOrder(api, headers, first.id, [{ item_id: first.items[0].id, quantity: 1 }])
+    const line = await waitFor(() => lineOf(second.id), (l) => lineTotals(l).allocated === 2, { what: "the second order allocated from E1" })
+    expect(byLot(line.allocated)).toEqual({ E1: 2 })
+    expect(line.shortfalls).toEqual([])
+    expect(byLot((await lineOf(first.id)).allocated)).toEqual({ E1: 1 })
   })
 
   it("a lot received for a short line is allocated to it; a receipt elsewhere or into quarantine leaves the shortfall as it was", async () => {

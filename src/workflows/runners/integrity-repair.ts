@@ -4,7 +4,7 @@ import { LOT_MODULE } from "../../modules/lot"
 import { correctionOf, IntegrityCheck, type IntegrityFinding } from "../../modules/lot/domain/integrity"
 import type LotModuleService from "../../modules/lot/service"
 import type { LotCorrectionInput } from "../../modules/lot/sql/integrity-sql"
-import { allocateOrderLotsWorkflow } from "../allocate-order-lots"
+import { settleOrderLotsWorkflow } from "../settle-order-lots"
 import { cancelFulfillmentLotsWorkflow } from "../cancel-fulfillment-lots"
 import { underInventoryLock } from "../locking"
 import { checkLotIntegrity, type CheckLotIntegrityStepInput, type LotIntegrityReport } from "../steps/check-lot-integrity"
@@ -113,7 +113,7 @@ export async function repairLotIntegrity(container: MedusaContainer, input: LotI
   const lineRepairs = await remaining(IntegrityCheck.ALLOCATION)
   for (const [orderId, lines] of groupBy(lineRepairs, (f) => f.order_id!)) {
     await attempt(lines[0], async () => {
-      await allocateOrderLotsWorkflow(container).run({
+      await settleOrderLotsWorkflow(container).run({
         input: { order_ids: [orderId], line_item_ids: [...new Set(lines.map((l) => l.line_item_id!))] },
       })
       corrections.push(...lines.map((l) => corrected(l, l.expected, "order line allocated again to what Medusa reserves for it")))

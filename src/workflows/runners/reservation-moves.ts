@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { allocateOrderLotsWorkflow } from "../allocate-order-lots"
+import { settleOrderLotsWorkflow } from "../settle-order-lots"
 import { recountReservedQuantitiesOfItems } from "./reserved-recount"
 
 /**
@@ -11,7 +11,7 @@ import { recountReservedQuantitiesOfItems } from "./reserved-recount"
  */
 export async function followReservationMoves(container: MedusaContainer, input: { order_id: string; inventory_item_ids: string[] }) {
   await recountReservedQuantitiesOfItems(container, { inventory_item_ids: input.inventory_item_ids })
-  await allocateOrderLotsWorkflow(container).run({ input: { order_ids: [input.order_id] } })
+  await settleOrderLotsWorkflow(container).run({ input: { order_ids: [input.order_id] } })
 }
 
 /**
