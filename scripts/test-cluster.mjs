@@ -146,7 +146,7 @@ async function crashAndRepair(state, cluster, { queue, redis, worker }) {
   for (const failure of distinctReasons(crashTally.failures)) log(`  cut off by the crash: ${failure}`)
   for (const refusal of distinctReasons(crashTally.refusals)) log(`  refused: ${refusal}`)
   await waitForSubscribers(queue)
-  // Until they expire, the dead server's Redis locks make every flow on its items time out (409).
+  // Until they expire, the dead server's Redis locks hold up every flow on its items; the repair too.
   const locks = await waitForLocksReleased(redis)
   log(`locks left by the dead server: ${locks.held.length} (${locks.held.join(", ") || "none"}), gone after ${locks.seconds.toFixed(0)} s`)
   const repair = await state.servers[0].admin("POST", "/admin/lots/reconciliation/repair", {})

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process"
 import type { InputConfigModules } from "@medusajs/framework/types"
+import { DEAD_LOCK_WAIT_SECONDS } from "../../src/workflows/locking"
 
 // The deployment half of medusa-config.ts, read from the environment as Medusa's deployment guide
 // does. Without REDIS_URL it adds nothing: one process, in-memory event bus, workflow engine,
@@ -95,7 +96,10 @@ export function adminDisabledByEnv(env: NodeJS.ProcessEnv = process.env): boolea
  * Medusa's Redis event bus, workflow engine, cache and locking provider, so that several processes
  * share events, workflow state, scheduled jobs (run once, by a worker) and locks. The Redis locking
  * provider must be the default one: Medusa's own inventory and order flows lock through the
- * default provider, and the in-memory one only excludes callers in the same process.
+ * default provider, and the in-memory one only excludes callers in the same process. Its wait
+ * for a lock outlasts a killed process's lease: with the provider's 5 s, a flow caught between two
+ * locked steps by a crash fails, and its compensation fails on the same lock (Medusa's fulfillment
+ * then keeps units off its stock that never left).
  */
 export function redisModules(redisUrl: string | undefined): InputConfigModules {
   if (!redisUrl) return []
@@ -106,7 +110,7 @@ export function redisModules(redisUrl: string | undefined): InputConfigModules {
     {
       resolve: "@medusajs/medusa/locking",
       options: {
-        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, waitLockingTimeout: DEAD_LOCK_WAIT_SECONDS } }],
       },
     },
   ]

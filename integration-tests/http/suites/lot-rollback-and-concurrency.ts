@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaSuiteOptions } from "@medusajs/test-utils"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { adjustLotStockWorkflow, receiveLotWorkflow, transferLotStockWorkflow } from "../../../src/workflows"
@@ -22,9 +23,18 @@ import {
 // imported; they stay registered for the other suites of its group, for which they only count. The
 // app the runner boots (inApp) resolves the same workflow objects as this file, so these take effect
 // for HTTP requests; `hookCalls` proves it.
+// `dead_lock: { key, seconds }` first takes Medusa's lock on `key` as a process that then dies would
+// leave it: held by no live caller until its lease runs out, past the provider's usual 5 s wait.
 const hookCalls = { received: 0, adjusted: 0, transferred: 0 }
-const failIfAsked = (name: keyof typeof hookCalls) => async ({ additional_data }: { additional_data?: Record<string, unknown> }) => {
+type HookInput = { additional_data?: { fail?: boolean; dead_lock?: { key: string; seconds: number } } }
+const failIfAsked = (name: keyof typeof hookCalls) => async ({ additional_data }: HookInput, { container }: { container: MedusaContainer }) => {
   hookCalls[name]++
+  const deadLock = additional_data?.dead_lock
+  if (deadLock) {
+    const locking = container.resolve(Modules.LOCKING)
+    await locking.acquire(deadLock.key, { ownerId: "killed-process" })
+    setTimeout(() => void locking.release(deadLock.key, { ownerId: "killed-process" }), deadLock.seconds * 1000)
+  }
   if (additional_data?.fail) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `injected failure in ${name}`)
   }
@@ -143,6 +153,27 @@ export function lotRollbackAndConcurrencySuite({ api, getContainer }: MedusaSuit
       const next = await receive(api, headers, { inventory_item_id: w.yogurt.id, location_id: w.cold.id, quantity: 1 })
       expect(next.lot.lot_number).toMatch(new RegExp(`^YOG-500-${yymmdd()}-\\d{3}$`))
       expect(await stocked(w.cold.id)).toBe(6)
+    })
+
+    it("an undo waits out a lock a killed process left on the item instead of leaving Medusa's stock raised", async () => {
+      const { lot } = await receive(api, headers, { inventory_item_id: w.yogurt.id, location_id: w.main.id, quantity: 10 })
+      const started = Date.now()
+      const res = await send(
+        post(`/admin/lots`, {
+          inventory_item_id: w.yogurt.id,
+          location_id: w.main.id,
+          quantity: 4,
+          lot_id: lot.id,
+          additional_data: { fail: true, dead_lock: { key: w.yogurt.id, seconds: 7 } },
+        })
+      )
+      expect(res.status).toBe(400)
+      expect(res.data.message).toBe("injected failure in received")
+      expect(await stocked(w.main.id)).toBe(10)
+      expect(stockByLocation(await getLot(api, headers, lot.id))).toEqual({ [w.main.id]: 10 })
+      // The undo of Medusa's level waited for the lease (7 s) rather than giving up after 5 s.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(7000)
+      await expectInBalance(api, headers)
     })
 
     it("undoes a receipt into an existing lot; the lot keeps its stock and records the undo", async () => {

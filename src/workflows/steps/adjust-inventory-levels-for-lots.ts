@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE } from "../../modules/lot"
 import type LotModuleService from "../../modules/lot/service"
 import type { LevelChangeRow } from "../../modules/lot/sql/level-change-sql"
-import { underInventoryLock } from "../locking"
+import { underInventoryLock, underInventoryLockToUndo } from "../locking"
 import { adjustStockedQuantities } from "../runners/level-changes"
 
 export type AdjustInventoryLevelsForLotsStepInput = { level_change_ids: string[] }
@@ -45,7 +45,7 @@ export const adjustInventoryLevelsForLotsStep = createStep(
     }
     const lots = container.resolve<LotModuleService>(LOT_MODULE)
     const inventory = container.resolve(Modules.INVENTORY)
-    await underInventoryLock(container, data.applied.map((r) => r.inventory_item_id), async () => {
+    await underInventoryLockToUndo(container, data.applied.map((r) => r.inventory_item_id), async () => {
       await inventory.adjustInventory(data.applied.map((r) => ({ inventoryItemId: r.inventory_item_id, locationId: r.location_id, adjustment: -r.quantity })))
       await lots.markLevelChangesPending(data.applied.map((r) => r.id))
       if (data.created_level_ids.length) {

@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { StockBlockOfReservation } from "../../modules/lot/sql/blocked-stock-sql"
-import { underInventoryLock } from "../locking"
+import { underInventoryLock, underInventoryLockToUndo } from "../locking"
 
 export type RemoveMovedLotBlocksStepInput = { blocks: StockBlockOfReservation[] }
 
@@ -47,7 +47,7 @@ export const removeMovedLotBlocksStep = createStep(
       return
     }
     const inventory = container.resolve(Modules.INVENTORY)
-    await underInventoryLock(container, moved.map((m) => m.inventory_item_id), () =>
+    await underInventoryLockToUndo(container, moved.map((m) => m.inventory_item_id), () =>
       inventory.createReservationItems(
         moved.map((m) => ({
           inventory_item_id: m.inventory_item_id,

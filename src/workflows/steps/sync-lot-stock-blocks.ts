@@ -4,7 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOT_MODULE, type LotStatus } from "../../modules/lot"
 import { planBlockChanges, type BlockChange, type LotStockBlockRow } from "../../modules/lot/domain/blocked-stock"
 import type LotModuleService from "../../modules/lot/service"
-import { underInventoryLock } from "../locking"
+import { underInventoryLock, underInventoryLockToUndo } from "../locking"
 
 export type SyncLotStockBlocksStepInput = {
   lot_ids: string[]
@@ -58,7 +58,7 @@ export const syncLotStockBlocksStep = createStep(
     if (!applied?.length) {
       return
     }
-    await underInventoryLock(container, applied.map((b) => b.inventory_item_id), () => restoreBlocks(container, applied))
+    await underInventoryLockToUndo(container, applied.map((b) => b.inventory_item_id), () => restoreBlocks(container, applied))
   }
 )
 
