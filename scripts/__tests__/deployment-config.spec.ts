@@ -59,7 +59,8 @@ describe("medusa-config.ts", () => {
     expect(config.modules.locking).toEqual({
       resolve: "@medusajs/medusa/locking",
       options: {
-        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, waitLockingTimeout: 75 } }],
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        waitLockingTimeout: 75,
       },
     })
     expect(config.modules.lot.resolve).toBe("./src/modules/lot")

@@ -110,7 +110,10 @@ export function redisModules(redisUrl: string | undefined): InputConfigModules {
     {
       resolve: "@medusajs/medusa/locking",
       options: {
-        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl, waitLockingTimeout: DEAD_LOCK_WAIT_SECONDS } }],
+        providers: [{ resolve: "@medusajs/medusa/locking-redis", id: "locking-redis", is_default: true, options: { redisUrl } }],
+        // Medusa 2.21 builds the Redis provider with the locking module's options, not the
+        // provider's own (its loader gets those): the wait is read from here.
+        waitLockingTimeout: DEAD_LOCK_WAIT_SECONDS,
       },
     },
   ]
