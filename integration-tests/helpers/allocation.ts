@@ -37,7 +37,10 @@ export function isoDay(value: string | Date): string {
 // Polling
 
 export interface WaitOptions {
-  /** Give up after this many milliseconds (default 10 000). */
+  /**
+   * Give up after this many milliseconds (default 30 000: what is awaited is a subscriber's work,
+   * which a loaded machine may take well over ten seconds to finish; a met condition returns at once).
+   */
   timeout?: number
   /** Pause between attempts in milliseconds (default 150). */
   interval?: number
@@ -50,7 +53,7 @@ export interface WaitOptions {
  * with the last value seen, so a failing test shows what it was waiting for.
  */
 export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, opts: WaitOptions = {}): Promise<T> {
-  const timeout = opts.timeout ?? 10_000
+  const timeout = opts.timeout ?? 30_000
   const interval = opts.interval ?? 150
   const deadline = Date.now() + timeout
   let last: T = await read()
