@@ -5,7 +5,7 @@
 //   passed expires the lot (its status follows) -> phone (390×844): the drawer and the history fit
 //   the screen, a note edited there shows as old → new.
 import assert from "node:assert/strict"
-import { api, post, reveal, unreachableText } from "./support/page.mjs"
+import { api, post, reveal, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
 
 const ITEM_TITLE = "Greek yogurt 500 g"
 const LOCATION = "Cold store — Utrecht"
@@ -103,12 +103,7 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
       await openEdit()
       await drawer.getByText("This lot is expired, which is final").waitFor()
       // The drawer slides in from the right: measure once it has come to rest.
-      let offScreen = await unreachableText(drawer)
-      for (let tries = 0; offScreen.length && tries < 20; tries++) {
-        await page.waitForTimeout(150)
-        offScreen = await unreachableText(drawer)
-      }
-      assert.deepEqual(offScreen, [], "text off-screen in the drawer at 390 px")
+      assert.deepEqual(await unreachableTextAtRest(drawer), [], "text off-screen in the drawer at 390 px")
       await drawer.locator("#edit-lot-notes").fill("E2E: checked on a phone")
       await drawer.getByRole("button", { name: "Save" }).click()
       await drawer.waitFor({ state: "hidden" })

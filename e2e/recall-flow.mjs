@@ -2,14 +2,17 @@
 //   Expiry page (sidebar) -> the lot the demo seed shipped to a customer: trace section forward
 //   (lot -> shipment -> customer, mass balance) and backward (supplier) -> "Start recall" opens the
 //   Recalls page with the lot picked -> preview scope -> recall (danger prompt) -> recall detail:
-//   progress, mark the customer notified, download the customers CSV, close (reason + prompt) -> Recalls page list -> mock
+//   progress, mark the customer notified (method and note; withdrawn with a reason, marked again; all in the
+//   activity), download the customers CSV, close (reason + prompt) -> Recalls page list -> mock
 //   recall of the same lot: time and mass balance shown, kept in the history.
 import assert from "node:assert/strict"
 import fs from "node:fs"
-import { api, reveal } from "./support/page.mjs"
+import { api, reveal, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
 
 // The order the demo seed fulfills and ships (src/scripts/seed/store.ts, SHIPPED_ORDER_EMAIL).
 const SHIPPED_ORDER_EMAIL = "camille.dubois@example.fr"
+const DESKTOP = { width: 1440, height: 960 }
+const PHONE = { width: 390, height: 844 }
 
 export async function recallFlow({ baseUrl, ui, shots }) {
   const { page, step } = ui
@@ -88,8 +91,60 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     await detail.waitFor()
     await detail.locator(`[data-testid="recall-lot-row"][data-lot-number="${ctx.lot.lot_number}"]`).waitFor()
     await detail.getByTestId("progress-notified").getByText("0 / 1").waitFor()
-    await detail.getByTestId("recall-customer-row").getByRole("button", { name: "Mark notified" }).click()
+    const row = detail.getByTestId("recall-customer-row")
+    const orderNumbers = await row.getByTestId("recall-customer-orders").textContent()
+    assert.match(orderNumbers ?? "", /^#\d+/, `the customer row names the order number (got "${orderNumbers}")`)
+
+    // Mark notified asks how: refused without a method, recorded with one and a note.
+    const markNotified = async (method, note) => {
+      await row.getByRole("button", { name: "Mark notified" }).click()
+      const drawer = page.getByTestId("mark-notified-drawer")
+      await drawer.getByRole("button", { name: "Mark notified" }).click()
+      await drawer.getByText("Say how they were told.").waitFor()
+      await drawer.locator("#notice-method").click()
+      await page.getByRole("option", { name: method, exact: true }).click()
+      await drawer.locator("#notice-note").fill(note)
+      await drawer.getByRole("button", { name: "Mark notified" }).click()
+      await drawer.waitFor({ state: "hidden" })
+    }
+    await markNotified("Phone", "E2E: called, no answer")
     await detail.getByTestId("progress-notified").getByText("1 / 1").waitFor()
+    await row.getByTestId("recall-customer-notice").getByText(/^Phone · /).waitFor()
+
+    // A notice marked by mistake is withdrawn with a reason; both stay in the activity.
+    await row.getByRole("button", { name: "Withdraw" }).click()
+    const withdraw = page.getByTestId("withdraw-notice-drawer")
+    await withdraw.locator("#withdraw-reason").fill("E2E: nobody answered, so not told")
+    await withdraw.getByRole("button", { name: "Withdraw notice" }).click()
+    await withdraw.waitFor({ state: "hidden" })
+    await detail.getByTestId("progress-notified").getByText("0 / 1").waitFor()
+    await markNotified("Letter", "E2E: letter sent to the ship-to address")
+    await detail.getByTestId("progress-notified").getByText("1 / 1").waitFor()
+    const activity = detail.getByTestId("recall-activity")
+    await activity.first().getByText(/notified by letter$/).waitFor()
+    assert.deepEqual(
+      await activity.evaluateAll((items) => items.map((item) => item.getAttribute("data-action-type"))),
+      ["customer_notified", "notice_withdrawn", "customer_notified"]
+    )
+    await reveal(detail.getByTestId("recall-customers-section"))
+    await shots.save("recall-customers.png")
+
+    // At phone width the customers (a table that scrolls sideways) and the activity stay reachable.
+    await page.setViewportSize(PHONE)
+    try {
+      await page.waitForTimeout(300)
+      for (const id of ["recall-customers-section", "recall-activity-section"]) {
+        assert.deepEqual(await unreachableText(detail.getByTestId(id)), [], `${id}: text off-screen at 390 px`)
+      }
+      await row.getByRole("button", { name: "Withdraw" }).click()
+      const phoneDrawer = page.getByTestId("withdraw-notice-drawer")
+      await phoneDrawer.locator("#withdraw-reason").waitFor()
+      assert.deepEqual(await unreachableTextAtRest(phoneDrawer), [], "withdraw drawer: text off-screen at 390 px")
+      await phoneDrawer.getByRole("button", { name: "Cancel" }).click()
+      await phoneDrawer.waitFor({ state: "hidden" })
+    } finally {
+      await page.setViewportSize(DESKTOP)
+    }
     const { lot } = await api(page, baseUrl, `/admin/lots/${ctx.lot.id}`)
     assert.equal(lot.status, "recalled", "the recalled lot's status changed")
 

@@ -24,6 +24,7 @@ const SCREENSHOTS = [
   "expiry-page.png",
   "lot-trace.png",
   "recalls-page.png",
+  "recall-customers.png",
   "mock-recall.png",
   "integrity-page.png",
   "picking-phone.png",

@@ -51,3 +51,13 @@ export async function unreachableText(locator) {
       .map((element) => element.textContent.trim().slice(0, 60))
   })
 }
+
+/** unreachableText of something that slides in (a drawer): measured again until it has come to rest. */
+export async function unreachableTextAtRest(locator, { tries = 20, pauseMs = 150 } = {}) {
+  let offScreen = await unreachableText(locator)
+  for (let attempt = 0; offScreen.length && attempt < tries; attempt++) {
+    await locator.page().waitForTimeout(pauseMs)
+    offScreen = await unreachableText(locator)
+  }
+  return offScreen
+}

@@ -9,6 +9,7 @@ import { fsma204ExportSuite } from "./suites/fsma-204-export"
 import { lotExpirySuite } from "./suites/lot-expiry"
 import { pickByScanSuite } from "./suites/pick-by-scan"
 import { pickingSuite } from "./suites/picking"
+import { recallNoticesSuite } from "./suites/recall-notices"
 import { recallsSuite } from "./suites/recalls"
 import { storeFlowSuite } from "./suites/store-flow"
 
@@ -21,5 +22,6 @@ runSuitesInOneApp({
   "pick-by-scan": pickByScanSuite,
   picking: pickingSuite,
   recalls: recallsSuite,
+  "recall-notices": recallNoticesSuite,
   "store-flow": storeFlowSuite,
 })

@@ -1,7 +1,14 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { LotEvents } from "../modules/lot"
-import { closeRecallStep, markRecallCustomersNotifiedStep, type CloseRecallStepInput, type MarkRecallCustomersNotifiedStepInput } from "./steps"
+import {
+  closeRecallStep,
+  markRecallCustomersNotifiedStep,
+  withdrawRecallCustomersNoticeStep,
+  type CloseRecallStepInput,
+  type MarkRecallCustomersNotifiedStepInput,
+  type WithdrawRecallCustomersNoticeStepInput,
+} from "./steps"
 
 export const closeRecallWorkflowId = "close-recall"
 /**
@@ -22,13 +29,27 @@ export const closeRecallWorkflow = createWorkflow(closeRecallWorkflowId, (input:
 
 export const markRecallCustomersNotifiedWorkflowId = "mark-recall-customers-notified"
 /**
- * Records which customers of a recall were told (by phone, letter, or a notification provider
- * reacting to `lot.recall_created`). Used by `POST /admin/recalls/:id/customers/notified`.
+ * Records which customers of an open recall were told, how (e-mail, phone, letter — by a person,
+ * or a notification provider reacting to `lot.recall_created`) and with what note; each joins the
+ * recall's activity. Used by `POST /admin/recalls/:id/customers/notified`.
  *
  * @example
- * await markRecallCustomersNotifiedWorkflow(container).run({ input: { recall_id: "rcl_1", customer_keys: ["cus_1"] } })
+ * await markRecallCustomersNotifiedWorkflow(container).run({ input: { recall_id: "rcl_1", customer_keys: ["cus_1"], method: "email" } })
  */
 export const markRecallCustomersNotifiedWorkflow = createWorkflow(
   markRecallCustomersNotifiedWorkflowId,
   (input: WorkflowData<MarkRecallCustomersNotifiedStepInput>) => new WorkflowResponse(markRecallCustomersNotifiedStep(input))
+)
+
+export const withdrawRecallCustomersNoticeWorkflowId = "withdraw-recall-customers-notice"
+/**
+ * Withdraws customers' notices on an open recall (marked notified by mistake), with the reason in
+ * the recall's activity. Used by `POST /admin/recalls/:id/customers/notified/withdraw`.
+ *
+ * @example
+ * await withdrawRecallCustomersNoticeWorkflow(container).run({ input: { recall_id: "rcl_1", customer_keys: ["cus_1"], reason: "wrong customer" } })
+ */
+export const withdrawRecallCustomersNoticeWorkflow = createWorkflow(
+  withdrawRecallCustomersNoticeWorkflowId,
+  (input: WorkflowData<WithdrawRecallCustomersNoticeStepInput>) => new WorkflowResponse(withdrawRecallCustomersNoticeStep(input))
 )

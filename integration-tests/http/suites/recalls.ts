@@ -249,9 +249,10 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     // Progress: customers told; on hand RAW-1 6 + YOG-A 3 + CHZ-A 2; close with a reason; the lots stay recalled.
     const notified = await post(`/admin/recalls/${recall.id}/customers/notified`, {
       customer_keys: [recall.customers.find((c: any) => c.email === "ada@lots.test").customer_key],
+      method: "email",
     })
     expect(notified.data.recall.progress).toMatchObject({ customers: 3, customers_notified: 1, outstanding_quantity: 6, on_hand_quantity: 11 })
-    expect((await post(`/admin/recalls/${recall.id}/customers/notified`, { customer_keys: ["nobody"] })).status).toBe(400)
+    expect((await post(`/admin/recalls/${recall.id}/customers/notified`, { customer_keys: ["nobody"], method: "email" })).status).toBe(400)
     const closed = await post(`/admin/recalls/${recall.id}/close`, { reason: "All customers reached; stock destroyed" })
     expect(closed.data.recall).toMatchObject({ status: "closed", close_reason: "All customers reached; stock destroyed" })
     expect((await post(`/admin/recalls/${recall.id}/close`, { reason: "again" })).status).toBe(400)

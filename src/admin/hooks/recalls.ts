@@ -11,7 +11,7 @@ import type {
   AdminRecallPreviewResponse,
   AdminRecallResponse,
 } from "../../api/admin/recalls/types"
-import type { AdminCreateRecall } from "../../api/admin/recalls/validators"
+import type { AdminCreateRecall, AdminMarkRecallCustomersNotified, AdminWithdrawRecallCustomersNotice } from "../../api/admin/recalls/validators"
 import type { RecallStatus } from "../../modules/lot/types"
 import { errorMessage } from "../lib/format"
 import { downloadRecallExport, type RecallExportFormat, type RecallExportTable } from "../lib/recall-export"
@@ -19,8 +19,8 @@ import { sdk } from "../lib/sdk"
 import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
 
-export { RECALL_CLASSIFICATIONS } from "../../modules/lot/types"
-export type { RecallClassification, RecallStatus } from "../../modules/lot/types"
+export { RECALL_CLASSIFICATIONS, RECALL_NOTICE_METHODS } from "../../modules/lot/types"
+export type { RecallClassification, RecallNoticeMethod, RecallStatus } from "../../modules/lot/types"
 export type { RecallScopeSummary } from "../../modules/lot/domain/recall-scope"
 
 // /admin/recalls/* as the recall screens read them.
@@ -31,6 +31,8 @@ export type MockRecall = Serialized<AdminMockRecall>
 export type RecallListQuery = { status?: RecallStatus; limit: number; offset: number }
 export type PageQuery = { limit: number; offset: number }
 export type CreateRecallBody = z.input<typeof AdminCreateRecall>
+export type MarkNotifiedBody = z.input<typeof AdminMarkRecallCustomersNotified>
+export type WithdrawNoticeBody = z.input<typeof AdminWithdrawRecallCustomersNotice>
 
 /** Recall data lives under the lot-tracking root: a recall changes lots, and lot changes refresh recalls. */
 export const recallQueryKeys = {
@@ -111,18 +113,40 @@ export const useCloseRecall = (id: string) => {
   })
 }
 
-/** POST /admin/recalls/:id/customers/notified — record that these customers were told. */
-export const useMarkRecallCustomersNotified = (id: string) => {
+/** Shows the recall a notice change answered with, and refreshes the lists' counts. */
+const useShowNoticeChange = (id: string) => {
   const queryClient = useQueryClient()
+  return ({ recall }: Serialized<AdminRecallResponse>) => {
+    queryClient.setQueryData(recallQueryKeys.detail(id), { recall })
+    queryClient.invalidateQueries({ queryKey: recallQueryKeys.lists() })
+  }
+}
+
+/** POST /admin/recalls/:id/customers/notified — record that these customers were told, how and with what note. */
+export const useMarkRecallCustomersNotified = (id: string) => {
+  const show = useShowNoticeChange(id)
   return useMutation({
-    mutationFn: (customerKeys: string[]) =>
-      sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id, "/customers/notified"), { method: "POST", body: { customer_keys: customerKeys } }),
-    onSuccess: ({ recall }, customerKeys) => {
-      queryClient.setQueryData(recallQueryKeys.detail(id), { recall })
-      queryClient.invalidateQueries({ queryKey: recallQueryKeys.lists() })
-      toast.success(customerKeys.length === 1 ? "Customer marked as notified" : `${customerKeys.length} customers marked as notified`)
+    mutationFn: (body: MarkNotifiedBody) =>
+      sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id, "/customers/notified"), { method: "POST", body }),
+    onSuccess: (response, { customer_keys }) => {
+      show(response)
+      toast.success(customer_keys.length === 1 ? "Customer marked as notified" : `${customer_keys.length} customers marked as notified`)
     },
     onError: showError("The customers were not marked as notified"),
+  })
+}
+
+/** POST /admin/recalls/:id/customers/notified/withdraw — take back a notice marked by mistake, with the reason. */
+export const useWithdrawRecallCustomersNotice = (id: string) => {
+  const show = useShowNoticeChange(id)
+  return useMutation({
+    mutationFn: (body: WithdrawNoticeBody) =>
+      sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id, "/customers/notified/withdraw"), { method: "POST", body }),
+    onSuccess: (response) => {
+      show(response)
+      toast.success("Notice withdrawn: the customer counts as not notified")
+    },
+    onError: showError("The notice was not withdrawn"),
   })
 }
 

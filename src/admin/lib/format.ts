@@ -1,4 +1,5 @@
 import type { IntegrityCheck } from "../../modules/lot/domain/integrity"
+import type { RecallNoticeMethod } from "../../modules/lot/types"
 import type { AdjustmentReason, AllocationStrategy, EditableLotField, LotEditEventData, LotEventType, LotShipmentStatus, LotStatus } from "../types"
 import { counted } from "../../modules/lot/domain/words"
 
@@ -44,6 +45,18 @@ export const SHIPMENT_STATUS_LABELS: Record<LotShipmentStatus, string> = {
   shipped: "Shipped",
   delivered: "Delivered",
   canceled: "Canceled",
+}
+
+/** Who made a change: the admin user's name, else e-mail, else the id the record kept. */
+export function actorName(actor: { id: string; name: string | null; email: string | null } | null): string | null {
+  return actor ? (actor.name ?? actor.email ?? actor.id) : null
+}
+
+/** How a recall's customer was told. */
+export const RECALL_NOTICE_METHOD_LABELS: Record<RecallNoticeMethod, string> = {
+  email: "E-mail",
+  phone: "Phone",
+  letter: "Letter",
 }
 
 export const LOT_EVENT_LABELS: Record<LotEventType, string> = {

@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { describeLotEdit, formatDateTime, isLotEditData, LOT_EVENT_LABELS, LOT_STATUS_LABELS, signedUnits } from "../../lib/format"
+import { actorName, describeLotEdit, formatDateTime, isLotEditData, LOT_EVENT_LABELS, LOT_STATUS_LABELS, signedUnits } from "../../lib/format"
 import type { LotEvent, LotStatus, LotTestResult } from "../../types"
 
 const statusLabel = (status: string | null) => (status ? (LOT_STATUS_LABELS[status as LotStatus] ?? status) : "—")
@@ -20,11 +20,6 @@ const DOT: Partial<Record<LotEvent["type"], string>> = {
 function testResultsIn(data: LotEvent["data"]): LotTestResult[] {
   const results = (data as { test_results?: unknown } | null)?.test_results
   return Array.isArray(results) ? (results as LotTestResult[]) : []
-}
-
-/** Who made a change: the admin user's name, else e-mail, else the id the history kept. */
-function actorName(actor: LotEvent["actor"]): string | null {
-  return actor ? (actor.name ?? actor.email ?? actor.id) : null
 }
 
 /** What one history entry says, in a line or two. */

@@ -1,9 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../modules/lot"
 import type LotModuleService from "../../../modules/lot/service"
 import { defaultAdminLotFields } from "./query-config"
-import type { AdminLot, AdminLotActor, AdminLotEvent } from "./types"
+import { withActors } from "../../utils/actors"
+import type { AdminLot, AdminLotEvent } from "./types"
 
 /**
  * Lots by id through query.graph, in no particular order. The entity types a host app generates
@@ -31,16 +32,5 @@ export async function listLotHistory(lotId: string, scope: MedusaContainer, limi
   const events = await scope
     .resolve<LotModuleService>(LOT_MODULE)
     .listLotEvents({ lot_id: lotId }, { order: { created_at: "DESC", id: "DESC" }, take: limit })
-  const actorIds = [...new Set(events.map((e) => e.actor_id).filter((id): id is string => !!id))]
-  const users = actorIds.length
-    ? await scope.resolve(Modules.USER).listUsers({ id: actorIds }, { select: ["id", "email", "first_name", "last_name"] })
-    : []
-  const actors = new Map(
-    users.map((u): [string, AdminLotActor] => [
-      u.id,
-      { id: u.id, email: u.email ?? null, name: [u.first_name, u.last_name].filter(Boolean).join(" ") || null },
-    ])
-  )
-  // An id no user has any more (a deleted user, an API key) is still shown as itself.
-  return events.map((e) => ({ ...e, actor: e.actor_id ? (actors.get(e.actor_id) ?? { id: e.actor_id, email: null, name: null }) : null }))
+  return await withActors(scope, events)
 }

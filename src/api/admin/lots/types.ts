@@ -8,6 +8,7 @@ import type { TraceReport } from "../../../modules/lot/domain/trace-report"
 import type { LotTransformation } from "../../../modules/lot/domain/transformation"
 import type { Lot, LotEvent, LotStock } from "../../../modules/lot/models"
 import type { ExpiringLotRow } from "../../../modules/lot/sql/expiry-report-sql"
+import type { AdminActor } from "../../utils/actors"
 
 // Responses of /admin/lots/*, as the handlers send them (the admin reads them with dates as ISO strings).
 
@@ -45,11 +46,8 @@ export type AdminLot = Pick<
   inventory_item?: Pick<HttpTypes.AdminInventoryItem, "id" | "title" | "sku"> | null
 }
 
-/** The admin user who made a change (null for changes Medusa's flows or the plugin's jobs made). */
-export type AdminLotActor = { id: string; email: string | null; name: string | null }
-
-/** An entry of a lot's history, with who made it. */
-export type AdminLotEvent = InferTypeOf<typeof LotEvent> & { actor: AdminLotActor | null }
+/** An entry of a lot's history, with the admin user who made it (null for Medusa's flows and the plugin's jobs). */
+export type AdminLotEvent = InferTypeOf<typeof LotEvent> & { actor: AdminActor | null }
 
 export type AdminLotDetail = AdminLot & { events: AdminLotEvent[] }
 

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { LOT_MODULE } from "../../../modules/lot"
 import type { MockRecall, Recall } from "../../../modules/lot/models"
 import type LotModuleService from "../../../modules/lot/service"
+import { withActors } from "../../utils/actors"
 import type { AdminMockRecall, AdminRecall, AdminRecallCustomer, AdminRecallDetail, AdminRecallLot } from "./types"
 
 /** Most customers / lots a recall's detail answers inline; the export has them all. */
@@ -28,13 +29,17 @@ export async function recallDetail(scope: MedusaContainer, recallId: string): Pr
     { recall_id: recallId },
     { order: { outstanding_quantity: "DESC", customer_key: "ASC" }, take: RECALL_DETAIL_LIMIT }
   )
+  const actions = await lots.listRecallActions({ recall_id: recallId }, { order: { created_at: "DESC", id: "DESC" }, take: RECALL_DETAIL_LIMIT })
+  const rows = customers as unknown as Omit<AdminRecallCustomer, "order_numbers">[]
+  const names = await readableNames(scope, { orderIds: rows.flatMap((c) => c.order_ids), locationIds: [], inventoryItemIds: [] })
   return {
     ...recall,
     lots: recallLots as unknown as AdminRecallLot[],
     lot_count: lotCount,
-    customers: customers as unknown as AdminRecallCustomer[],
+    customers: rows.map((c) => ({ ...c, order_numbers: c.order_ids.map(names.orderNumber) })),
     customer_count: customerCount,
     progress: await lots.getRecallProgress(recallId),
+    activity: await withActors(scope, actions),
   }
 }
 

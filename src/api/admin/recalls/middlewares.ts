@@ -7,6 +7,7 @@ import {
   AdminListRecallsParams,
   AdminMarkRecallCustomersNotified,
   AdminRecallScope,
+  AdminWithdrawRecallCustomersNotice,
 } from "./validators"
 
 const query = { defaults: [], isList: false }
@@ -22,6 +23,11 @@ export const adminRecallMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/recalls/:id/customers/notified",
     middlewares: [validateAndTransformBody(AdminMarkRecallCustomersNotified)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/recalls/:id/customers/notified/withdraw",
+    middlewares: [validateAndTransformBody(AdminWithdrawRecallCustomersNotice)],
   },
   { method: ["GET"], matcher: "/admin/recalls/:id/export", middlewares: [validateAndTransformQuery(AdminExportRecallParams, query)] },
 ]

@@ -3,7 +3,8 @@ import type { LotStatus } from "../../../modules/lot"
 import type { RecallProgress } from "../../../modules/lot/domain/recall-progress"
 import type { RecallScopeSummary } from "../../../modules/lot/domain/recall-scope"
 import type { TraceReport } from "../../../modules/lot/domain/trace-report"
-import type { MockRecall, Recall, RecallCustomer, RecallLot } from "../../../modules/lot/models"
+import type { MockRecall, Recall, RecallAction, RecallCustomer, RecallLot } from "../../../modules/lot/models"
+import type { AdminActor } from "../../utils/actors"
 
 // Responses of /admin/recalls/*, as the handlers send them (the admin reads them with dates as ISO
 // strings). The ORM types JSON columns as plain records; these types say what the module writes there.
@@ -21,8 +22,13 @@ export type AdminRecallLot = Omit<InferTypeOf<typeof RecallLot>, "recall" | "sta
 
 export type AdminRecallCustomer = Omit<InferTypeOf<typeof RecallCustomer>, "recall" | "order_ids" | "ship_to"> & {
   order_ids: string[]
+  /** The orders' display numbers ("#1042"), in the order of `order_ids`. */
+  order_numbers: (string | null)[]
   ship_to: Record<string, unknown> | null
 }
+
+/** An entry of a recall's activity, with the admin user who made it. */
+export type AdminRecallAction = InferTypeOf<typeof RecallAction> & { actor: AdminActor | null }
 
 /** A recall with (at most RECALL_DETAIL_LIMIT of) its lots and customers, and where it stands. */
 export type AdminRecallDetail = AdminRecall & {
@@ -31,6 +37,8 @@ export type AdminRecallDetail = AdminRecall & {
   customers: AdminRecallCustomer[]
   customer_count: number
   progress: RecallProgress
+  /** What was done on the recall, newest first (at most RECALL_DETAIL_LIMIT entries). */
+  activity: AdminRecallAction[]
 }
 
 export type AdminMockRecall = Omit<InferTypeOf<typeof MockRecall>, "lot_ids" | "lot_numbers" | "summary"> & {

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { RECALL_CLASSIFICATIONS, RECALL_STATUSES } from "../../../modules/lot/types"
+import { RECALL_CLASSIFICATIONS, RECALL_NOTICE_METHODS, RECALL_STATUSES } from "../../../modules/lot/types"
 import { boundedText, oneOf, recordId, requiredText } from "../../utils/validators"
 
 const lotIds = z
@@ -23,15 +23,24 @@ export type AdminRecallScopeType = z.infer<typeof AdminRecallScope>
 export const AdminCloseRecall = z.object({ reason: requiredText("reason", 2000) }).strict()
 export type AdminCloseRecallType = z.infer<typeof AdminCloseRecall>
 
+const customerKeys = z
+  .array(boundedText("customer_key", 320).min(1, "customer_key cannot be empty"), { error: "customer_keys must be a list" })
+  .min(1, "name at least one customer")
+  .max(1000, "at most 1000 customers at a time")
+
 export const AdminMarkRecallCustomersNotified = z
   .object({
-    customer_keys: z
-      .array(boundedText("customer_key", 320).min(1, "customer_key cannot be empty"), { error: "customer_keys must be a list" })
-      .min(1, "name at least one customer")
-      .max(1000, "at most 1000 customers at a time"),
+    customer_keys: customerKeys,
+    method: oneOf("method", RECALL_NOTICE_METHODS, "say how they were told: email, phone or letter"),
+    note: boundedText("note", 2000).optional(),
   })
   .strict()
 export type AdminMarkRecallCustomersNotifiedType = z.infer<typeof AdminMarkRecallCustomersNotified>
+
+export const AdminWithdrawRecallCustomersNotice = z
+  .object({ customer_keys: customerKeys, reason: requiredText("reason", 2000, "say why the notice is withdrawn") })
+  .strict()
+export type AdminWithdrawRecallCustomersNoticeType = z.infer<typeof AdminWithdrawRecallCustomersNotice>
 
 const page = {
   offset: z.coerce.number({ error: "offset must be a number" }).int("offset must be a whole number").min(0, "offset cannot be negative").default(0),

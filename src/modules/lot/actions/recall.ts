@@ -10,12 +10,9 @@ import {
   insertRecallShipments,
   lockNamedLots,
   lockRecall,
-  lockRecallCustomers,
   lockScopeLots,
   markLotsRecalled,
-  setCustomersNotified,
   setRecallClosure,
-  type RecallCustomerNotice,
 } from "../sql/recall-sql"
 import { setLotStatus } from "../sql/lot-sql"
 import { insertLotEvents, nextSequenceValue, type Sql } from "../sql/sql"
@@ -144,35 +141,6 @@ export async function closeRecall(sql: Sql, input: RecallClosing) {
   return recall
 }
 
-export type RecallCustomersNotice = {
-  recall_id: string
-  customer_keys: string[]
-  actor_id?: string | null
-  /** Compensation: put these customers' notice back as it was. */
-  restore?: RecallCustomerNotice[]
-}
-
-/** Marks customers of a recall as told; unknown customer keys are refused, nothing changes. */
-export async function markRecallCustomersNotified(sql: Sql, input: RecallCustomersNotice) {
-  const recall = await lockRecall(sql, input.recall_id)
-  if (!recall) {
-    throw recallNotFound(input.recall_id)
-  }
-  if (input.restore) {
-    for (const row of input.restore) {
-      await setCustomersNotified(sql, recall.id, [row.customer_key], { at: row.notified_at, by: row.notified_by })
-    }
-    return []
-  }
-  const before = await lockRecallCustomers(sql, recall.id, input.customer_keys)
-  await setCustomersNotified(sql, recall.id, input.customer_keys, { at: new Date(), by: input.actor_id ?? null })
-  const unknown = input.customer_keys.find((key) => !before.some((row) => row.customer_key === key))
-  if (unknown) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `Customer ${unknown} is not among the customers of recall ${recall.recall_number}.`)
-  }
-  return before
-}
-
-function recallNotFound(recallId: string) {
+export function recallNotFound(recallId: string) {
   return new MedusaError(MedusaError.Types.NOT_FOUND, `Recall with id: ${recallId} was not found`)
 }

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { RECALL_NOTICE_METHODS } from "../types/statuses"
 import Recall from "./recall"
 
 /** A customer who received units of a recalled lot, and whether they have been told. */
@@ -19,6 +20,9 @@ const RecallCustomer = model
     outstanding_quantity: model.number(),
     notified_at: model.dateTime().nullable(),
     notified_by: model.text().nullable(),
+    // How they were told, and what the person who told them noted.
+    notification_method: model.enum(RECALL_NOTICE_METHODS).nullable(),
+    notification_note: model.text().nullable(),
     recall: model.belongsTo(() => Recall, { mappedBy: "customers" }),
   })
   .indexes([

@@ -13,10 +13,11 @@ import type { ItemLotSummary } from "../sql/item-stock-sql"
 import { retryOnLockConflict } from "../sql/allocation-sql"
 import { sumLotStockByItemAndLocation, type LotStockTotal } from "../sql/lot-stock-total-sql"
 import { doubleRestockedUnits, type DoubleRestock } from "../sql/return-sql"
+import { closeRecall, openRecall, runMockRecall, undoOpenRecall, type RecallClosing } from "../actions/recall"
 import {
-  closeRecall, markRecallCustomersNotified, openRecall, runMockRecall, undoOpenRecall, type RecallClosing,
-  type RecallCustomersNotice,
-} from "../actions/recall"
+  markRecallCustomersNotified, restoreRecallCustomersNotice, withdrawRecallCustomersNotice, type RecallCustomersNotice,
+  type RecallNoticeUndo, type RecallNoticeWithdrawal,
+} from "../actions/recall-notices"
 import { markExpiryWarnings, unexpireLots } from "../actions/expiry"
 import { recallScope } from "../queries/recall"
 import { listExpiringLots, summarizeExpiry } from "../queries/expiry"
@@ -59,6 +60,16 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
   @InjectTransactionManager()
   async markRecallCustomersNotified(input: RecallCustomersNotice, @MedusaContext() sharedContext: SqlContext = {}) {
     return await markRecallCustomersNotified(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async withdrawRecallCustomersNotice(input: RecallNoticeWithdrawal, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await withdrawRecallCustomersNotice(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async restoreRecallCustomersNotice(undo: RecallNoticeUndo, @MedusaContext() sharedContext: SqlContext = {}) {
+    await restoreRecallCustomersNotice(sharedContext.transactionManager!, undo)
   }
 
   @InjectManager()

@@ -39,7 +39,7 @@ import {
 import { syncLotShipments, undoLotShipmentSync, type LotShipmentSync } from "../actions/shipments"
 import {
   Lot, LotAllocation, LotAllocationShortfall, LotCorrection, LotEvent, LotLevelChange, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
-  LotReturnSurplus, LotShipment, LotStock, LotSupplier, MockRecall, Recall, RecallCustomer, RecallLot, RecallShipment,
+  LotReturnSurplus, LotShipment, LotStock, LotSupplier, MockRecall, Recall, RecallAction, RecallCustomer, RecallLot, RecallShipment,
 } from "../models"
 import { nextSequenceValue, releaseSequenceValue } from "../sql/sql"
 
@@ -69,6 +69,7 @@ export class LotStockAndOrderFlows extends MedusaService({
   RecallLot,
   RecallShipment,
   RecallCustomer,
+  RecallAction,
   MockRecall,
 }) {
   protected readonly options_: Required<LotModuleOptions>

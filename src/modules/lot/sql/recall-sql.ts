@@ -2,6 +2,7 @@ import { generateEntityId } from "@medusajs/framework/utils"
 import type { TraceReport } from "../domain/trace-report"
 import type { RecallProgress } from "../domain/recall-progress"
 import { outstandingQuantity, type RecallScopeSummary } from "../domain/recall-scope"
+import type { RecallNoticeMethod } from "../types/statuses"
 import type { LockedLot } from "./lot-sql"
 import type { Sql } from "./sql"
 
@@ -146,28 +147,29 @@ export async function setRecallClosure(sql: Sql, recallId: string, closure: Omit
   )
 }
 
-export type RecallCustomerNotice = { customer_key: string; notified_at: Date | null; notified_by: string | null }
+export type RecallCustomerNotice = {
+  customer_key: string
+  notified_at: Date | null
+  notified_by: string | null
+  notification_method: RecallNoticeMethod | null
+  notification_note: string | null
+}
 
-/** Locks customers of a recall; returns who was told when and by whom, as it stands. */
+/** Locks customers of a recall; returns who was told when, how and by whom, as it stands. */
 export async function lockRecallCustomers(sql: Sql, recallId: string, customerKeys: string[]): Promise<RecallCustomerNotice[]> {
   return await sql.execute<RecallCustomerNotice[]>(
-    `SELECT customer_key, notified_at, notified_by FROM recall_customer
+    `SELECT customer_key, notified_at, notified_by, notification_method, notification_note FROM recall_customer
       WHERE recall_id = ? AND customer_key IN (?) AND deleted_at IS NULL FOR UPDATE`,
     [recallId, customerKeys]
   )
 }
 
-/** Sets when and by whom customers of a recall were told (null: not yet). */
-export async function setCustomersNotified(
-  sql: Sql,
-  recallId: string,
-  customerKeys: string[],
-  notified: { at: Date | null; by: string | null }
-) {
+/** Sets how customers of a recall were told (all fields null: not yet, or the notice withdrawn). */
+export async function setCustomersNotified(sql: Sql, recallId: string, customerKeys: string[], notice: Omit<RecallCustomerNotice, "customer_key">) {
   await sql.execute(
-    `UPDATE recall_customer SET notified_at = ?, notified_by = ?, updated_at = now()
+    `UPDATE recall_customer SET notified_at = ?, notified_by = ?, notification_method = ?, notification_note = ?, updated_at = now()
       WHERE recall_id = ? AND customer_key IN (?) AND deleted_at IS NULL`,
-    [notified.at, notified.by, recallId, customerKeys]
+    [notice.notified_at, notice.notified_by, notice.notification_method, notice.notification_note, recallId, customerKeys]
   )
 }
 

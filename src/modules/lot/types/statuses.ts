@@ -151,3 +151,20 @@ export const TlcAssignedBy = {
 } as const
 export type TlcAssignedBy = (typeof TlcAssignedBy)[keyof typeof TlcAssignedBy]
 export const TLC_ASSIGNERS = Object.values(TlcAssignedBy) as [TlcAssignedBy, ...TlcAssignedBy[]]
+
+/** How a recall's customer was told. */
+export const RecallNoticeMethod = {
+  EMAIL: "email",
+  PHONE: "phone",
+  LETTER: "letter",
+} as const
+export type RecallNoticeMethod = (typeof RecallNoticeMethod)[keyof typeof RecallNoticeMethod]
+export const RECALL_NOTICE_METHODS = Object.values(RecallNoticeMethod) as [RecallNoticeMethod, ...RecallNoticeMethod[]]
+
+/** An entry of a recall's activity (`recall_action`). */
+export const RecallActionType = {
+  CUSTOMER_NOTIFIED: "customer_notified",
+  NOTICE_WITHDRAWN: "notice_withdrawn",
+} as const
+export type RecallActionType = (typeof RecallActionType)[keyof typeof RecallActionType]
+export const RECALL_ACTION_TYPES = Object.values(RecallActionType) as [RecallActionType, ...RecallActionType[]]

@@ -1,5 +1,6 @@
 import { useParams } from "react-router-dom"
 import { PageLoadState } from "../../../components/common/states"
+import { RecallActivitySection } from "../../../components/recalls/recall-activity-section"
 import { RecallCustomersSection } from "../../../components/recalls/recall-customers-section"
 import { RecallGeneralSection } from "../../../components/recalls/recall-general-section"
 import { RecallLotsSection } from "../../../components/recalls/recall-lots-section"
@@ -7,7 +8,7 @@ import { RecallProgressSection } from "../../../components/recalls/recall-progre
 import { useRecall } from "../../../hooks/recalls"
 import { useFollowMedusaChanges } from "../../../hooks/medusa-refresh"
 
-/** One recall: header and actions, progress, its lots and its customers. */
+/** One recall: header and actions, progress, its customers and lots, and what was done on it. */
 const RecallDetailPage = () => {
   useFollowMedusaChanges()
   const { id = "" } = useParams()
@@ -23,6 +24,7 @@ const RecallDetailPage = () => {
       <RecallProgressSection recall={recall} />
       <RecallCustomersSection recall={recall} />
       <RecallLotsSection recall={recall} />
+      <RecallActivitySection recall={recall} />
     </div>
   )
 }

@@ -34,6 +34,8 @@ function exportTables(rows: { customers: Row[]; shipments: Row[]; lots: Row[] },
         { header: "Order IDs", width: 40, value: (c) => (c.order_ids as string[]).join(" ") },
         ...unitColumns,
         { header: "Notified on", width: 14, value: (c) => date(c.notified_at) },
+        { header: "Notified how", width: 12, value: (c) => c.notification_method ?? null },
+        { header: "Notice note", width: 40, value: (c) => c.notification_note ?? null },
       ],
     },
     shipments: {

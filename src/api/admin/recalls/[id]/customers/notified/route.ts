@@ -4,10 +4,10 @@ import { recallDetail } from "../../../helpers"
 import type { AdminRecallResponse } from "../../../types"
 import type { AdminMarkRecallCustomersNotifiedType } from "../../../validators"
 
-/** Records that the named customers of a recall were told. */
+/** Records that the named customers of a recall were told, how and with what note. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminMarkRecallCustomersNotifiedType>, res: MedusaResponse<AdminRecallResponse>) => {
   await markRecallCustomersNotifiedWorkflow(req.scope).run({
-    input: { recall_id: req.params.id, customer_keys: req.validatedBody.customer_keys, actor_id: req.auth_context.actor_id },
+    input: { recall_id: req.params.id, ...req.validatedBody, actor_id: req.auth_context.actor_id },
   })
   res.status(200).json({ recall: await recallDetail(req.scope, req.params.id) })
 }
