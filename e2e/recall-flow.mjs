@@ -66,7 +66,7 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     await shots.save("lot-trace.png")
   })
 
-  await step("Start recall from the lot: the Recalls page opens with the lot picked; preview, then recall", async () => {
+  await step("Start recall from the lot: the Recalls page opens with the lot picked; preview (whom it reaches), then recall", async () => {
     await page.getByTestId("lot-trace-section").getByRole("link", { name: "Start recall" }).click()
     await page.waitForURL(/\/app\/recalls\?/)
     const drawer = page.getByTestId("new-recall-drawer")
@@ -76,6 +76,10 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     const preview = drawer.getByTestId("recall-preview")
     await preview.getByTestId("scope-customers").getByText("1", { exact: true }).waitFor()
     await preview.getByTestId("scope-mass-balance").waitFor()
+    // The preview names whom the recall reaches, with the order number, before anything is recorded.
+    const reached = preview.getByTestId("recall-preview-customer")
+    await reached.getByText(new RegExp(`${ctx.customerEmail.replace(/[.]/g, "\\.")} · #\\d+`)).waitFor()
+    assert.equal(await reached.count(), 1)
     // A reason is required before recalling.
     await drawer.getByRole("button", { name: "Recall lots" }).click()
     await drawer.getByText("Say why").waitFor()

@@ -95,10 +95,11 @@ export class HttpError extends Error {
  * `generation()` for restart detection.
  */
 export class MedusaHttp {
-  constructor({ baseUrl, token, canTrackRestarts, traceDir = null }) {
+  /** `timeoutMs`: how long one request may take before the client gives up on it (default 60 s). */
+  constructor({ baseUrl, token, canTrackRestarts, traceDir = null, timeoutMs = 60_000 }) {
     const host = new URL(baseUrl).hostname
     if (!LOCAL_HOSTS.has(host)) throw new Error(`Refusing to talk to ${host}: the bench only targets the local server`)
-    Object.assign(this, { baseUrl, token, canTrackRestarts, traceDir })
+    Object.assign(this, { baseUrl, token, canTrackRestarts, traceDir, timeoutMs })
   }
 
   /** A string that changes whenever develop restarts the server ("" when it cannot be told). */
@@ -131,7 +132,7 @@ export class MedusaHttp {
           method,
           headers: { ...(body !== undefined && { "content-type": "application/json" }), ...headers },
           body: body !== undefined ? JSON.stringify(body) : undefined,
-          signal: AbortSignal.timeout(60_000),
+          signal: AbortSignal.timeout(this.timeoutMs),
         })
         break
       } catch (err) {

@@ -10,6 +10,11 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from "./demo-login.mjs"
 const LOT_COUNT = 4
 const UNITS_PER_LOT = 40
 
+// A request may wait out a dead server's lock (75 s, medusa-config's wait) and then still run its
+// flow: the client waits longer, so an answer means the server is done with the request, and the
+// checks after the crash see no flow still under way.
+const REQUEST_TIMEOUT_MS = 150_000
+
 /** One admin token (the servers share the JWT secret) and a client per server. */
 export async function adminClients(baseUrls) {
   const res = await fetch(`${baseUrls[0]}/auth/user/emailpass`, {
@@ -20,7 +25,7 @@ export async function adminClients(baseUrls) {
   })
   const { token } = await res.json().catch(() => ({}))
   if (!res.ok || !token) throw new Error(`admin login at ${baseUrls[0]} failed (${res.status})`)
-  return baseUrls.map((baseUrl) => new MedusaHttp({ baseUrl, token }))
+  return baseUrls.map((baseUrl) => new MedusaHttp({ baseUrl, token, timeoutMs: REQUEST_TIMEOUT_MS }))
 }
 
 const isoDay = (daysFromNow) => new Date(Date.now() + daysFromNow * 86_400_000).toISOString().slice(0, 10)

@@ -283,7 +283,10 @@ export function lotGenealogyTraceSuite({ api, getContainer }: MedusaSuiteOptions
         ["MILK-1", "ancestor"],
       ])
       expect(data.trace.customers).toEqual([
-        { key: "buyer@example.com", customer_id: null, email: "buyer@example.com", name: null, orders: 1, quantity: 6, returned_quantity: 1, outstanding_quantity: 5 },
+        {
+          key: "buyer@example.com", customer_id: null, email: "buyer@example.com", name: null, orders: 1, order_ids: [order.id],
+          quantity: 6, returned_quantity: 1, outstanding_quantity: 5,
+        },
       ])
       expect(data.trace.suppliers.map((s: any) => s.supplier)).toEqual(["Cultures Ltd", "Dairy Co"])
 

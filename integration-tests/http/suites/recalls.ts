@@ -287,7 +287,7 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     const preview = await post("/admin/recalls/preview", { lot_ids: [lot.id] })
     expect(preview.data.summary).toMatchObject(units)
     expect(preview.data.scope.customers).toEqual([
-      expect.objectContaining({ email: "eve@lots.test", orders: 1, quantity: 2, returned_quantity: 1, outstanding_quantity: 1 }),
+      expect.objectContaining({ email: "eve@lots.test", orders: 1, order_ids: [order.id], quantity: 2, returned_quantity: 1, outstanding_quantity: 1 }),
     ])
     const created = await post("/admin/recalls", { lot_ids: [lot.id], reason: "Foreign body found", classification: "II" })
     expect(created.status).toBe(200)
@@ -298,6 +298,7 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(recall.summary).toMatchObject(units)
 
     const displayNumber = `#${(await get(`/admin/orders/${order.id}?fields=id,display_id`)).data.order.display_id}`
+    expect(preview.data.order_numbers).toEqual({ [order.id]: displayNumber })
     const locationName = (await get(`/admin/stock-locations/${main}`)).data.stock_location.name
     expect(locationName).toEqual(expect.any(String))
     const csv = async (table: string) => {

@@ -27,6 +27,7 @@ export type { RecallScopeSummary } from "../../modules/lot/domain/recall-scope"
 export type Recall = Serialized<AdminRecall>
 export type RecallDetail = Serialized<AdminRecallDetail>
 export type MockRecall = Serialized<AdminMockRecall>
+export type RecallPreview = Serialized<AdminRecallPreviewResponse>
 
 export type RecallListQuery = { status?: RecallStatus; limit: number; offset: number }
 export type PageQuery = { limit: number; offset: number }

@@ -8,6 +8,7 @@ import { SectionError, SectionLoading } from "../common/states"
 import { CLASSIFICATION_LABELS } from "./recall-badges"
 import { LotPicker, type PickedLot } from "./lot-picker"
 import { counted } from "../../lib/format"
+import { RecallPreviewCustomers } from "./recall-preview-customers"
 import { RecallScopeFigures } from "./recall-scope-figures"
 
 type Props = { initialLots: PickedLot[] }
@@ -114,7 +115,10 @@ const NewRecallForm = ({ initialLots }: Props) => {
         ) : preview.error ? (
           <SectionError error={preview.error} />
         ) : previewed ? (
-          <RecallScopeFigures summary={previewed.summary} />
+          <div className="flex flex-col gap-y-4">
+            <RecallScopeFigures summary={previewed.summary} />
+            <RecallPreviewCustomers preview={previewed} />
+          </div>
         ) : null}
       </div>
     </DrawerForm>

@@ -49,6 +49,11 @@ export type AdminMockRecall = Omit<InferTypeOf<typeof MockRecall>, "lot_ids" | "
 
 export type AdminRecallResponse = { recall: AdminRecallDetail }
 export type AdminRecallListResponse = PaginatedResponse<{ recalls: AdminRecall[] }>
-export type AdminRecallPreviewResponse = { summary: RecallScopeSummary; scope: TraceReport }
+export type AdminRecallPreviewResponse = {
+  summary: RecallScopeSummary
+  scope: TraceReport
+  /** Each order the scope reaches, by id: its display number ("#1042"). */
+  order_numbers: Record<string, string | null>
+}
 export type AdminMockRecallResponse = { mock_recall: AdminMockRecall; scope: TraceReport }
 export type AdminMockRecallListResponse = PaginatedResponse<{ mock_recalls: AdminMockRecall[] }>

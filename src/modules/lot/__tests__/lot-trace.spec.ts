@@ -168,6 +168,10 @@ lotModuleSpec(
         const report = buildTraceReport({ forward: trace }, [g.milk])
         expect(report.totals).toMatchObject({ lots: 4, shipments: 2, customers: 2, shipped_quantity: 8, outstanding_quantity: 7, unbalanced_lots: 0 })
         expect(report.lots.find((l) => l.id === g.yogurt)!.mass_balance).toMatchObject({ received: 40, consumed: 30, on_hand: 10, balanced: true })
+        expect(report.customers.map((c) => [c.key, c.orders, c.order_ids])).toEqual([
+          ["cus_1", 1, ["order_1"]],
+          ["cus_2", 1, ["order_2"]],
+        ])
         expect(report.graph.edges).toEqual(
           expect.arrayContaining([
             { from: `lot:${g.milk}`, to: `lot:${g.yogurt}`, type: "production", quantity: 40 },

@@ -28,6 +28,8 @@ export type TraceReport = {
     email: string | null
     name: string | null
     orders: number
+    /** The orders that shipped them units, by id (sorted). */
+    order_ids: string[]
     /** Units shipped to the customer, what came back of them, and what is still with them. */
     quantity: number
     returned_quantity: number
@@ -113,7 +115,7 @@ export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTra
     edge(nodeId("lot", s.lot_id), node("location", s.location_id, s.location_id), "on_hand", s.quantity)
   }
 
-  const customers = new Map<string, TraceReport["customers"][number] & { order_ids: Set<string> }>()
+  const customers = new Map<string, Omit<TraceReport["customers"][number], "order_ids"> & { order_ids: Set<string> }>()
   for (const s of shipments) {
     const key = customerKey(s)
     const c = customers.get(key) ?? {
@@ -134,7 +136,7 @@ export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTra
     c.outstanding_quantity += s.outstanding_quantity
     customers.set(key, c)
   }
-  const customerRows = [...customers.values()].map(({ order_ids: _ids, ...c }) => c)
+  const customerRows = [...customers.values()].map((c) => ({ ...c, order_ids: [...c.order_ids].sort() }))
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
   return {
