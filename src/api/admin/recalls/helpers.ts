@@ -31,7 +31,7 @@ export async function recallDetail(scope: MedusaContainer, recallId: string): Pr
   )
   const actions = await lots.listRecallActions({ recall_id: recallId }, { order: { created_at: "DESC", id: "DESC" }, take: RECALL_DETAIL_LIMIT })
   const rows = customers as unknown as Omit<AdminRecallCustomer, "order_numbers">[]
-  const names = await readableNames(scope, { orderIds: rows.flatMap((c) => c.order_ids), locationIds: [], inventoryItemIds: [] })
+  const names = await readableNames(scope, { orderIds: rows.flatMap((c) => c.order_ids) })
   return {
     ...recall,
     lots: recallLots as unknown as AdminRecallLot[],
@@ -50,27 +50,26 @@ export type RecallReadableNames = {
   sku: (inventoryItemId: string) => string | null
 }
 
-/** Looks up the order display numbers ("#1042"), stock location names and SKUs of a recall's ids. */
+/** Looks up the order display numbers ("#1042"), stock location names and SKUs of a recall's ids; a kind with no ids is not queried. */
 export async function readableNames(
   scope: MedusaContainer,
-  ids: { orderIds: string[]; locationIds: string[]; inventoryItemIds: string[] }
+  ids: { orderIds?: string[]; locationIds?: string[]; inventoryItemIds?: string[] }
 ): Promise<RecallReadableNames> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  // A recall without shipments has no ids to look up; an id no record has then matches nothing,
-  // where an empty list might be read as no filter at all.
-  const idFilter = (values: string[]) => ({ id: values.length ? [...new Set(values)] : ["-"] })
+  const lookUp = async <T>(entity: string, fields: string[], values: string[] = []): Promise<T[]> =>
+    values.length ? ((await query.graph({ entity, fields, filters: { id: [...new Set(values)] } })).data as T[]) : []
   const [orders, locations, items] = await Promise.all([
-    query.graph({ entity: "order", fields: ["id", "display_id"], filters: idFilter(ids.orderIds) }),
-    query.graph({ entity: "stock_location", fields: ["id", "name"], filters: idFilter(ids.locationIds) }),
-    query.graph({ entity: "inventory_item", fields: ["id", "sku"], filters: idFilter(ids.inventoryItemIds) }),
+    lookUp<{ id: string; display_id?: number | null }>("order", ["id", "display_id"], ids.orderIds),
+    lookUp<{ id: string; name?: string | null }>("stock_location", ["id", "name"], ids.locationIds),
+    lookUp<{ id: string; sku?: string | null }>("inventory_item", ["id", "sku"], ids.inventoryItemIds),
   ])
   const byId = <T extends { id: string }>(rows: T[], value: (row: T) => string | null | undefined) => {
     const names = new Map(rows.map((row) => [row.id, value(row) ?? null]))
     return (id: string) => names.get(id) ?? null
   }
   return {
-    orderNumber: byId(orders.data, (o) => (o.display_id == null ? null : `#${o.display_id}`)),
-    locationName: byId(locations.data, (l) => l.name),
-    sku: byId(items.data, (i) => i.sku),
+    orderNumber: byId(orders, (o) => (o.display_id == null ? null : `#${o.display_id}`)),
+    locationName: byId(locations, (l) => l.name),
+    sku: byId(items, (i) => i.sku),
   }
 }

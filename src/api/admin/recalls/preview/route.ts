@@ -9,6 +9,6 @@ import type { AdminRecallScopeType } from "../validators"
 export const POST = async (req: AuthenticatedMedusaRequest<AdminRecallScopeType>, res: MedusaResponse<AdminRecallPreviewResponse>) => {
   const { report, summary } = await req.scope.resolve<LotModuleService>(LOT_MODULE).previewRecall(req.validatedBody.lot_ids)
   const orderIds = [...new Set(report.customers.flatMap((c) => c.order_ids))]
-  const names = await readableNames(req.scope, { orderIds, locationIds: [], inventoryItemIds: [] })
+  const names = await readableNames(req.scope, { orderIds })
   res.status(200).json({ summary, scope: report, order_numbers: Object.fromEntries(orderIds.map((id) => [id, names.orderNumber(id)])) })
 }
