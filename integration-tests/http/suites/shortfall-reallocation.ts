@@ -1,8 +1,8 @@
 /**
  * Shortfalls are allocated again as soon as stock may cover them: a held lot released again, a
  * lot received for an item whose order lines are short. What is still short afterwards carries
- * the reason as it is now. Units another line gives back (an order edit lowered it) cover such a
- * line at once. And a line partly fulfilled from another location than its
+ * the reason as it is now. Units another line gives back (an order edit lowered it, a fulfillment
+ * shipped it from another location) cover such a line at once. And a line partly fulfilled from another location than its
  * reservation keeps its remaining allocation where Medusa now reserves the line's remaining units.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -117,6 +117,27 @@ export function shortfallReallocationSuite({ api, getContainer }: MedusaSuiteOpt
     expect(byLot(line.allocated)).toEqual({ E1: 2 })
     expect(line.shortfalls).toEqual([])
     expect(byLot((await lineOf(first.id)).allocated)).toEqual({ E1: 1 })
+  })
+
+  it("units a fulfillment from another location gives back cover another order's shortfall there at once", async () => {
+    // Medusa stocks 2 units at the second location that no lot holds: the second order is reserved there, short.
+    const { variantId, itemId } = await trackedProduct("SR-ELSEWHERE", { [main]: 0, [second]: 2 })
+    await receive(itemId, "S1", 2, { location_id: second })
+    const first = await placeOrder(api, store, [{ variant_id: variantId, quantity: 2 }])
+    const firstLine = (await waitForOrderLots(api, headers, first)).lines[0]
+    expect(firstLine.allocated.map((a) => [a.lot_number, a.location_id, a.quantity])).toEqual([["S1", second, 2]])
+    const later = await placeOrder(api, store, [{ variant_id: variantId, quantity: 2 }])
+    const short = (await waitForOrderLots(api, headers, later)).lines[0]
+    expect(lineTotals(short)).toEqual({ allocated: 0, shipped: 0, short: 2 })
+    expect(short.shortfalls.map((f) => f.location_id)).toEqual([second])
+
+    // The first order ships from main instead: its units of S1 at the second location are free again.
+    await receive(itemId, "M1", 2)
+    await fulfillOrder(api, headers, first.id, { items: [{ id: first.items[0].id, quantity: 2 }], location_id: main })
+    const line = await waitFor(() => lineOf(later.id), (l) => lineTotals(l).allocated === 2, { what: "the later order allocated from S1" })
+    expect(line.allocated.map((a) => [a.lot_number, a.location_id, a.quantity])).toEqual([["S1", second, 2]])
+    expect(line.shortfalls).toEqual([])
+    expect(byLot((await lineOf(first.id)).shipped)).toEqual({ M1: 2 })
   })
 
   it("a lot received for a short line is allocated to it; a receipt elsewhere or into quarantine leaves the shortfall as it was", async () => {
