@@ -2,9 +2,10 @@
 //   Expiry page (sidebar) -> the lot the demo seed shipped to a customer: trace section forward
 //   (lot -> shipment -> customer, mass balance) and backward (supplier) -> "Start recall" opens the
 //   Recalls page with the lot picked -> preview scope -> recall (danger prompt) -> recall detail:
-//   progress, mark the customer notified (method and note; withdrawn with a reason, marked again; all in the
-//   activity), download the customers CSV, close (reason + prompt) -> Recalls page list -> mock
-//   recall of the same lot: time and mass balance shown, kept in the history.
+//   progress, mark the customer notified (method and note; withdrawn with a reason, marked again; all in
+//   the activity), record a recovered unit and dispose of one in stock (progress and activity), download
+//   the customers CSV, close (reason + prompt) -> Recalls page list -> mock recall of the same lot: time,
+//   mass balance and customers shown, exported as CSV, kept in the history.
 import assert from "node:assert/strict"
 import fs from "node:fs"
 import { api, reveal, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
@@ -13,6 +14,7 @@ import { api, reveal, unreachableText, unreachableTextAtRest } from "./support/p
 const SHIPPED_ORDER_EMAIL = "camille.dubois@example.fr"
 const DESKTOP = { width: 1440, height: 960 }
 const PHONE = { width: 390, height: 844 }
+const units = (n) => `${n.toLocaleString("en-GB")} ${n === 1 ? "unit" : "units"}`
 
 export async function recallFlow({ baseUrl, ui, shots }) {
   const { page, step } = ui
@@ -41,6 +43,7 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     const customer = trace.customers[0]
     assert.ok(customer, "the forward trace reaches the customer")
     ctx.customerEmail = customer.email
+    ctx.customerName = customer.name ?? customer.email
 
     await page.goto(`${baseUrl}/app/lots/${ctx.lot.id}`)
     const section = page.getByTestId("lot-trace-section")
@@ -133,6 +136,49 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     await reveal(detail.getByTestId("recall-customers-section"))
     await shots.save("recall-customers.png")
 
+    // Units back without a Medusa return, and units in stock disposed of, join the progress and the activity.
+    const before = (await api(page, baseUrl, `/admin/recalls/${ctx.recallId}`)).recall.progress
+    assert.ok(before.outstanding_quantity > 0 && before.on_hand_quantity > 0, `units out and on hand to work with (${JSON.stringify(before)})`)
+    const progress = detail.getByTestId("recall-progress-section")
+    const choose = async (drawer, id, option) => {
+      await drawer.locator(id).click()
+      await page.getByRole("option", { name: option }).first().click()
+    }
+    await progress.getByRole("button", { name: "Record recovered" }).click()
+    const recovery = page.getByTestId("record-recovery-drawer")
+    await choose(recovery, "#recovery-lot", ctx.lot.lot_number)
+    await recovery.getByRole("button", { name: "Record", exact: true }).click()
+    await recovery.getByText("Enter a whole number of units greater than zero.").waitFor()
+    await choose(recovery, "#recovery-customer", ctx.customerName)
+    await recovery.locator("#recovery-quantity").fill("1")
+    await recovery.locator("#recovery-note").fill("E2E: destroyed by the customer, photo received")
+    await recovery.getByRole("button", { name: "Record", exact: true }).click()
+    await recovery.waitFor({ state: "hidden" })
+    await progress.getByTestId("progress-recovered").getByText(units(before.recovered_quantity + 1), { exact: true }).waitFor()
+
+    await progress.getByRole("button", { name: "Dispose of units" }).click()
+    const disposal = page.getByTestId("dispose-units-drawer")
+    await choose(disposal, "#disposal-lot", ctx.lot.lot_number)
+    await choose(disposal, "#disposal-location", / — \d+ units?$/)
+    await disposal.locator("#disposal-quantity").fill("1")
+    await disposal.locator("#disposal-note").fill("E2E: incinerated")
+    await disposal.getByRole("button", { name: "Dispose", exact: true }).click()
+    await disposal.waitFor({ state: "hidden" })
+    await progress.getByTestId("progress-disposed").getByText(units(before.disposed_quantity + 1), { exact: true }).waitFor()
+    await progress.getByTestId("progress-on-hand").getByText(units(before.on_hand_quantity - 1), { exact: true }).waitFor()
+    await activity.first().getByText(new RegExp(`^1 unit of lot ${ctx.lot.lot_number} disposed of at `)).waitFor()
+    assert.deepEqual(
+      (await activity.evaluateAll((items) => items.map((item) => item.getAttribute("data-action-type")))).slice(0, 2),
+      ["units_disposed", "units_recovered"]
+    )
+    const after = (await api(page, baseUrl, `/admin/recalls/${ctx.recallId}`)).recall.progress
+    assert.deepEqual(
+      [after.recovered_quantity, after.disposed_quantity, after.on_hand_quantity, after.outstanding_quantity],
+      [before.recovered_quantity + 1, before.disposed_quantity + 1, before.on_hand_quantity - 1, before.outstanding_quantity - 1]
+    )
+    await reveal(progress)
+    await shots.save("recall-progress.png")
+
     // At phone width the customers (a table that scrolls sideways) and the activity stay reachable.
     await page.setViewportSize(PHONE)
     try {
@@ -146,6 +192,12 @@ export async function recallFlow({ baseUrl, ui, shots }) {
       assert.deepEqual(await unreachableTextAtRest(phoneDrawer), [], "withdraw drawer: text off-screen at 390 px")
       await phoneDrawer.getByRole("button", { name: "Cancel" }).click()
       await phoneDrawer.waitFor({ state: "hidden" })
+      await detail.getByTestId("recall-progress-section").getByRole("button", { name: "Dispose of units" }).click()
+      const phoneDisposal = page.getByTestId("dispose-units-drawer")
+      await phoneDisposal.locator("#disposal-quantity").waitFor()
+      assert.deepEqual(await unreachableTextAtRest(phoneDisposal), [], "dispose drawer: text off-screen at 390 px")
+      await phoneDisposal.getByRole("button", { name: "Cancel" }).click()
+      await phoneDisposal.waitFor({ state: "hidden" })
     } finally {
       await page.setViewportSize(DESKTOP)
     }
@@ -198,6 +250,13 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     await result.getByTestId("scope-mass-balance").getByText(/^\d+(\.\d+)? %$/).waitFor()
     await result.getByTestId("scope-customers").getByText("1", { exact: true }).waitFor()
     assert.ok(latest.mass_balance_percent > 0, "the mass balance is recorded")
+    // Whom a recall would reach, with the order number; the run exports like a recall.
+    await result.getByTestId("recall-preview-customer").getByText(new RegExp(`${ctx.customerEmail.replace(/[.]/g, "\\.")} · #\\d+`)).waitFor()
+    await result.getByTestId("mock-recall-export").click()
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "Customers (CSV)" }).click()])
+    assert.match(download.suggestedFilename(), /^mock-recall-\d{4}-\d{2}-\d{2}-customers\.csv$/)
+    const csv = await fs.promises.readFile(await download.path(), "utf8")
+    assert.ok(csv.includes(ctx.customerEmail), `the mock recall's CSV lists the customer (got ${csv.slice(0, 200)})`)
     await section.locator("tbody tr").filter({ hasText: ctx.lot.lot_number }).first().waitFor()
     await reveal(section)
     await shots.save("mock-recall.png")

@@ -25,6 +25,7 @@ const SCREENSHOTS = [
   "lot-trace.png",
   "recalls-page.png",
   "recall-customers.png",
+  "recall-progress.png",
   "mock-recall.png",
   "integrity-page.png",
   "picking-phone.png",

@@ -11,6 +11,7 @@ import { pickByScanSuite } from "./suites/pick-by-scan"
 import { pickingSuite } from "./suites/picking"
 import { recallNoticesSuite } from "./suites/recall-notices"
 import { recallsSuite } from "./suites/recalls"
+import { recallUnitsSuite } from "./suites/recall-units"
 import { storeFlowSuite } from "./suites/store-flow"
 
 jest.setTimeout(300_000)
@@ -23,5 +24,6 @@ runSuitesInOneApp({
   picking: pickingSuite,
   recalls: recallsSuite,
   "recall-notices": recallNoticesSuite,
+  "recall-units": recallUnitsSuite,
   "store-flow": storeFlowSuite,
 })

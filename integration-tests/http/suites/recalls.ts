@@ -140,6 +140,29 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(mock.data.mock_recall.duration_ms).toBeGreaterThanOrEqual(0)
     expect(await stateSnapshot(container)).toEqual(before)
     expect((await get("/admin/recalls/mock")).data).toMatchObject({ count: 1, mock_recalls: [{ id: mock.data.mock_recall.id }] })
+    // It names the customers with their order numbers, and exports like a recall (no notice columns).
+    const adaNumber = (await get(`/admin/orders/${ada.id}?fields=id,display_id`)).data.order.display_id
+    const adaRow = mock.data.scope.customers.find((c: any) => c.email === "ada@lots.test")
+    expect(adaRow.order_ids.map((id: string) => mock.data.order_numbers[id])).toEqual([`#${adaNumber}`])
+    const mockCsv = await send(api.get(`/admin/recalls/mock/${mock.data.mock_recall.id}/export?format=csv&table=customers`, { headers }))
+    expect(mockCsv.status).toBe(200)
+    const mockRows = Papa.parse<Record<string, string>>(String(mockCsv.data).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true })
+    expect(mockRows.meta.fields).not.toContain("Notified on")
+    expect(mockRows.data.map((r) => [r["E-mail"], r["Order numbers"], Number(r["Units outstanding"])]).sort()).toEqual([
+      ["ada@lots.test", `#${adaNumber}`, 2],
+      ["bob@lots.test", expect.stringMatching(/^#\d+$/), 1],
+      ["cara@lots.test", expect.stringMatching(/^#\d+$/), 3],
+    ])
+    const mockXlsx = await api.get(`/admin/recalls/mock/${mock.data.mock_recall.id}/export?format=xlsx`, { headers, responseType: "arraybuffer" } as any)
+    const mockBook = new ExcelJS.Workbook()
+    await mockBook.xlsx.load(mockXlsx.data as ArrayBuffer)
+    expect(mockBook.worksheets.map((w) => w.name)).toEqual(["Customers", "Shipments", "Lots"])
+    const lotSheet: unknown[][] = []
+    mockBook.getWorksheet("Lots")!.eachRow((row, n) => n > 1 && lotSheet.push((row.values as unknown[]).slice(1)))
+    expect(lotSheet.map((r) => [r[0], r[3], r[5], r[6]])).toEqual([["RAW-1", 0, 20, 0], ["CHZ-A", 1, expect.any(Number), 1], ["YOG-A", 1, expect.any(Number), 5]])
+    expect((await send(api.get(`/admin/recalls/mock/mockrcl_missing/export`, { headers }))).status).toBe(404)
+    expect((await send(api.get(`/admin/recalls/mock/${mock.data.mock_recall.id}/export?table=orders`, { headers }))).status).toBe(400)
+    expect(await stateSnapshot(container)).toEqual(before)
     const preview = await post("/admin/recalls/preview", { lot_ids: [raw.id] })
     expect(preview.data.summary).toMatchObject({ lots: 3, customers: 3, outstanding_quantity: 6 })
     expect(await stateSnapshot(container)).toEqual(before)

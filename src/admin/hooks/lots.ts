@@ -53,13 +53,14 @@ export const useLots = (query: LotListQuery, options: { enabled?: boolean } = {}
   })
 
 /** GET /admin/lots/:id — a lot with its stock per location and its history, newest first. */
-export const useLot = (id: string) =>
+export const useLot = (id: string, options: { enabled?: boolean } = {}) =>
   useQuery({
     queryKey: lotQueryKeys.detail(id),
     queryFn: () =>
       sdk.client.fetch<Serialized<AdminLotResponse>>(`/admin/lots/${encodeURIComponent(id)}`, {
         query: { fields: "+inventory_item.title,+inventory_item.sku" },
       }),
+    ...options,
   })
 
 /** GET /admin/inventory-items/:id/lot-policy — untracked defaults when the item has none. */

@@ -11,10 +11,16 @@ import type {
   AdminRecallPreviewResponse,
   AdminRecallResponse,
 } from "../../api/admin/recalls/types"
-import type { AdminCreateRecall, AdminMarkRecallCustomersNotified, AdminWithdrawRecallCustomersNotice } from "../../api/admin/recalls/validators"
+import type {
+  AdminCreateRecall,
+  AdminDisposeRecalledUnits,
+  AdminMarkRecallCustomersNotified,
+  AdminRecordRecallRecovery,
+  AdminWithdrawRecallCustomersNotice,
+} from "../../api/admin/recalls/validators"
 import type { RecallStatus } from "../../modules/lot/types"
-import { errorMessage } from "../lib/format"
-import { downloadRecallExport, type RecallExportFormat, type RecallExportTable } from "../lib/recall-export"
+import { counted, errorMessage } from "../lib/format"
+import { downloadMockRecallExport, downloadRecallExport, type RecallExportChoice } from "../lib/recall-export"
 import { sdk } from "../lib/sdk"
 import type { Serialized } from "../types"
 import { lotQueryKeys } from "./query-keys"
@@ -28,12 +34,16 @@ export type Recall = Serialized<AdminRecall>
 export type RecallDetail = Serialized<AdminRecallDetail>
 export type MockRecall = Serialized<AdminMockRecall>
 export type RecallPreview = Serialized<AdminRecallPreviewResponse>
+/** A traced scope with its orders' display numbers: a preview's or a mock recall's answer. */
+export type TracedScope = Pick<RecallPreview, "scope" | "order_numbers">
 
 export type RecallListQuery = { status?: RecallStatus; limit: number; offset: number }
 export type PageQuery = { limit: number; offset: number }
 export type CreateRecallBody = z.input<typeof AdminCreateRecall>
 export type MarkNotifiedBody = z.input<typeof AdminMarkRecallCustomersNotified>
 export type WithdrawNoticeBody = z.input<typeof AdminWithdrawRecallCustomersNotice>
+export type RecordRecoveryBody = z.input<typeof AdminRecordRecallRecovery>
+export type DisposeUnitsBody = z.input<typeof AdminDisposeRecalledUnits>
 
 /** Recall data lives under the lot-tracking root: a recall changes lots, and lot changes refresh recalls. */
 export const recallQueryKeys = {
@@ -151,6 +161,35 @@ export const useWithdrawRecallCustomersNotice = (id: string) => {
   })
 }
 
+/** POST /admin/recalls/:id/recoveries — units that came back or were destroyed without a Medusa return. */
+export const useRecordRecallRecovery = (id: string) => {
+  const show = useShowNoticeChange(id)
+  return useMutation({
+    mutationFn: (body: RecordRecoveryBody) =>
+      sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id, "/recoveries"), { method: "POST", body }),
+    onSuccess: (response, { quantity }) => {
+      show(response)
+      toast.success(`${counted(quantity, "unit")} recorded as recovered`)
+    },
+    onError: showError("The recovered units were not recorded"),
+  })
+}
+
+/** POST /admin/recalls/:id/disposals — write off units held in stock; the lot pages refresh too. */
+export const useDisposeRecalledUnits = (id: string) => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: DisposeUnitsBody) =>
+      sdk.client.fetch<Serialized<AdminRecallResponse>>(recallPath(id, "/disposals"), { method: "POST", body }),
+    onSuccess: ({ recall }, { quantity }) => {
+      queryClient.setQueryData(recallQueryKeys.detail(id), { recall })
+      invalidateRecalls(queryClient)
+      toast.success(`${counted(quantity, "unit")} disposed of and taken out of stock`)
+    },
+    onError: showError("The units were not disposed of"),
+  })
+}
+
 /** POST /admin/recalls/mock — rehearse a recall: duration and mass balance, nothing changes. */
 export const useRunMockRecall = () => {
   const queryClient = useQueryClient()
@@ -165,6 +204,13 @@ export const useRunMockRecall = () => {
 /** Downloads a recall's export (CSV of one table, or XLSX of all); the API's message in a toast if it cannot. */
 export const useDownloadRecallExport = (id: string) =>
   useMutation({
-    mutationFn: ({ format, table }: { format: RecallExportFormat; table: RecallExportTable }) => downloadRecallExport(id, format, table),
+    mutationFn: (choice: RecallExportChoice) => downloadRecallExport(id, choice),
+    onError: showError("The export could not be made"),
+  })
+
+/** Downloads a mock recall's export: its lots traced again as they stand now. */
+export const useDownloadMockRecallExport = () =>
+  useMutation({
+    mutationFn: ({ id, choice }: { id: string; choice: RecallExportChoice }) => downloadMockRecallExport(id, choice),
     onError: showError("The export could not be made"),
   })

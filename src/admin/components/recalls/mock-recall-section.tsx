@@ -1,11 +1,14 @@
 import { Button, createDataTableColumnHelper, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { useMockRecalls, useRunMockRecall, type MockRecall } from "../../hooks/recalls"
+import { useDownloadMockRecallExport, useMockRecalls, useRunMockRecall, type MockRecall } from "../../hooks/recalls"
 import { formatDateTime } from "../../lib/format"
+import { RECALL_EXPORTS } from "../../lib/recall-export"
+import { ExportMenu } from "../common/export-menu"
 import { FormField } from "../common/form-field"
 import { PagedDataTable, usePagedDataTable, usePages } from "../common/paged-data-table"
 import { SectionHeader } from "../common/section-header"
 import { LotPicker, type PickedLot } from "./lot-picker"
+import { RecallPreviewCustomers } from "./recall-preview-customers"
 import { formatPercent, RecallScopeFigures } from "./recall-scope-figures"
 
 const columnHelper = createDataTableColumnHelper<MockRecall>()
@@ -19,7 +22,18 @@ const columns = [
   columnHelper.accessor("mass_balance_percent", { header: "Mass balance", align: "right", cell: ({ getValue }) => formatPercent(getValue()) }),
   columnHelper.accessor("lot_count", { header: "Lots reached", align: "right" }),
   columnHelper.accessor("customer_count", { header: "Customers", align: "right" }),
+  columnHelper.display({ id: "export", cell: ({ row }) => <MockRecallExport id={row.original.id} /> }),
 ]
+
+/** Exports a mock recall's lots, traced again as they stand now, like a recall's scope. */
+const MockRecallExport = ({ id }: { id: string }) => {
+  const download = useDownloadMockRecallExport()
+  return (
+    <div className="flex justify-end" onClick={(event) => event.stopPropagation()}>
+      <ExportMenu choices={RECALL_EXPORTS} onExport={(choice) => download.mutate({ id, choice })} isPending={download.isPending} testId="mock-recall-export" />
+    </div>
+  )
+}
 
 /**
  * A rehearsal for auditors: trace some lots as a recall would, without changing anything, and
@@ -53,7 +67,7 @@ export const MockRecallSection = () => {
     <div className="divide-y" data-testid="mock-recall-section">
       <SectionHeader
         title="Mock recall"
-        description="Trace lots as a recall would — nothing changes — and record how fast and how completely it answers."
+        description="Trace lots as a recall would — nothing changes — and record how fast and how completely it answers. Each run exports like a recall."
       />
       <div className="flex flex-col gap-y-4 px-6 py-4">
         <FormField id="mock-recall-lots" label="Lots to trace" error={error}>
@@ -66,10 +80,14 @@ export const MockRecallSection = () => {
         </div>
         {run.data && (
           <div className="flex flex-col gap-y-2" data-testid="mock-recall-result">
-            <Text size="small" weight="plus">
-              Traced {run.data.mock_recall.lot_numbers.join(", ")} in {run.data.mock_recall.duration_ms.toLocaleString()} ms
-            </Text>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <Text size="small" weight="plus">
+                Traced {run.data.mock_recall.lot_numbers.join(", ")} in {run.data.mock_recall.duration_ms.toLocaleString()} ms
+              </Text>
+              <MockRecallExport id={run.data.mock_recall.id} />
+            </div>
             {run.data.mock_recall.summary && <RecallScopeFigures summary={run.data.mock_recall.summary} showDuration />}
+            <RecallPreviewCustomers preview={run.data} title="Customers a recall would reach" closing="the export lists them all" />
           </div>
         )}
       </div>

@@ -1,17 +1,36 @@
 import { Container, Text } from "@medusajs/ui"
 import type { RecallDetail } from "../../hooks/recalls"
-import { actorName, formatDateTime, RECALL_NOTICE_METHOD_LABELS } from "../../lib/format"
+import { actorName, counted, formatDateTime, RECALL_NOTICE_METHOD_LABELS } from "../../lib/format"
 import { SectionHeader } from "../common/section-header"
 import { SectionEmpty } from "../common/states"
 
 type Action = RecallDetail["activity"][number]
 
-/** One entry in words: who was told how, or whose notice was withdrawn. */
+/** One entry in words: who was told how, whose notice was withdrawn, which units came back or were disposed of. */
 function describe(action: Action, customerName: (key: string | null) => string): string {
-  const customer = customerName(action.customer_key)
-  if (action.type === "notice_withdrawn") return `Notice of ${customer} withdrawn`
-  const method = action.method ? RECALL_NOTICE_METHOD_LABELS[action.method].toLowerCase() : null
-  return method ? `${customer} notified by ${method}` : `${customer} notified`
+  const lot = `lot ${action.lot_number ?? action.lot_id}`
+  const quantity = action.quantity ?? 0
+  switch (action.type) {
+    case "notice_withdrawn":
+      return `Notice of ${customerName(action.customer_key)} withdrawn`
+    case "units_recovered": {
+      const from = action.customer_key ? ` from ${customerName(action.customer_key)}` : ""
+      return quantity < 0
+        ? `${counted(-quantity, "recovered unit")} of ${lot}${from} taken back`
+        : `${counted(quantity, "unit")} of ${lot} recovered${from}`
+    }
+    case "units_disposed": {
+      const at = action.location_name ? ` at ${action.location_name}` : ""
+      return quantity < 0
+        ? `Disposal of ${counted(-quantity, "unit")} of ${lot}${at} taken back`
+        : `${counted(quantity, "unit")} of ${lot} disposed of${at}`
+    }
+    default: {
+      const method = action.method ? RECALL_NOTICE_METHOD_LABELS[action.method].toLowerCase() : null
+      const customer = customerName(action.customer_key)
+      return method ? `${customer} notified by ${method}` : `${customer} notified`
+    }
+  }
 }
 
 /** What was done on the recall, newest first, each entry with who and when; it is never rewritten. */
@@ -20,9 +39,9 @@ export const RecallActivitySection = ({ recall }: { recall: RecallDetail }) => {
   const customerName = (key: string | null) => (key ? (names.get(key) ?? key) : "a customer")
   return (
     <Container className="divide-y p-0" data-testid="recall-activity-section">
-      <SectionHeader title="Activity" description="Notices recorded and withdrawn, with who and when" />
+      <SectionHeader title="Activity" description="Notices, recovered and disposed units, with who and when" />
       {recall.activity.length === 0 ? (
-        <SectionEmpty title="Nothing recorded yet">Customers marked as notified show here.</SectionEmpty>
+        <SectionEmpty title="Nothing recorded yet">Customers marked as notified and units recovered or disposed of show here.</SectionEmpty>
       ) : (
         <ul className="flex flex-col gap-y-3 px-6 py-4">
           {recall.activity.map((action) => (

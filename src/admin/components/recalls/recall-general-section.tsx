@@ -2,19 +2,12 @@ import { Button, Container } from "@medusajs/ui"
 import { useState } from "react"
 import { useDownloadRecallExport, type RecallDetail } from "../../hooks/recalls"
 import { formatDateTime } from "../../lib/format"
-import type { RecallExportFormat, RecallExportTable } from "../../lib/recall-export"
+import { RECALL_EXPORTS } from "../../lib/recall-export"
 import { ExportMenu } from "../common/export-menu"
 import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { CloseRecallDrawer } from "./close-recall-drawer"
 import { CLASSIFICATION_LABELS, RecallStatusBadge } from "./recall-badges"
-
-const EXPORTS: { label: string; value: { format: RecallExportFormat; table: RecallExportTable } }[] = [
-  { label: "Customers (CSV)", value: { format: "csv", table: "customers" } },
-  { label: "Shipments (CSV)", value: { format: "csv", table: "shipments" } },
-  { label: "Lots (CSV)", value: { format: "csv", table: "lots" } },
-  { label: "Everything (XLSX, one sheet per table)", value: { format: "xlsx", table: "customers" } },
-]
 
 /** Number, status, class, reason, dates; exports and closing. */
 export const RecallGeneralSection = ({ recall }: { recall: RecallDetail }) => {
@@ -30,7 +23,7 @@ export const RecallGeneralSection = ({ recall }: { recall: RecallDetail }) => {
         className="flex-wrap gap-2"
         actions={
           <div className="flex items-center gap-x-2">
-            <ExportMenu choices={EXPORTS} onExport={download.mutate} isPending={download.isPending} />
+            <ExportMenu choices={RECALL_EXPORTS} onExport={download.mutate} isPending={download.isPending} />
             {recall.status === "open" && (
               <Button size="small" variant="danger" onClick={() => setClosing(true)}>
                 Close recall

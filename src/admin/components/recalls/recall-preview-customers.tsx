@@ -1,13 +1,24 @@
 import { Text } from "@medusajs/ui"
-import type { RecallPreview } from "../../hooks/recalls"
+import type { TracedScope } from "../../hooks/recalls"
 import { counted } from "../../lib/format"
 import { NameCell } from "../common/name-cell"
 
-/** At most this many customers are listed in the preview; the recall itself lists them all. */
+/** At most this many customers are listed; the recall and the exports list them all. */
 const SHOWN = 25
 
-/** Who a recall would reach, before it is confirmed: each customer with their orders and the units still with them. */
-export const RecallPreviewCustomers = ({ preview }: { preview: RecallPreview }) => {
+/**
+ * Who a recall would reach (a preview before it is confirmed, or a mock recall): each customer with
+ * their orders and the units still with them.
+ */
+export const RecallPreviewCustomers = ({
+  preview,
+  title = "Customers to notify",
+  closing = "the recall lists them all",
+}: {
+  preview: TracedScope
+  title?: string
+  closing?: string
+}) => {
   const customers = [...preview.scope.customers].sort((a, b) => b.outstanding_quantity - a.outstanding_quantity)
   if (!customers.length) {
     return (
@@ -19,7 +30,7 @@ export const RecallPreviewCustomers = ({ preview }: { preview: RecallPreview }) 
   return (
     <div className="flex flex-col gap-y-2" data-testid="recall-preview-customers">
       <Text size="small" weight="plus">
-        Customers to notify
+        {title}
       </Text>
       <ul className="shadow-borders-base divide-y rounded-lg">
         {customers.slice(0, SHOWN).map((c) => (
@@ -36,7 +47,7 @@ export const RecallPreviewCustomers = ({ preview }: { preview: RecallPreview }) 
       </ul>
       {customers.length > SHOWN && (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          and {counted(customers.length - SHOWN, "more customer")}; the recall lists them all.
+          and {counted(customers.length - SHOWN, "more customer")}; {closing}.
         </Text>
       )}
     </div>

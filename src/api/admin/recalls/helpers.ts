@@ -2,6 +2,7 @@ import type { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../modules/lot"
 import type { MockRecall, Recall } from "../../../modules/lot/models"
+import type { TraceReport } from "../../../modules/lot/domain/trace-report"
 import type LotModuleService from "../../../modules/lot/service"
 import { withActors } from "../../utils/actors"
 import type { AdminMockRecall, AdminRecall, AdminRecallCustomer, AdminRecallDetail, AdminRecallLot } from "./types"
@@ -31,7 +32,11 @@ export async function recallDetail(scope: MedusaContainer, recallId: string): Pr
   )
   const actions = await lots.listRecallActions({ recall_id: recallId }, { order: { created_at: "DESC", id: "DESC" }, take: RECALL_DETAIL_LIMIT })
   const rows = customers as unknown as Omit<AdminRecallCustomer, "order_numbers">[]
-  const names = await readableNames(scope, { orderIds: rows.flatMap((c) => c.order_ids) })
+  const names = await readableNames(scope, {
+    orderIds: rows.flatMap((c) => c.order_ids),
+    locationIds: actions.flatMap((a) => (a.location_id ? [a.location_id] : [])),
+  })
+  const lotNumbers = new Map(recallLots.map((l) => [l.lot_id, l.lot_number]))
   return {
     ...recall,
     lots: recallLots as unknown as AdminRecallLot[],
@@ -39,8 +44,19 @@ export async function recallDetail(scope: MedusaContainer, recallId: string): Pr
     customers: rows.map((c) => ({ ...c, order_numbers: c.order_ids.map(names.orderNumber) })),
     customer_count: customerCount,
     progress: await lots.getRecallProgress(recallId),
-    activity: await withActors(scope, actions),
+    activity: (await withActors(scope, actions)).map((a) => ({
+      ...a,
+      lot_number: a.lot_id ? (lotNumbers.get(a.lot_id) ?? null) : null,
+      location_name: a.location_id ? names.locationName(a.location_id) : null,
+    })),
   }
+}
+
+/** The display number ("#1042") of each order a traced scope's customers were shipped by, keyed by order id. */
+export async function scopeOrderNumbers(scope: MedusaContainer, report: TraceReport): Promise<Record<string, string | null>> {
+  const orderIds = [...new Set(report.customers.flatMap((c) => c.order_ids))]
+  const names = await readableNames(scope, { orderIds })
+  return Object.fromEntries(orderIds.map((id) => [id, names.orderNumber(id)]))
 }
 
 /** What a person reads in place of Medusa's ids: order numbers, location names and SKUs, by id. */

@@ -2,11 +2,13 @@ import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRou
 import {
   AdminCloseRecall,
   AdminCreateRecall,
+  AdminDisposeRecalledUnits,
   AdminExportRecallParams,
   AdminListMockRecallsParams,
   AdminListRecallsParams,
   AdminMarkRecallCustomersNotified,
   AdminRecallScope,
+  AdminRecordRecallRecovery,
   AdminWithdrawRecallCustomersNotice,
 } from "./validators"
 
@@ -29,5 +31,8 @@ export const adminRecallMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/recalls/:id/customers/notified/withdraw",
     middlewares: [validateAndTransformBody(AdminWithdrawRecallCustomersNotice)],
   },
+  { method: ["POST"], matcher: "/admin/recalls/:id/recoveries", middlewares: [validateAndTransformBody(AdminRecordRecallRecovery)] },
+  { method: ["POST"], matcher: "/admin/recalls/:id/disposals", middlewares: [validateAndTransformBody(AdminDisposeRecalledUnits)] },
+  { method: ["GET"], matcher: "/admin/recalls/mock/:id/export", middlewares: [validateAndTransformQuery(AdminExportRecallParams, query)] },
   { method: ["GET"], matcher: "/admin/recalls/:id/export", middlewares: [validateAndTransformQuery(AdminExportRecallParams, query)] },
 ]

@@ -27,8 +27,12 @@ export type AdminRecallCustomer = Omit<InferTypeOf<typeof RecallCustomer>, "reca
   ship_to: Record<string, unknown> | null
 }
 
-/** An entry of a recall's activity, with the admin user who made it. */
-export type AdminRecallAction = InferTypeOf<typeof RecallAction> & { actor: AdminActor | null }
+/** An entry of a recall's activity, with the admin user who made it and, for units, the lot's number and the location's name. */
+export type AdminRecallAction = InferTypeOf<typeof RecallAction> & {
+  actor: AdminActor | null
+  lot_number: string | null
+  location_name: string | null
+}
 
 /** A recall with (at most RECALL_DETAIL_LIMIT of) its lots and customers, and where it stands. */
 export type AdminRecallDetail = AdminRecall & {
@@ -55,5 +59,5 @@ export type AdminRecallPreviewResponse = {
   /** Each order the scope reaches, by id: its display number ("#1042"). */
   order_numbers: Record<string, string | null>
 }
-export type AdminMockRecallResponse = { mock_recall: AdminMockRecall; scope: TraceReport }
+export type AdminMockRecallResponse = Omit<AdminRecallPreviewResponse, "summary"> & { mock_recall: AdminMockRecall }
 export type AdminMockRecallListResponse = PaginatedResponse<{ mock_recalls: AdminMockRecall[] }>

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { RECALL_CLASSIFICATIONS, RECALL_NOTICE_METHODS, RECALL_STATUSES } from "../../../modules/lot/types"
-import { boundedText, oneOf, recordId, requiredText } from "../../utils/validators"
+import { boundedText, oneOf, recordId, requiredText, trueOrFalse, wholeQuantity } from "../../utils/validators"
 
 const lotIds = z
   .array(recordId("lot_id"), { error: "lot_ids must be a list of lot ids" })
@@ -41,6 +41,27 @@ export const AdminWithdrawRecallCustomersNotice = z
   .object({ customer_keys: customerKeys, reason: requiredText("reason", 2000, "say why the notice is withdrawn") })
   .strict()
 export type AdminWithdrawRecallCustomersNoticeType = z.infer<typeof AdminWithdrawRecallCustomersNotice>
+
+export const AdminRecordRecallRecovery = z
+  .object({
+    lot_id: recordId("lot_id"),
+    quantity: wholeQuantity(),
+    customer_key: boundedText("customer_key", 320).trim().optional(),
+    note: boundedText("note", 2000).optional(),
+  })
+  .strict()
+export type AdminRecordRecallRecoveryType = z.infer<typeof AdminRecordRecallRecovery>
+
+export const AdminDisposeRecalledUnits = z
+  .object({
+    lot_id: recordId("lot_id"),
+    location_id: recordId("location_id"),
+    quantity: wholeQuantity(),
+    from_returns: trueOrFalse("from_returns").optional(),
+    note: boundedText("note", 2000).optional(),
+  })
+  .strict()
+export type AdminDisposeRecalledUnitsType = z.infer<typeof AdminDisposeRecalledUnits>
 
 const page = {
   offset: z.coerce.number({ error: "offset must be a number" }).int("offset must be a whole number").min(0, "offset cannot be negative").default(0),

@@ -2,7 +2,7 @@
 export type RecallProgress = {
   customers: number
   customers_notified: number
-  /** Units of the recalled lots returned since the recall was opened. */
+  /** Units of the recalled lots returned since the recall was opened, and those recorded on it as recovered. */
   recovered_quantity: number
   /** Units of the recalled lots written off (scrapped) since the recall was opened. */
   disposed_quantity: number

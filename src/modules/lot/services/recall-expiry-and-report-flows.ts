@@ -18,6 +18,10 @@ import {
   markRecallCustomersNotified, restoreRecallCustomersNotice, withdrawRecallCustomersNotice, type RecallCustomersNotice,
   type RecallNoticeUndo, type RecallNoticeWithdrawal,
 } from "../actions/recall-notices"
+import {
+  checkRecallDisposal, recordRecallDisposal, recordRecallRecovery, reverseRecallUnits, type RecallDisposal, type RecallRecovery,
+  type RecallUnitsReversal,
+} from "../actions/recall-units"
 import { markExpiryWarnings, unexpireLots } from "../actions/expiry"
 import { recallScope } from "../queries/recall"
 import { listExpiringLots, summarizeExpiry } from "../queries/expiry"
@@ -70,6 +74,26 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
   @InjectTransactionManager()
   async restoreRecallCustomersNotice(undo: RecallNoticeUndo, @MedusaContext() sharedContext: SqlContext = {}) {
     await restoreRecallCustomersNotice(sharedContext.transactionManager!, undo)
+  }
+
+  @InjectTransactionManager()
+  async recordRecallRecovery(input: RecallRecovery, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await recordRecallRecovery(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async checkRecallDisposal(input: Pick<RecallDisposal, "recall_id" | "lot_id">, @MedusaContext() sharedContext: SqlContext = {}) {
+    return await checkRecallDisposal(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async recordRecallDisposal(input: RecallDisposal, @MedusaContext() sharedContext: SqlContext = {}) {
+    await recordRecallDisposal(sharedContext.transactionManager!, input)
+  }
+
+  @InjectTransactionManager()
+  async reverseRecallUnits(entry: RecallUnitsReversal, @MedusaContext() sharedContext: SqlContext = {}) {
+    await reverseRecallUnits(sharedContext.transactionManager!, entry)
   }
 
   @InjectManager()

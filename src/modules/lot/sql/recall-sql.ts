@@ -101,7 +101,7 @@ export async function deleteRecall(sql: Sql, recallId: string) {
   await sql.execute(`DELETE FROM recall WHERE id = ?`, [recallId])
 }
 
-/** Where a recall stands now, from its scope and the recalled lots' history since it opened. */
+/** Where a recall stands now, from its scope, the recalled lots' history since it opened and the units recorded on it. */
 export async function recallProgress(sql: Sql, recallId: string): Promise<RecallProgress> {
   const [row] = await sql.execute<Record<string, string | number | null>[]>(
     `WITH r AS (SELECT id, created_at FROM recall WHERE id = ?),
@@ -109,13 +109,14 @@ export async function recallProgress(sql: Sql, recallId: string): Promise<Recall
      SELECT (SELECT COUNT(*) FROM recall_customer WHERE recall_id = ?) AS customers,
             (SELECT COUNT(*) FROM recall_customer WHERE recall_id = ? AND notified_at IS NOT NULL) AS customers_notified,
             (SELECT COALESCE(SUM(e.quantity), 0) FROM lot_event e, r
-              WHERE e.lot_id IN (SELECT lot_id FROM lots) AND e.type = 'returned' AND e.created_at >= r.created_at) AS recovered,
+              WHERE e.lot_id IN (SELECT lot_id FROM lots) AND e.type = 'returned' AND e.created_at >= r.created_at)
+            + (SELECT COALESCE(SUM(a.quantity), 0) FROM recall_action a WHERE a.recall_id = ? AND a.type = 'units_recovered') AS recovered,
             (SELECT COALESCE(-SUM(e.quantity), 0) FROM lot_event e, r
               WHERE e.lot_id IN (SELECT lot_id FROM lots) AND e.type = 'scrapped' AND e.created_at >= r.created_at) AS disposed,
             (SELECT COALESCE(SUM(s.quantity), 0) FROM lot_stock s
               WHERE s.lot_id IN (SELECT lot_id FROM lots) AND s.deleted_at IS NULL) AS on_hand,
             (SELECT COALESCE(SUM(outstanding_quantity), 0) FROM recall_shipment WHERE recall_id = ?) AS outstanding`,
-    [recallId, recallId, recallId, recallId, recallId]
+    [recallId, recallId, recallId, recallId, recallId, recallId]
   )
   const recovered = Number(row.recovered)
   return {

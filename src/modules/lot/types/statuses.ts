@@ -165,6 +165,10 @@ export const RECALL_NOTICE_METHODS = Object.values(RecallNoticeMethod) as [Recal
 export const RecallActionType = {
   CUSTOMER_NOTIFIED: "customer_notified",
   NOTICE_WITHDRAWN: "notice_withdrawn",
+  // Units of a recalled lot that came back or were destroyed outside a Medusa return.
+  UNITS_RECOVERED: "units_recovered",
+  // Units of a recalled lot written off from stock on the recall.
+  UNITS_DISPOSED: "units_disposed",
 } as const
 export type RecallActionType = (typeof RecallActionType)[keyof typeof RecallActionType]
 export const RECALL_ACTION_TYPES = Object.values(RecallActionType) as [RecallActionType, ...RecallActionType[]]

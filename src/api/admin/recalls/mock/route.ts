@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { LOT_MODULE } from "../../../../modules/lot"
 import type LotModuleService from "../../../../modules/lot/service"
-import { asMockRecalls } from "../helpers"
+import { asMockRecalls, scopeOrderNumbers } from "../helpers"
 import type { AdminMockRecallListResponse, AdminMockRecallResponse } from "../types"
 import type { AdminListMockRecallsParamsType, AdminRecallScopeType } from "../validators"
 
@@ -14,10 +14,10 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListMock
   res.status(200).json({ mock_recalls: asMockRecalls(mock_recalls), count, offset, limit })
 }
 
-/** Rehearses a recall of the lots: the scope, how long it took and the mass balance; changes nothing else. */
+/** Rehearses a recall of the lots: the scope with its customers' order numbers, how long it took and the mass balance; changes nothing else. */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminRecallScopeType>, res: MedusaResponse<AdminMockRecallResponse>) => {
   const lots = req.scope.resolve<LotModuleService>(LOT_MODULE)
   const { id, report } = await lots.runMockRecall({ lot_ids: req.validatedBody.lot_ids, actor_id: req.auth_context.actor_id })
   const [mock_recall] = asMockRecalls(await lots.listMockRecalls({ id }))
-  res.status(200).json({ mock_recall, scope: report })
+  res.status(200).json({ mock_recall, scope: report, order_numbers: await scopeOrderNumbers(req.scope, report) })
 }
