@@ -13,7 +13,7 @@ import type LotModuleService from "../../../src/modules/lot/service"
 import { loginAsAdmin } from "../../helpers/admin"
 import { createStockedProduct, fulfillOrder, placeOrder, setupStore, tryFulfillOrder, type Headers, type StoreSetup } from "../../helpers/store"
 import {
-  allocationRows, daysFromNow, lotEvents, lotStockRows, receiveLot, rows, setLotPolicy, waitFor, waitForOrderLots, type LotView,
+  allocationRows, changeLotStatus, daysFromNow, lotEvents, lotStockRows, receiveLot, rows, setLotPolicy, waitFor, waitForOrderLots, type LotView,
 } from "../../helpers/allocation"
 
 type Finding = {
@@ -134,6 +134,34 @@ export function integrityRepairSuite({ api, getContainer }: MedusaSuiteOptions) 
     expect(pair.map((item) => levels.find((l) => l.inventory_item_id === item.inventoryItemId)?.reserved)).toEqual([4, 4])
     const allocated = await allocationRows(container, pair[1].inventoryItemId)
     expect(allocated.filter((a) => a.status === "open").reduce((sum, a) => sum + a.quantity, 0)).toBe(4)
+  })
+
+  it("a refused fulfillment at another location of a line no lot covers (short) also leaves Medusa's reserved quantities true", async () => {
+    const other = store.locations[1]
+    const item = await trackedItem("INT-RFS", 4)
+    // Units Medusa stocks at the other location that no lot holds: Medusa lets the fulfillment start there.
+    await api.post(`/admin/inventory-items/${item.inventoryItemId}/location-levels`, { location_id: other, stocked_quantity: 3 }, { headers })
+    const order = await placeOrder(api, store, [{ variant_id: item.variant.id, quantity: 2 }])
+    await waitForOrderLots(api, headers, order)
+    await changeLotStatus(api, headers, item.lot.id, "hold", { reason: "lab check" })
+    const refused = await tryFulfillOrder(api, headers, order.id, { items: [{ id: order.items[0].id, quantity: 1 }], location_id: other })
+    expect(refused).toMatchObject({ status: 400, data: { message: expect.stringContaining("in lots that may ship") } })
+
+    // Medusa's rollback moves the reservation back with a one-sided level update; the plugin
+    // follows it although the line has no allocation to say where it was reserved (its shortfall does).
+    const levelsVersusReservations = () =>
+      rows(
+        container,
+        `SELECT l.location_id, l.reserved_quantity::int AS reserved,
+                COALESCE((SELECT SUM(r.quantity) FROM reservation_item r
+                           WHERE r.inventory_item_id = l.inventory_item_id AND r.location_id = l.location_id AND r.deleted_at IS NULL), 0)::int AS reservations
+           FROM inventory_level l WHERE l.inventory_item_id = ? AND l.deleted_at IS NULL ORDER BY l.location_id`,
+        [item.inventoryItemId]
+      )
+    const levels = await waitFor(levelsVersusReservations, (ls) => ls.every((l) => l.reserved === l.reservations), {
+      what: "reserved quantities equal to the reservations at both locations",
+    })
+    expect(levels).toHaveLength(2)
   })
 
   it("a lot write the server stopped before Medusa's stock followed is applied by the repair; one Medusa already has is only marked", async () => {

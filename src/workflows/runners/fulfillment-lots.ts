@@ -50,18 +50,22 @@ export async function confirmFulfillmentLots(
 }
 
 /**
- * A fulfillment at another location than its lines' lots (where Medusa reserved them) made Medusa
- * move those reservations; the refusal makes it move them back (see followRolledBackFulfillment).
- * Read now, while the fulfillment still exists. At the lots' own location nothing moved, and
- * nothing is followed: a follow-up there would only race the next fulfillment of the order.
+ * A fulfillment at another location than where Medusa reserved its lines — where their open
+ * allocations are, or their shortfalls when no lot covers them — made Medusa move those
+ * reservations; the refusal makes it move them back (see followRolledBackFulfillment). Read now,
+ * while the fulfillment still exists. At the lines' own location nothing moved, and nothing is
+ * followed: a follow-up there would only race the next fulfillment of the order.
  */
 async function followIfReservationsMoved(container: MedusaContainer, input: ConfirmFulfillmentLotsInput) {
   const items = (input.fulfillment.items ?? []).filter((i) => i.inventory_item_id && i.line_item_id)
   if (!items.length) return
-  const open = await container
-    .resolve<LotModuleService>(LOT_MODULE)
-    .listLotAllocations({ line_item_id: items.map((i) => i.line_item_id!), status: "open" }, { select: ["location_id"] })
-  if (!open.some((a) => a.location_id !== input.fulfillment.location_id)) return
+  const lots = container.resolve<LotModuleService>(LOT_MODULE)
+  const lineIds = items.map((i) => i.line_item_id!)
+  const [open, short] = await Promise.all([
+    lots.listLotAllocations({ line_item_id: lineIds, status: "open" }, { select: ["location_id"] }),
+    lots.listLotAllocationShortfalls({ line_item_id: lineIds, resolved_at: null }, { select: ["location_id"] }),
+  ])
+  if (![...open, ...short].some((row) => row.location_id !== input.fulfillment.location_id)) return
   const orderId = await orderOfFulfillment(container, input.fulfillment.id)
   if (orderId) {
     followRolledBackFulfillment(container, { order_id: orderId, inventory_item_ids: items.map((i) => i.inventory_item_id!) })
