@@ -1,8 +1,10 @@
 // The Expiry page in a real browser, after e2e/admin-flow.mjs has logged in:
 //   the week chart carries its numbers and reads a week out on a tap -> a location row narrows the
 //   list of lots (shown as a chip, kept in the address) -> another card -> Back restores the card
-//   and the filter, the chip clears it -> the page at phone width: nothing cut off.
+//   and the filter, the chip clears it -> a row's menu writes off an expired unit and holds a lot;
+//   the export downloads the card's lots -> the page at phone width: nothing cut off.
 import assert from "node:assert/strict"
+import fs from "node:fs"
 import { api, reveal, unreachableText } from "./support/page.mjs"
 
 const DESKTOP = { width: 1440, height: 900 }
@@ -47,6 +49,48 @@ export async function expiryFlow({ baseUrl, ui, shots }) {
     await expiry.getByRole("button", { name: "Show every location" }).click()
     await page.waitForURL((url) => !url.searchParams.has("location_id"))
     await expiry.getByTestId("expiry-filters").waitFor({ state: "detached" })
+  })
+
+  await step("act from the list: write off an expired unit, hold a lot, export what the list shows", async () => {
+    await page.goto(`${baseUrl}/app/expiry?view=expired`)
+    const expired = await api(page, baseUrl, "/admin/lots/expiring?within_days=1&include_expired=only&limit=1")
+    const [lot] = expired.lots
+    assert.ok(lot, "the demo seed has expired stock on hand")
+    const row = (lotNumber) => expiry.locator("tbody tr").filter({ hasText: lotNumber })
+    await row(lot.lot_number).getByRole("button", { name: `Actions for lot ${lot.lot_number}` }).click({ timeout: 45_000 })
+    await page.getByRole("menuitem", { name: "Write off" }).click()
+    const writeOff = page.getByTestId("lot-adjust-drawer")
+    await writeOff.locator("#adjust-location").click()
+    await page.getByRole("option").first().click()
+    await writeOff.locator("#adjust-amount").fill("1")
+    await writeOff.getByRole("button", { name: "Adjust" }).click()
+    await writeOff.waitFor({ state: "hidden" })
+    const after = (await api(page, baseUrl, `/admin/lots/${lot.id}`)).lot
+    assert.equal(after.events[0].type, "scrapped", "the write-off is in the lot's history")
+    assert.equal(after.events[0].quantity, -1)
+    assert.match(page.url(), /\/app\/expiry\?view=expired$/, "acting from the list stays on the Expiry page")
+
+    // A released lot with nothing allocated: held from its row, then released again for the flows after this one.
+    const widest = (await api(page, baseUrl, "/admin/lots/expiry-summary")).windows.at(-1)
+    const { lots } = await api(page, baseUrl, `/admin/lots/expiring?within_days=${widest}&limit=50`)
+    const free = lots.find((l) => l.status === "released" && l.allocated === 0)
+    assert.ok(free, "a released lot without allocations expires within the widest window")
+    await expiry.getByTestId(`expiry-card-${widest}`).click()
+    await row(free.lot_number).getByRole("button", { name: `Actions for lot ${free.lot_number}` }).click()
+    await page.getByRole("menuitem", { name: "Put on hold" }).click()
+    const hold = page.getByTestId("lot-hold-drawer")
+    await hold.locator("#lot-hold-reason").fill("E2E: close to expiry, checking quality")
+    await hold.getByRole("button", { name: "Put on hold" }).click()
+    await row(free.lot_number).getByText("On hold").waitFor()
+    const released = await page.request.post(`${baseUrl}/admin/lots/${free.id}/release`, { data: {} })
+    assert.equal(released.status(), 200, `the lot is released again: ${await released.text()}`)
+
+    // The export holds the lots the list shows: the chosen card's, with units on hand.
+    await expiry.getByTestId("expiry-export").click()
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("menuitem", { name: "CSV" }).click()])
+    const csv = await fs.promises.readFile(await download.path(), "utf8")
+    assert.ok(csv.includes(free.lot_number), `the export lists ${free.lot_number}`)
+    assert.ok(!csv.includes(lot.lot_number), `the export of the ${widest}-day card leaves out the expired ${lot.lot_number}`)
   })
 
   await step("the Expiry page at phone width: nothing cut off", async () => {

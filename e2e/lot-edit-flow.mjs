@@ -3,7 +3,9 @@
 //   before manufacture is refused in the form -> new expiry, a supplier picked from the records,
 //   a note -> the history shows "Expiry: <old> → <new>" and the supplier -> an expiry that has
 //   passed expires the lot (its status follows) -> phone (390×844): the drawer and the history fit
-//   the screen, a note edited there shows as old → new.
+//   the screen, a note edited there shows as old → new. Before it expires, the lot is split into two
+//   new lots from its menu (the drawer also at phone width); afterwards the item page records a lot
+//   made from one of them ("Record production"), traced back to it.
 import assert from "node:assert/strict"
 import { api, post, reveal, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
 
@@ -50,6 +52,7 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
       supplier_lot_number: "MO-9",
     })
     ctx.lotId = lot.id
+    ctx.itemId = item.id
     await page.goto(`${baseUrl}/app/lots/${lot.id}`)
     await general.getByRole("heading", { name: lotNumber }).waitFor({ timeout: 45_000 })
   })
@@ -85,6 +88,40 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
     assert.equal(lot.events[0].actor_id?.startsWith("user_"), true, "the history names who edited")
   })
 
+  await step("Split into new lots: refused past what may move, fits a phone, then two new lots keep the link", async () => {
+    const split = page.getByTestId("lot-split-drawer")
+    const openSplit = async () => {
+      await general.getByRole("button", { name: `Actions for lot ${lotNumber}` }).click()
+      await page.getByRole("menuitem", { name: "Split into new lots" }).click()
+      await split.waitFor()
+    }
+    await page.setViewportSize(PHONE)
+    try {
+      await openSplit()
+      assert.deepEqual(await unreachableTextAtRest(split), [], "text off-screen in the split drawer at 390 px")
+      await split.getByRole("button", { name: "Cancel" }).click()
+      await split.waitFor({ state: "hidden" })
+    } finally {
+      await page.setViewportSize(DESKTOP)
+    }
+    await openSplit()
+    await split.getByLabel("Units of new lot 1").fill("7")
+    await split.getByRole("button", { name: "Split", exact: true }).click()
+    await split.getByText("7 units are more than the 6 that can move here").waitFor()
+    await split.getByLabel("Units of new lot 1").fill("2")
+    await split.getByLabel("Lot number of new lot 1").fill(`${lotNumber}-A`)
+    await split.getByRole("button", { name: "Add new lot" }).click()
+    await split.getByLabel("Units of new lot 2").fill("1")
+    await split.getByRole("button", { name: "Split", exact: true }).click()
+    await split.waitFor({ state: "hidden" })
+    const { lot: parent } = await api(page, baseUrl, `/admin/lots/${ctx.lotId}`)
+    assert.equal(parent.stock.reduce((sum, s) => sum + s.quantity, 0), 3, "3 units left in the split lot")
+    const { trace } = await api(page, baseUrl, `/admin/lots/${ctx.lotId}/trace?direction=forward`)
+    const made = trace.lots.filter((l) => l.depth === 1)
+    assert.equal(made.length, 2, `two new lots trace back to it (${made.map((l) => l.lot_number).join(", ")})`)
+    assert.ok(made.some((l) => l.lot_number === `${lotNumber}-A`), "one numbered in the form, the other by the item's template")
+  })
+
   await step("an expiry that has passed expires the lot: the warning says so and the status follows", async () => {
     await openEdit()
     await drawer.locator("#edit-lot-expires").fill(isoDay(-1))
@@ -115,5 +152,33 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
     } finally {
       await page.setViewportSize({ width: 1440, height: 960 })
     }
+  })
+
+  await step("Record production on the item page: a lot made from one of the new lots, traced back to it", async () => {
+    await page.goto(`${baseUrl}/app/inventory/${ctx.itemId}`)
+    const section = page.getByTestId("item-lots-section")
+    await section.getByRole("button", { name: "Record production" }).click({ timeout: 45_000 })
+    const produce = page.getByTestId("produce-lot-drawer")
+    await produce.getByRole("button", { name: "Record production" }).click()
+    await produce.getByText("Pick at least one lot that goes into it.").waitFor()
+    await produce.locator("#produce-location").click()
+    await page.getByRole("option", { name: LOCATION }).click()
+    await produce.locator("#produce-inputs").fill(`${lotNumber}-a`)
+    await produce.getByRole("button", { name: new RegExp(`${lotNumber}-A`) }).click()
+    await produce.getByLabel(`Units used of lot ${lotNumber}-A`).fill("1")
+    await produce.locator("#produce-quantity").fill("1")
+    await produce.locator("#produce-lot-number").fill(`${lotNumber}-P`)
+    await page.setViewportSize(PHONE)
+    try {
+      assert.deepEqual(await unreachableTextAtRest(produce), [], "text off-screen in the production drawer at 390 px")
+    } finally {
+      await page.setViewportSize(DESKTOP)
+    }
+    await produce.getByRole("button", { name: "Record production" }).click()
+    await produce.waitFor({ state: "hidden" })
+    const { lots } = await api(page, baseUrl, `/admin/lots?q=${encodeURIComponent(`${lotNumber}-P`)}&limit=5`)
+    assert.equal(lots.length, 1, "the lot made is recorded")
+    const { trace } = await api(page, baseUrl, `/admin/lots/${lots[0].id}/trace?direction=backward`)
+    assert.ok(trace.lots.some((l) => l.lot_number === `${lotNumber}-A`), "its backward trace reaches the lot it was made from")
   })
 }

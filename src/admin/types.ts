@@ -2,6 +2,7 @@ import type { HttpTypes } from "@medusajs/framework/types"
 import type { z } from "@medusajs/framework/zod"
 import type { AdminLotPolicy } from "../api/admin/inventory-items/types"
 import type { AdminAssignUntrackedStock, AdminUpsertLotPolicy } from "../api/admin/inventory-items/validators"
+import type { AdminProduceLot, AdminSplitLot } from "../api/admin/lots/genealogy-validators"
 import type { AdminLot, AdminLotDetail, AdminLotEvent, AdminLotListResponse, AdminLotScanResponse } from "../api/admin/lots/types"
 import type {
   AdminAdjustLot,
@@ -41,6 +42,10 @@ export type ReceiveStatus = (typeof RECEIVE_STATUSES)[number]
 
 // What the components show, as received.
 export type Lot = Serialized<AdminLot>
+/** What the status, transfer and adjust drawers read of a lot: a whole lot, or a row of the Expiry page. */
+export type LotStockSubject = Pick<Lot, "id" | "lot_number"> & {
+  stock: Pick<Lot["stock"][number], "location_id" | "quantity" | "allocated_quantity">[]
+}
 export type LotEvent = Serialized<AdminLotEvent>
 export type LotWithEvents = Serialized<AdminLotDetail>
 export type LotListResponse = Serialized<AdminLotListResponse>
@@ -63,6 +68,8 @@ export type LotListFilters = {
   expires_after?: string
   /** Before this day (YYYY-MM-DD), not on it. */
   expires_before?: string
+  /** Only lots with units on hand (at the filtered locations). */
+  in_stock?: "true"
 }
 
 /** GET /admin/lots as the lot tables ask it: filters and page. */
@@ -87,5 +94,7 @@ export type LotTestResult = NonNullable<ReleaseLotBody["test_results"]>[number]
 export type AdjustLotBody = z.input<typeof AdminAdjustLot>
 export type EditLotBody = z.input<typeof AdminEditLot>
 export type TransferLotBody = z.input<typeof AdminTransferLot>
+export type SplitLotBody = z.input<typeof AdminSplitLot>
+export type ProduceLotBody = z.input<typeof AdminProduceLot>
 /** Into an existing lot of the item (`lot_id`), or a new lot described like a receipt. */
 export type AssignUntrackedStockBody = z.input<typeof AdminAssignUntrackedStock>

@@ -141,6 +141,7 @@ export function lotsListAndExportSuite({ api, getContainer }: MedusaSuiteOptions
       ["/admin/lots/export?expires_after=soon", /expires_after must be a date like 2027-03-31/],
       ["/admin/lots/export?limit=10", /Unrecognized fields: 'limit'/],
       [`/admin/lots/export?q=${"x".repeat(65)}`, /Value for field 'q' too big, expected at most: '64'/],
+      ["/admin/lots/export?in_stock=yes", /in_stock must be true or false/],
       ["/admin/lots?expires_before=2027-13-01", /expires_before must be a date like 2027-03-31/],
       [`/admin/lots?q=${"x".repeat(65)}`, /Value for field 'q' too big, expected at most: '64'/],
     ]
@@ -148,5 +149,20 @@ export function lotsListAndExportSuite({ api, getContainer }: MedusaSuiteOptions
       await expectRefused(container, () => send(api.get(url, { headers })), 400, message)
     }
     expect((await send(api.get("/admin/lots/export"))).status).toBe(401)
+  })
+
+  it("in_stock=true leaves out lots with nothing on hand (at the named location, when there is one), as the Expiry page exports", async () => {
+    const gone = await receive(api, headers, { inventory_item_id: w.cola.id, location_id: w.cold.id, quantity: 2, lot_number: "C-900", expires_at: "2031-12-20" })
+    const scrapped = await send(api.post(`/admin/lots/${gone.lot.id}/adjust`, { location_id: w.cold.id, quantity_change: -2, reason: "scrap" }, { headers }))
+    expect(scrapped.status).toBe(200)
+    expect(await numbers("?expires_after=2031-12-01&expires_before=2032-01-01")).toEqual(["C-900", "L-100"])
+    expect(await numbers("?expires_after=2031-12-01&expires_before=2032-01-01&in_stock=true")).toEqual(["L-100"])
+    expect(await numbers(`?in_stock=true&location_id=${w.cold.id}`)).toEqual(["L-100", "L-200"])
+    expect(await numbers("?in_stock=false&expires_after=2031-12-01&expires_before=2032-01-01")).toEqual(["C-900", "L-100"])
+    const { rows } = await csvRows("?in_stock=true&expires_after=2031-12-01&expires_before=2032-01-01")
+    expect(rows.slice(1).map((r) => [r[0], r[10]])).toEqual([
+      ["L-100", "Cold store"],
+      ["L-100", "Main warehouse"],
+    ])
   })
 }

@@ -8,7 +8,9 @@ import type {
   AdminLotListResponse,
   AdminLotResponse,
   AdminLotStatusChangeResponse,
+  AdminProduceLotResponse,
   AdminReceiveLotResponse,
+  AdminSplitLotResponse,
   AdminTransferLotResponse,
 } from "../../api/admin/lots/types"
 import type { AdminOrderLotsResponse, AdminOrderPickListResponse } from "../../api/admin/orders/types"
@@ -25,6 +27,8 @@ import type {
   RejectLotBody,
   ReleaseLotBody,
   Serialized,
+  ProduceLotBody,
+  SplitLotBody,
   TransferLotBody,
 } from "../types"
 import { lotQueryKeys } from "./query-keys"
@@ -201,6 +205,34 @@ export const useTransferLot = () => {
       toast.success(`Lot ${lot.lot_number}: ${body.quantity} units transferred`)
     },
     onError: showError("The stock was not transferred"),
+  })
+}
+
+/** POST /admin/lots/:id/split — move units of a lot into new child lots (repack, relabel). */
+export const useSplitLot = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ lotId, body }: { lotId: string; body: SplitLotBody }) =>
+      sdk.client.fetch<Serialized<AdminSplitLotResponse>>(`/admin/lots/${encodeURIComponent(lotId)}/split`, { method: "POST", body }),
+    onSuccess: ({ lot, children }) => {
+      invalidateLotData(queryClient)
+      toast.success(`Lot ${lot.lot_number} split`, { description: `New lots: ${children.map((c) => c.lot_number).join(", ")}` })
+    },
+    onError: showError("The lot was not split"),
+  })
+}
+
+/** POST /admin/lots/productions — record a lot made from input lots. */
+export const useProduceLot = () => {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: ProduceLotBody) =>
+      sdk.client.fetch<Serialized<AdminProduceLotResponse>>("/admin/lots/productions", { method: "POST", body }),
+    onSuccess: ({ lot }) => {
+      invalidateLotData(queryClient)
+      toast.success(`Lot ${lot.lot_number} recorded as made`)
+    },
+    onError: showError("The production was not recorded"),
   })
 }
 

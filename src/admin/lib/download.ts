@@ -2,6 +2,12 @@ import { sdk } from "./sdk"
 
 export type SpreadsheetFormat = "csv" | "xlsx"
 
+/** The choices of an "Export" menu that downloads one table. */
+export const SPREADSHEET_EXPORTS: { label: string; value: SpreadsheetFormat }[] = [
+  { label: "CSV", value: "csv" },
+  { label: "Excel (XLSX)", value: "xlsx" },
+]
+
 const ACCEPT: Record<SpreadsheetFormat, string> = {
   csv: "text/csv",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

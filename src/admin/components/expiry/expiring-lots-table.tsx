@@ -6,6 +6,7 @@ import { LotStatusBadge } from "../common/lot-status-badge"
 import { NameCell } from "../common/name-cell"
 import { PagedDataTable, usePagedDataTable, usePages } from "../common/paged-data-table"
 import { DaysLeftBadge } from "./days-left-badge"
+import { ExpiryLotActions } from "./expiry-lot-actions"
 import type { ExpiryView } from "./expiry-totals"
 
 const columnHelper = createDataTableColumnHelper<ExpiringLot>()
@@ -16,7 +17,10 @@ const itemName = (lot: ExpiringLot) => {
   return product ? `${product}${item?.variant?.title ? ` · ${item.variant.title}` : ""}` : item?.title ?? lot.inventory_item_id
 }
 
-/** The lots of the chosen card (at the chosen location, of the chosen product), earliest expiry first, paged on the server; a row opens the lot. */
+/**
+ * The lots of the chosen card (at the chosen location, of the chosen product), earliest expiry
+ * first, paged on the server; a row opens the lot, its menu holds, transfers or writes it off.
+ */
 export const ExpiringLotsTable = ({
   view,
   windows,
@@ -50,6 +54,7 @@ export const ExpiringLotsTable = ({
         header: "Days left",
         cell: ({ getValue }) => <DaysLeftBadge days={getValue()} windows={windows} />,
       }),
+      columnHelper.display({ id: "actions", cell: ({ row }) => <ExpiryLotActions lot={row.original} /> }),
     ],
     [windows]
   )

@@ -9,19 +9,21 @@ import { RECEIVE_CODE_PARAM } from "../../lib/lot-scan-answer"
 import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { ItemLotRows } from "./item-lot-rows"
+import { ProduceLotDrawer } from "./produce-lot-drawer"
 import { ReceiveLotDrawer } from "./receive-lot-drawer"
 import { UntrackedStockSection } from "./untracked-stock-section"
 
 const PAGE_SIZE = 10
 
 /**
- * The item's lots, earliest expiry first, with a "Receive lot" form and per-lot actions. A code in
+ * The item's lots, earliest expiry first, with "Receive lot" and "Record production" forms and per-lot actions. A code in
  * the address (`?receive_code=`, from the Lots page's scan of a lot not received yet) opens the
  * form filled from it once the item is lot-tracked.
  */
 export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }) => {
   const [pageIndex, setPageIndex] = useState(0)
   const [receiving, setReceiving] = useState(false)
+  const [producing, setProducing] = useState(false)
   const [params, setParams] = useSearchParams()
   const receiveCode = params.get(RECEIVE_CODE_PARAM) ?? undefined
   const { data: policyData } = useLotPolicy(inventoryItemId)
@@ -59,11 +61,17 @@ export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }
             </>
           )
         }
+        className="flex-wrap gap-2"
         actions={
-          <Button size="small" variant="secondary" onClick={() => setReceiving(true)} disabled={!tracked}>
-            <Plus />
-            Receive lot
-          </Button>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button size="small" variant="secondary" onClick={() => setProducing(true)} disabled={!tracked}>
+              Record production
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => setReceiving(true)} disabled={!tracked}>
+              <Plus />
+              Receive lot
+            </Button>
+          </div>
         }
       />
       {tracked && <UntrackedStockSection inventoryItemId={inventoryItemId} nameOf={nameOf} />}
@@ -111,6 +119,7 @@ export const ItemLotsSection = ({ inventoryItemId }: { inventoryItemId: string }
           )}
         </div>
       )}
+      <ProduceLotDrawer open={producing} onOpenChange={setProducing} inventoryItemId={inventoryItemId} />
       <ReceiveLotDrawer
         open={receiving || (tracked && !!receiveCode)}
         onOpenChange={onReceiveOpenChange}

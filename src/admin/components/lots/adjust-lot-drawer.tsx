@@ -1,11 +1,11 @@
 import { useAdjustLot } from "../../hooks/lots"
 import { ADJUSTMENT_REASON_LABELS } from "../../lib/format"
-import { ADJUSTMENT_REASONS, type AdjustLotBody, type AdjustmentReason, type Lot } from "../../types"
+import { ADJUSTMENT_REASONS, type AdjustLotBody, type AdjustmentReason, type LotStockSubject } from "../../types"
 import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
 import { InputField, labelledOptions, SelectField, TextareaField } from "../common/form-field"
 import { useDrawerForm, type FieldErrors, type FormCheck } from "../common/use-drawer-form"
 
-type Props = { lot: Lot; nameOf: (locationId: string) => string }
+type Props = { lot: LotStockSubject; nameOf: (locationId: string) => string; reason?: AdjustmentReason }
 type FormState = { location_id: string; reason: AdjustmentReason; amount: string; note: string }
 type Errors = FieldErrors<FormState>
 
@@ -34,19 +34,19 @@ function toBody(form: FormState): FormCheck<AdjustLotBody, FormState> {
   return { errors, body: { ...base, quantity_change: form.reason === "other" ? amount : -amount } }
 }
 
-/** Count correction or write-off of a lot at one of its locations. */
+/** Count correction or write-off of a lot at one of its locations (`reason` chosen first: a count unless given). */
 export const AdjustLotDrawer = ({ open, onOpenChange, ...props }: Props & DrawerOpenProps) => (
   <FormDrawer open={open} onOpenChange={onOpenChange} testId="lot-adjust-drawer">
     <AdjustLotForm {...props} onDone={() => onOpenChange(false)} />
   </FormDrawer>
 )
 
-const AdjustLotForm = ({ lot, nameOf, onDone }: Props & { onDone: () => void }) => {
+const AdjustLotForm = ({ lot, nameOf, reason = "count", onDone }: Props & { onDone: () => void }) => {
   const { mutateAsync, isPending } = useAdjustLot()
   const { values: form, set, textField, errors, onSubmit } = useDrawerForm({
     initial: (): FormState => ({
       location_id: lot.stock.length === 1 ? lot.stock[0].location_id : "",
-      reason: "count",
+      reason,
       amount: "",
       note: "",
     }),

@@ -1,4 +1,4 @@
-import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, PencilSquare, XCircle } from "@medusajs/icons"
+import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, PencilSquare, SquaresPlus, XCircle } from "@medusajs/icons"
 import { DropdownMenu, IconButton } from "@medusajs/ui"
 import { useState } from "react"
 import { usePrintLotLabel } from "../../hooks/lot-labels"
@@ -6,23 +6,34 @@ import { useStockLocations } from "../../hooks/stock-locations"
 import type { Lot, LotStatus } from "../../types"
 import { AdjustLotDrawer } from "./adjust-lot-drawer"
 import { EditLotDrawer } from "./edit-lot-drawer"
+import { SplitLotDrawer } from "./split-lot-drawer"
 import { StatusChangeDrawer } from "./status-change-drawer"
 import { TransferLotDrawer } from "./transfer-lot-drawer"
 
 // Mirrors the server's status machine (src/modules/lot/domain/lot-status.ts); the server decides.
-const CAN_RELEASE: LotStatus[] = ["quarantine", "on_hold"]
-const CAN_HOLD: LotStatus[] = ["quarantine", "released"]
-const CAN_REJECT: LotStatus[] = ["quarantine", "released", "on_hold"]
+export const CAN_RELEASE: LotStatus[] = ["quarantine", "on_hold"]
+export const CAN_HOLD: LotStatus[] = ["quarantine", "released"]
+export const CAN_REJECT: LotStatus[] = ["quarantine", "released", "on_hold"]
 
-type Dialog = "edit" | "release" | "hold" | "reject" | "adjust" | "transfer" | null
+/** The "…" button that opens a lot's menu, named for screen readers (and tests) by the lot. */
+export const LotActionsTrigger = ({ lotNumber }: { lotNumber: string }) => (
+  <DropdownMenu.Trigger asChild>
+    <IconButton size="small" variant="transparent" aria-label={`Actions for lot ${lotNumber}`}>
+      <EllipsisHorizontal />
+    </IconButton>
+  </DropdownMenu.Trigger>
+)
 
-/** The "…" menu of a lot: edit its facts, hold, release, reject, adjust stock, transfer, print its label. */
+type Dialog = "edit" | "release" | "hold" | "reject" | "adjust" | "transfer" | "split" | null
+
+/** The "…" menu of a lot: edit its facts, hold, release, reject, adjust stock, transfer, split, print its label. */
 export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
   const [dialog, setDialog] = useState<Dialog>(null)
   const { locations, nameOf } = useStockLocations()
   const { mutate: printLabel } = usePrintLotLabel()
 
   const movable = lot.stock.some((s) => s.quantity - s.allocated_quantity > 0)
+  const splittable = lot.stock.some((s) => s.quantity - s.allocated_quantity - s.quarantined_quantity > 0)
   const onOpenChange = (open: boolean) => !open && setDialog(null)
 
   // Stop clicks (also from the drawers, which React bubbles through portals) reaching a clickable row.
@@ -30,11 +41,7 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
     <div onClick={(event) => event.stopPropagation()} className="flex justify-end">
       {/* Not modal: a modal menu that opens a drawer can leave the page unclickable (Radix). */}
       <DropdownMenu modal={false}>
-        <DropdownMenu.Trigger asChild>
-          <IconButton size="small" variant="transparent" aria-label={`Actions for lot ${lot.lot_number}`}>
-            <EllipsisHorizontal />
-          </IconButton>
-        </DropdownMenu.Trigger>
+        <LotActionsTrigger lotNumber={lot.lot_number} />
         <DropdownMenu.Content align="end">
           {/* Any status: a rejected, recalled or expired lot's facts may still be corrected. */}
           <DropdownMenu.Item onSelect={() => setDialog("edit")} className="gap-x-2">
@@ -63,6 +70,10 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
             <ArrowUpDown className="text-ui-fg-subtle" />
             Transfer
           </DropdownMenu.Item>
+          <DropdownMenu.Item disabled={!splittable} onSelect={() => setDialog("split")} className="gap-x-2">
+            <SquaresPlus className="text-ui-fg-subtle" />
+            Split into new lots
+          </DropdownMenu.Item>
           <DropdownMenu.Separator />
           <DropdownMenu.Item onSelect={() => printLabel(lot.id)} className="gap-x-2">
             <DocumentText className="text-ui-fg-subtle" />
@@ -75,6 +86,7 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
       <StatusChangeDrawer action="hold" lot={lot} open={dialog === "hold"} onOpenChange={onOpenChange} />
       <StatusChangeDrawer action="reject" lot={lot} open={dialog === "reject"} onOpenChange={onOpenChange} />
       <AdjustLotDrawer lot={lot} nameOf={nameOf} open={dialog === "adjust"} onOpenChange={onOpenChange} />
+      <SplitLotDrawer lot={lot} nameOf={nameOf} open={dialog === "split"} onOpenChange={onOpenChange} />
       <TransferLotDrawer
         lot={lot}
         locations={locations}

@@ -11,6 +11,7 @@ import { usePrintLotLabelSheet } from "../../hooks/lot-labels"
 import { useLotListView } from "../../hooks/lot-list-view"
 import { useExportLots, useLots } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
+import { SPREADSHEET_EXPORTS } from "../../lib/download"
 import { formatDay, LOT_STATUS_LABELS, totals } from "../../lib/format"
 import {
   expiryPresets,
@@ -28,10 +29,6 @@ import { PagedDataTable, usePagedDataTable } from "../common/paged-data-table"
 
 const PAGE_SIZE = 20
 const LIST_FIELDS = "+inventory_item.title,+inventory_item.sku"
-const EXPORTS = [
-  { label: "CSV", value: "csv" as const },
-  { label: "Excel (XLSX)", value: "xlsx" as const },
-]
 const columnHelper = createDataTableColumnHelper<Lot>()
 const filterHelper = createDataTableFilterHelper<Lot>()
 
@@ -166,7 +163,7 @@ export const LotsTable = () => {
             <DataTable.Search placeholder="Search lot, SKU or product" />
             <DataTable.SortingMenu tooltip="Sort" />
             <ExportMenu
-              choices={EXPORTS}
+              choices={SPREADSHEET_EXPORTS}
               onExport={(format) => exportLots.mutate({ filters, format })}
               isPending={exportLots.isPending}
               testId="lots-export"

@@ -8,7 +8,7 @@ import { testResultsOf, type TestResultRow } from "../../lib/test-results"
 import { TestResultsField } from "./test-results-field"
 
 export type StatusChangeAction = "release" | "hold" | "reject"
-type Props = { action: StatusChangeAction; lot: Lot }
+type Props = { action: StatusChangeAction; lot: Pick<Lot, "id" | "lot_number"> }
 
 type Copy = { title: string; explain: string; submit: string; reasonPlaceholder?: string; testResults: boolean }
 

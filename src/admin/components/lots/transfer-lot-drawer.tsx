@@ -1,20 +1,20 @@
 import { useTransferLot } from "../../hooks/lots"
-import type { Lot, StockLocationSummary } from "../../types"
+import type { LotStockSubject, StockLocationSummary } from "../../types"
 import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
 import { InputField, SelectField, TextareaField } from "../common/form-field"
 import { useDrawerForm, type FieldErrors } from "../common/use-drawer-form"
 
-type Props = { lot: Lot; locations: StockLocationSummary[]; nameOf: (locationId: string) => string }
+type Props = { lot: LotStockSubject; locations: StockLocationSummary[]; nameOf: (locationId: string) => string }
 type FormState = { from_location_id: string; to_location_id: string; quantity: string; note: string }
 type Errors = FieldErrors<FormState>
 
 /** The lot's stock at a location, and how many of its units are not allocated to orders. */
-function stockAt(lot: Lot, locationId: string) {
+function stockAt(lot: LotStockSubject, locationId: string) {
   const stock = lot.stock.find((s) => s.location_id === locationId)
   return { stock, movable: stock ? stock.quantity - stock.allocated_quantity : 0 }
 }
 
-function toBody(form: FormState, lot: Lot) {
+function toBody(form: FormState, lot: LotStockSubject) {
   const errors: Errors = {}
   const { stock: from, movable } = stockAt(lot, form.from_location_id)
   const quantity = Number(form.quantity.trim())

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Clock } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
 import { useSearchParams } from "react-router-dom"
+import { ExportMenu } from "../../components/common/export-menu"
 import { SectionHeader } from "../../components/common/section-header"
 import { PageLoadState } from "../../components/common/states"
 import { ExpiringLotsTable } from "../../components/expiry/expiring-lots-table"
@@ -10,6 +11,9 @@ import { ExpiryFilterChips } from "../../components/expiry/expiry-filter-chips"
 import { ExpiryTotals, type ExpiryView } from "../../components/expiry/expiry-totals"
 import { ExpiryWeekChart } from "../../components/expiry/expiry-week-chart"
 import { useExpirySummary } from "../../hooks/expiry"
+import { useExportLots } from "../../hooks/lots"
+import { SPREADSHEET_EXPORTS } from "../../lib/download"
+import { expiryExportFilters } from "../../lib/expiry-export"
 import { useFollowMedusaChanges } from "../../hooks/medusa-refresh"
 
 const viewParam = (view: ExpiryView) => (view.kind === "expired" ? "expired" : String(view.days))
@@ -26,11 +30,13 @@ const nameOf = (rows: { id: string; name: string }[], id: string | undefined) =>
 /**
  * Stock at risk of expiry: expired units still on hand and units expiring within each warning
  * window (cards that pick the list of lots below), units expiring per week, and the same by
- * location and by product. Choosing a location or product row narrows the list of lots to it.
+ * location and by product. Choosing a location or product row narrows the list of lots to it; the
+ * export downloads the lots the list shows, and each lot's menu holds, transfers or writes it off.
  */
 const ExpiryPage = () => {
   useFollowMedusaChanges()
   const { data: summary, isLoading, error, refetch } = useExpirySummary()
+  const exportLots = useExportLots()
   // The card and the filters live in the address, so Back and a shared link restore them.
   const [params, setParams] = useSearchParams()
   const change = (key: string, value: string | null) =>
@@ -82,6 +88,15 @@ const ExpiryPage = () => {
           title="Expiry"
           level="h1"
           description="Stock on hand that has expired or expires soon, in released, quarantined and held lots"
+          className="flex-wrap gap-2"
+          actions={
+            <ExportMenu
+              choices={SPREADSHEET_EXPORTS}
+              onExport={(format) => exportLots.mutate({ filters: expiryExportFilters(view, filters), format })}
+              isPending={exportLots.isPending}
+              testId="expiry-export"
+            />
+          }
         />
         <ExpiryTotals summary={summary} view={view} onSelect={(next) => change("view", viewParam(next))} />
         <ExpiryFilterChips

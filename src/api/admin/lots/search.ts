@@ -25,7 +25,7 @@ async function inventoryItemsNamed(scope: MedusaContainer, text: string): Promis
 
 /** GET /admin/lots's filters (its export takes the same) as the lot module's search takes them. */
 export async function lotSearchFilters(scope: MedusaContainer, query: AdminGetLotsParamsType): Promise<LotSearchFilters> {
-  const { q, inventory_item_id, location_id, status, expires_before, expires_after } = query
+  const { q, inventory_item_id, location_id, status, expires_before, expires_after, in_stock } = query
   return {
     q,
     q_inventory_item_ids: q?.trim() ? await inventoryItemsNamed(scope, q) : undefined,
@@ -34,5 +34,6 @@ export async function lotSearchFilters(scope: MedusaContainer, query: AdminGetLo
     status,
     expires_before,
     expires_after,
+    in_stock: in_stock === "true",
   }
 }

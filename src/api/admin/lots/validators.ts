@@ -217,6 +217,7 @@ const LotFilters = z.object({
   status: oneOrMany(oneOf("status", LOT_STATUSES)).optional(),
   expires_before: isoDate("expires_before").optional(),
   expires_after: isoDate("expires_after").optional(),
+  in_stock: oneOf("in_stock", ["true", "false"], "in_stock must be true or false").optional(),
 })
 export const AdminGetLotsParams = createFindParams({ limit: 50, offset: 0 })
   .extend(LotFilters.shape)

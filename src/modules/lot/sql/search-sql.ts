@@ -11,6 +11,8 @@ export type LotSearchFilters = {
   status?: LotStatus[]
   expires_before?: Date
   expires_after?: Date
+  /** Only lots with units on hand (at the filtered locations, when there are). */
+  in_stock?: boolean
 }
 
 export type LotSearchPage = { skip: number; take: number; order?: string }
@@ -59,9 +61,12 @@ function lotSearchWhere(filters: LotSearchFilters): { whereSql: string; params: 
     where.push("l.expires_at >= ?")
     params.push(filters.expires_after)
   }
+  const onHand = filters.in_stock ? " AND s.quantity > 0" : ""
   if (filters.location_id?.length) {
-    where.push("EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id IN (?) AND s.deleted_at IS NULL)")
+    where.push(`EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.location_id IN (?) AND s.deleted_at IS NULL${onHand})`)
     params.push(filters.location_id)
+  } else if (filters.in_stock) {
+    where.push(`EXISTS (SELECT 1 FROM lot_stock s WHERE s.lot_id = l.id AND s.deleted_at IS NULL${onHand})`)
   }
   return { whereSql: where.join(" AND "), params }
 }
