@@ -122,6 +122,41 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
     assert.ok(made.some((l) => l.lot_number === `${lotNumber}-A`), "one numbered in the form, the other by the item's template")
   })
 
+  await step("Print label: for a label printer, 3 copies; the choice is remembered", async () => {
+    const options = page.getByTestId("label-print-drawer")
+    const openLabel = async () => {
+      await general.getByRole("button", { name: `Actions for lot ${lotNumber}` }).click()
+      await page.getByRole("menuitem", { name: "Print label" }).click()
+      await options.waitFor()
+    }
+    await openLabel()
+    await options.locator("#label-layout").click()
+    await page.getByRole("option", { name: "Label printer (one label per page)" }).click()
+    await options.locator("#label-size").click()
+    await page.getByRole("option", { name: "Large, 100 × 60 mm" }).click()
+    await options.locator("#label-copies").fill("3")
+    const [label, tab] = await Promise.all([
+      page.waitForResponse((res) => res.url().includes(`/admin/lots/${ctx.lotId}/label?`)),
+      page.context().waitForEvent("page"),
+      options.getByRole("button", { name: "Print", exact: true }).click(),
+    ])
+    assert.equal(label.status(), 200, await label.text().catch(() => ""))
+    const query = new URL(label.url()).searchParams
+    assert.deepEqual([query.get("format"), query.get("size"), query.get("copies")], ["pdf", "large", "3"])
+    await tab.close()
+    await options.waitFor({ state: "hidden" })
+    await page.setViewportSize(PHONE)
+    try {
+      await openLabel()
+      assert.equal(await options.locator("#label-size").textContent(), "Large, 100 × 60 mm", "the last size is remembered")
+      assert.deepEqual(await unreachableTextAtRest(options), [], "text off-screen in the label drawer at 390 px")
+      await options.getByRole("button", { name: "Cancel" }).click()
+      await options.waitFor({ state: "hidden" })
+    } finally {
+      await page.setViewportSize(DESKTOP)
+    }
+  })
+
   await step("an expiry that has passed expires the lot: the warning says so and the status follows", async () => {
     await openEdit()
     await drawer.locator("#edit-lot-expires").fill(isoDay(-1))

@@ -130,20 +130,34 @@ export async function lotsPageFlow({ baseUrl, ui, shots }) {
     for (const line of lines.slice(1)) assert.ok(line.includes(`,${COLD_STORE},`), `only the cold store's stock: ${line}`)
   })
 
-  await step("pick two lots and print their labels: one PDF", async () => {
+  await step("pick two lots and print their labels with the chosen size, barcode and copies: one PDF", async () => {
     const rows = lotsPage.locator("tbody tr")
     await rows.nth(0).getByRole("checkbox").click()
     await rows.nth(1).getByRole("checkbox").click()
     await page.getByText("2 selected").waitFor()
+    await page.getByRole("button", { name: /Print labels/ }).click()
+    // The options: several lots print on A4 sheets; size, barcode and copies are chosen.
+    const options = page.getByTestId("label-print-drawer")
+    await options.getByText("Print labels of 2 lots").waitFor()
+    await options.locator("#label-size").click()
+    await page.getByRole("option", { name: "Small, 50 × 25 mm" }).click()
+    await options.locator("#label-symbology").click()
+    await page.getByRole("option", { name: "GS1-128 (bars)" }).click()
+    await options.locator("#label-copies").fill("0")
+    await options.getByRole("button", { name: "Print", exact: true }).click()
+    await options.getByText("Enter a whole number of copies from 1 to 100.").waitFor()
+    await options.locator("#label-copies").fill("2")
     const [labels, tab] = await Promise.all([
       page.waitForResponse((res) => res.url().includes("/admin/lots/labels?")),
       page.context().waitForEvent("page"),
-      page.getByRole("button", { name: /Print labels/ }).click(),
+      options.getByRole("button", { name: "Print", exact: true }).click(),
     ])
     assert.equal(labels.status(), 200, await labels.text().catch(() => ""))
     assert.equal(labels.headers()["content-type"], "application/pdf")
-    const ids = new URL(labels.url()).searchParams.get("lot_ids").split(",")
-    assert.deepEqual(ids.sort(), [ctx.lots[0].id, ctx.lots[1].id].sort())
+    const query = new URL(labels.url()).searchParams
+    assert.deepEqual(query.get("lot_ids").split(",").sort(), [ctx.lots[0].id, ctx.lots[1].id].sort())
+    assert.deepEqual([query.get("size"), query.get("symbology"), query.get("copies")], ["small", "gs1-128", "2"])
+    await options.waitFor({ state: "hidden" })
     await tab.close()
     await rows.nth(0).getByRole("checkbox").click()
     await rows.nth(1).getByRole("checkbox").click()

@@ -101,6 +101,14 @@ export function lotLabelsAndReceiveScanSuite({ api, getContainer }: MedusaSuiteO
       const doc = await PDFDocument.load(pdf)
       expect(doc.getPageCount()).toBe(1)
       expect(doc.getTitle()).toBe("Lot A-1")
+
+      // On the smallest label the human-readable line wraps between GS1 elements, never inside one,
+      // and the product name between words; copies are pages of the label's size.
+      const small = await label(lot.id, "?size=small&copies=3")
+      const words = pdfText(Buffer.from(small.data)).split(" ")
+      for (const whole of [`(01)${YOGURT}`, "Greek", "yogurt"]) expect(words.some((w) => w.startsWith(whole))).toBe(true)
+      expect(words.some((w) => w.endsWith(`(17)${yymmdd(expiry)}(10)A-1`) || w === "(10)A-1")).toBe(true)
+      expect((await PDFDocument.load(Buffer.from(small.data))).getPageCount()).toBe(3)
     })
 
     it("renders the barcode alone as a PNG: GS1-128 wide, DataMatrix square, larger at a larger size", async () => {
@@ -145,7 +153,9 @@ export function lotLabelsAndReceiveScanSuite({ api, getContainer }: MedusaSuiteO
         ["?format=svg", /format must be pdf or png/],
         ["?symbology=qr", /'datamatrix, gs1-128' for field 'symbology', but got: 'qr'/],
         ["?size=huge", /size must be one of small, medium, large/],
-        ["?copies=2", /copies/],
+        ["?copies=2&format=png", /copies is for PDF labels: a PNG is one barcode image/],
+        ["?copies=0", /copies must be a whole number from 1 to 100/],
+        ["?copies=1.5", /copies must be a whole number from 1 to 100/],
       ] as const) {
         const res = await label(lot.id, query)
         expect([query, res.status]).toEqual([query, 400])

@@ -1,11 +1,11 @@
 import { ArrowUpDown, Adjustments, CheckCircle, DocumentText, EllipsisHorizontal, Pause, PencilSquare, SquaresPlus, XCircle } from "@medusajs/icons"
 import { DropdownMenu, IconButton } from "@medusajs/ui"
 import { useState } from "react"
-import { usePrintLotLabel } from "../../hooks/lot-labels"
 import { useStockLocations } from "../../hooks/stock-locations"
 import type { Lot, LotStatus } from "../../types"
 import { AdjustLotDrawer } from "./adjust-lot-drawer"
 import { EditLotDrawer } from "./edit-lot-drawer"
+import { LabelPrintDrawer } from "./label-print-drawer"
 import { SplitLotDrawer } from "./split-lot-drawer"
 import { StatusChangeDrawer } from "./status-change-drawer"
 import { TransferLotDrawer } from "./transfer-lot-drawer"
@@ -24,13 +24,12 @@ export const LotActionsTrigger = ({ lotNumber }: { lotNumber: string }) => (
   </DropdownMenu.Trigger>
 )
 
-type Dialog = "edit" | "release" | "hold" | "reject" | "adjust" | "transfer" | "split" | null
+type Dialog = "edit" | "release" | "hold" | "reject" | "adjust" | "transfer" | "split" | "label" | null
 
 /** The "…" menu of a lot: edit its facts, hold, release, reject, adjust stock, transfer, split, print its label. */
 export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
   const [dialog, setDialog] = useState<Dialog>(null)
   const { locations, nameOf } = useStockLocations()
-  const { mutate: printLabel } = usePrintLotLabel()
 
   const movable = lot.stock.some((s) => s.quantity - s.allocated_quantity > 0)
   const splittable = lot.stock.some((s) => s.quantity - s.allocated_quantity - s.quarantined_quantity > 0)
@@ -75,7 +74,7 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
             Split into new lots
           </DropdownMenu.Item>
           <DropdownMenu.Separator />
-          <DropdownMenu.Item onSelect={() => printLabel(lot.id)} className="gap-x-2">
+          <DropdownMenu.Item onSelect={() => setDialog("label")} className="gap-x-2">
             <DocumentText className="text-ui-fg-subtle" />
             Print label
           </DropdownMenu.Item>
@@ -86,6 +85,7 @@ export const LotActionsMenu = ({ lot }: { lot: Lot }) => {
       <StatusChangeDrawer action="hold" lot={lot} open={dialog === "hold"} onOpenChange={onOpenChange} />
       <StatusChangeDrawer action="reject" lot={lot} open={dialog === "reject"} onOpenChange={onOpenChange} />
       <AdjustLotDrawer lot={lot} nameOf={nameOf} open={dialog === "adjust"} onOpenChange={onOpenChange} />
+      <LabelPrintDrawer lots={[lot]} open={dialog === "label"} onOpenChange={onOpenChange} />
       <SplitLotDrawer lot={lot} nameOf={nameOf} open={dialog === "split"} onOpenChange={onOpenChange} />
       <TransferLotDrawer
         lot={lot}

@@ -7,9 +7,9 @@ import {
   type DataTableSortingState,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { usePrintLotLabelSheet } from "../../hooks/lot-labels"
 import { useLotListView } from "../../hooks/lot-list-view"
 import { useExportLots, useLots } from "../../hooks/lots"
+import { LabelPrintDrawer } from "./label-print-drawer"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { SPREADSHEET_EXPORTS } from "../../lib/download"
 import { formatDay, LOT_STATUS_LABELS, totals } from "../../lib/format"
@@ -112,7 +112,7 @@ export const LotsTable = () => {
   // until it gets one, or the filter bar would drop it before its value could be picked.
   const [unsetFilters, setUnsetFilters] = useState<DataTableFilteringState>({})
   const [selection, setSelection] = useState<DataTableRowSelectionState>({})
-  const printLabels = usePrintLotLabelSheet()
+  const [labelLots, setLabelLots] = useState<{ id: string; lot_number: string }[]>([])
   const exportLots = useExportLots()
 
   const filters = useMemo(() => lotListFilters(view), [view])
@@ -146,36 +146,48 @@ export const LotsTable = () => {
     sorting: { state: { id: view.order.replace(/^-/, ""), desc: view.order.startsWith("-") }, onSortingChange },
     filters: tableFilters,
     rowSelection: { state: selection, onRowSelectionChange: setSelection },
-    commands: [{ label: "Print labels", shortcut: "p", action: (picked) => printLabels.mutate(Object.keys(picked)) }],
+    commands: [
+      {
+        label: "Print labels",
+        shortcut: "p",
+        action: (picked) => {
+          const numbers = new Map((data?.lots ?? []).map((lot) => [lot.id, lot.lot_number]))
+          setLabelLots(Object.keys(picked).map((id) => ({ id, lot_number: numbers.get(id) ?? id })))
+        },
+      },
+    ],
   })
 
   return (
-    <PagedDataTable
-      table={table}
-      error={error}
-      onRetry={() => refetch()}
-      toolbar={
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
-          <div data-testid="lots-filter-menu">
-            <DataTable.FilterMenu tooltip="Filter by status, location or expiry" />
-          </div>
-          <div className="flex flex-wrap items-center gap-2">
-            <DataTable.Search placeholder="Search lot, SKU or product" />
-            <DataTable.SortingMenu tooltip="Sort" />
-            <ExportMenu
-              choices={SPREADSHEET_EXPORTS}
-              onExport={(format) => exportLots.mutate({ filters, format })}
-              isPending={exportLots.isPending}
-              testId="lots-export"
-            />
-          </div>
-        </DataTable.Toolbar>
-      }
-      commandBar={<DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />}
-      emptyState={{
-        empty: { heading: "No lots yet", description: "Receive stock on an inventory item to create its first lot." },
-        filtered: { heading: "No matching lots", description: "Try another search, status, location or expiry." },
-      }}
-    />
+    <>
+      <LabelPrintDrawer lots={labelLots} open={labelLots.length > 0} onOpenChange={(open) => !open && setLabelLots([])} />
+      <PagedDataTable
+        table={table}
+        error={error}
+        onRetry={() => refetch()}
+        toolbar={
+          <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+            <div data-testid="lots-filter-menu">
+              <DataTable.FilterMenu tooltip="Filter by status, location or expiry" />
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              <DataTable.Search placeholder="Search lot, SKU or product" />
+              <DataTable.SortingMenu tooltip="Sort" />
+              <ExportMenu
+                choices={SPREADSHEET_EXPORTS}
+                onExport={(format) => exportLots.mutate({ filters, format })}
+                isPending={exportLots.isPending}
+                testId="lots-export"
+              />
+            </div>
+          </DataTable.Toolbar>
+        }
+        commandBar={<DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />}
+        emptyState={{
+          empty: { heading: "No lots yet", description: "Receive stock on an inventory item to create its first lot." },
+          filtered: { heading: "No matching lots", description: "Try another search, status, location or expiry." },
+        }}
+      />
+    </>
   )
 }

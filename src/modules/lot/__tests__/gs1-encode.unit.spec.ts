@@ -42,6 +42,7 @@ describe("lotLabelBarcode", () => {
       gtin: "09506000134352",
       element_string: "0109506000134352" + "17261231" + "10ABC123",
       human_readable: "(01)09506000134352(17)261231(10)ABC123",
+      human_readable_parts: ["(01)09506000134352", "(17)261231", "(10)ABC123"],
       symbol_text: "(01)09506000134352(17)261231(10)ABC123",
     })
   })
@@ -57,11 +58,15 @@ describe("lotLabelBarcode", () => {
     const barcode = lotLabelBarcode({ gtin: "09506000134352", lot_number: "A(1)B", expires_at: "2026-12-31" }, NOW)
     expect(barcode.symbol_text).toBe("(01)09506000134352(17)261231(10)A^0401^041B")
     expect(barcode.human_readable).toBe("(01)09506000134352(17)261231(10)A(1)B")
+    // Wrapped between elements only: the brackets inside the lot are not a place to break.
+    expect(barcode.human_readable_parts).toEqual(["(01)09506000134352", "(17)261231", "(10)A(1)B"])
   })
 
   it("without a GTIN carries the plain lot number, which a scan reads as a lot number", () => {
     const barcode = lotLabelBarcode({ gtin: null, lot_number: "LOT 7/A", expires_at: "2026-12-31" }, NOW)
-    expect(barcode).toEqual({ gs1: false, gtin: null, element_string: "LOT 7/A", human_readable: "LOT 7/A", symbol_text: "LOT 7/A" })
+    expect(barcode).toEqual({
+      gs1: false, gtin: null, element_string: "LOT 7/A", human_readable: "LOT 7/A", human_readable_parts: ["LOT 7/A"], symbol_text: "LOT 7/A",
+    })
     expect(parseGs1Scan(barcode.element_string, { now: NOW })).toEqual({ kind: "lot_number", lot_number: "LOT 7/A" })
   })
 

@@ -15,6 +15,8 @@ export type LotLabelBarcode = {
   element_string: string
   /** The human-readable line under the barcode: "(01)…(17)…(10)…", or the lot number. */
   human_readable: string
+  /** The same, one element per entry ("(01)…", "(17)…", "(10)…"): where the line may wrap. */
+  human_readable_parts: string[]
   /**
    * The text for bwip-js: bracketed AIs with "(" and ")" inside data written as ^040 / ^041 (render
    * with `parse: true`, or the brackets would be taken for AIs), or the plain lot number.
@@ -53,7 +55,8 @@ export function gtin14(codes: ReadonlyArray<string | null | undefined>): string 
  */
 export function lotLabelBarcode(fields: LotLabelFields, now: Date = new Date()): LotLabelBarcode {
   if (!fields.gtin) {
-    return { gs1: false, gtin: null, element_string: fields.lot_number, human_readable: fields.lot_number, symbol_text: fields.lot_number }
+    const lot = fields.lot_number
+    return { gs1: false, gtin: null, element_string: lot, human_readable: lot, human_readable_parts: [lot], symbol_text: lot }
   }
   const label = { gtin: fields.gtin, lot: fields.lot_number, ...(fields.expires_at ? { expiry: asDate(fields.expires_at) } : {}) }
   const elementString = buildElementString(label, { now })
@@ -66,6 +69,7 @@ export function lotLabelBarcode(fields: LotLabelFields, now: Date = new Date()):
     gtin: read.gtin ?? null,
     element_string: elementString,
     human_readable: buildElementString(label, { now, parentheses: true }),
+    human_readable_parts: read.elements.map(({ ai, raw }) => `(${ai})${raw}`),
     symbol_text: read.elements.map(({ ai, raw }) => `(${ai})${raw.replace(/\(/g, "^040").replace(/\)/g, "^041")}`).join(""),
   }
 }

@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { toBuffer } from "bwip-js"
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFImage, type PDFPage } from "pdf-lib"
 import type { LotLabelBarcode } from "../../../../modules/lot/domain/gs1-encode"
+import { fitTokens } from "./wrap"
 
 export const LABEL_SYMBOLOGIES = ["datamatrix", "gs1-128"] as const
 export type LabelSymbology = (typeof LABEL_SYMBOLOGIES)[number]
@@ -63,14 +64,16 @@ export async function renderBarcodePng(
   }
 }
 
-/** One label per page, the page the size of the label. */
-export async function renderLabelPdf(label: LabelContent, symbology: LabelSymbology, size: LabelSize): Promise<Uint8Array> {
+/** One label per page, the page the size of the label (a label printer's roll), `copies` pages. */
+export async function renderLabelPdf(label: LabelContent, symbology: LabelSymbology, size: LabelSize, copies = 1): Promise<Uint8Array> {
   const { width, height } = LABEL_SIZES[size]
   const pdf = await PDFDocument.create()
   pdf.setTitle(`Lot ${label.lot_number}`)
   const fonts = await embedFonts(pdf)
   const image = await pdf.embedPng(await renderBarcodePng(label.barcode, symbology, size, { withText: false }))
-  drawLabel(pdf.addPage([width * MM, height * MM]), fonts, image, label, symbology, { x: 0, y: 0, width: width * MM, height: height * MM })
+  for (let copy = 0; copy < copies; copy++) {
+    drawLabel(pdf.addPage([width * MM, height * MM]), fonts, image, label, symbology, { x: 0, y: 0, width: width * MM, height: height * MM })
+  }
   return await pdf.save()
 }
 
@@ -127,22 +130,32 @@ function drawLabel(page: PDFPage, fonts: Fonts, image: PDFImage, label: LabelCon
   const size = Math.max(5, inner.height / 9)
   const small = Math.max(4, size * 0.7)
   // Lot number and expiry are what the label is for: shrink them to fit rather than cut them.
-  const textLines = (width: number, readable: string[]): TextLine[] => {
+  const textLines = (width: number, readable: TextLine[]): TextLine[] => {
     const lot = `LOT ${label.lot_number}`
     const expiry = `EXP ${label.expiry ?? "-"}`
     const keySize = Math.min(fitSize(fonts.bold, lot, size, width), fitSize(fonts.regular, expiry, size, width))
+    // The product name wraps between words only, set smaller rather than broken inside a word.
+    const name = fitTokens(printableIn(fonts.bold, label.product_name).split(" "), " ", measureWith(fonts.bold), {
+      max: size,
+      min: Math.max(3, size * 0.6),
+      width,
+      maxLines: 2,
+    })
     return [
-      ...wrap(fonts.bold, label.product_name, size, 2, width).map((text) => ({ text, font: fonts.bold, size })),
+      ...name.lines.map((text) => ({ text, font: fonts.bold, size: name.size })),
       { text: lot, font: fonts.bold, size: keySize },
       { text: expiry, font: fonts.regular, size: keySize },
-      ...readable.map((text) => ({ text, font: fonts.regular, size: small })),
+      ...readable,
     ]
   }
   if (symbology === "datamatrix") {
     const side = Math.min(inner.height, inner.width * 0.42)
     drawImageIn(page, image, { x: inner.x, y: inner.y + (inner.height - side) / 2, width: side, height: side })
     const text = { x: inner.x + side + margin, y: inner.y, width: inner.width - side - margin, height: inner.height }
-    drawLines(page, textLines(text.width, wrap(fonts.regular, label.barcode.human_readable, small, 3, text.width)), text)
+    // The human-readable line wraps between GS1 elements only: "(10)LOT" stays whole.
+    const parts = label.barcode.human_readable_parts.map((part) => printableIn(fonts.regular, part))
+    const readable = fitTokens(parts, "", measureWith(fonts.regular), { max: small, min: 3, width: text.width, maxLines: 3 })
+    drawLines(page, textLines(text.width, readable.lines.map((line) => ({ text: line, font: fonts.regular, size: readable.size }))), text)
     return
   }
   const readable = label.barcode.human_readable
@@ -182,24 +195,7 @@ function drawLines(page: PDFPage, lines: TextLine[], box: Box, centred = false) 
   }
 }
 
-/** Splits text into at most `maxLines` lines of `width` points; drawLines cuts the last one with "…". */
-function wrap(font: PDFFont, text: string, size: number, maxLines: number, width: number): string[] {
-  const clean = printableIn(font, text)
-  const lines: string[] = []
-  let rest = clean
-  while (rest && lines.length < maxLines - 1 && font.widthOfTextAtSize(rest, size) > width) {
-    let cut = rest.length
-    while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) {
-      cut--
-    }
-    // Break after the last space that fits, or mid-word when a single word is wider than the line.
-    const space = rest.lastIndexOf(" ", cut)
-    cut = space > 0 ? space : cut
-    lines.push(rest.slice(0, cut))
-    rest = rest.slice(cut).trimStart()
-  }
-  return rest ? [...lines, rest] : lines
-}
+const measureWith = (font: PDFFont) => (text: string, size: number) => font.widthOfTextAtSize(text, size)
 
 function fitWidth(font: PDFFont, text: string, size: number, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) {

@@ -14,13 +14,24 @@ const labelOptions = {
   size: oneOf("size", SIZES).default("medium"),
 }
 
-/** GET /admin/lots/:id/label: one label as a PDF page of its size, or the barcode alone as a PNG. */
+// A refinement: Medusa rewrites the messages of .int() / .min() / .max() into its own words.
+const copies = z.coerce
+  .number({ error: "copies must be a number" })
+  .refine((n) => Number.isInteger(n) && n >= 1 && n <= MAX_COPIES, { message: `copies must be a whole number from 1 to ${MAX_COPIES}` })
+  .default(1)
+
+/** GET /admin/lots/:id/label: the label as PDF pages of its size (`copies` of them), or the barcode alone as a PNG. */
 export const AdminLotLabelParams = z
   .object({
     format: oneOf("format", ["pdf", "png"], "format must be pdf or png").default("pdf"),
+    copies,
     ...labelOptions,
   })
   .strict()
+  .refine((query) => query.format === "pdf" || query.copies === 1, {
+    path: ["copies"],
+    message: "copies is for PDF labels: a PNG is one barcode image",
+  })
 export type AdminLotLabelParamsType = z.infer<typeof AdminLotLabelParams>
 
 /** GET /admin/lots/labels: labels of several lots (e.g. one receipt) on A4 pages. */
@@ -36,12 +47,7 @@ export const AdminLotLabelSheetParams = z
           .max(MAX_SHEET_LOTS, `lot_ids may name at most ${MAX_SHEET_LOTS} lots`)
       ),
     format: z.literal("pdf", { error: "format must be pdf: a sheet of labels is a PDF" }).default("pdf"),
-    copies: z.coerce
-      .number({ error: "copies must be a number" })
-      .int("copies must be a whole number")
-      .min(1, "copies must be at least 1")
-      .max(MAX_COPIES, `copies must be at most ${MAX_COPIES}`)
-      .default(1),
+    copies,
     ...labelOptions,
   })
   .strict()

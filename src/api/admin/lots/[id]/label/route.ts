@@ -6,15 +6,15 @@ import type { AdminLotLabelParamsType } from "../../labels/validators"
 
 /**
  * A lot's label: product name, lot number, expiry and a GS1 DataMatrix or GS1-128 carrying
- * (01) GTIN + (17) expiry + (10) lot, as a one-page PDF of the label's size — or, as a PNG, the
- * barcode alone for other label software.
+ * (01) GTIN + (17) expiry + (10) lot, as PDF pages of the label's size (`copies` of them, for a
+ * label printer) — or, as a PNG, the barcode alone for other label software.
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminLotLabelParamsType>, res: MedusaResponse) => {
-  const { format, symbology, size } = req.validatedQuery
+  const { format, symbology, size, copies } = req.validatedQuery
   const [label] = await loadLabelContents(req.scope, [req.params.id])
   const body =
     format === "png"
       ? await renderBarcodePng(label.barcode, symbology, size, { withText: true })
-      : await renderLabelPdf(label, symbology, size)
+      : await renderLabelPdf(label, symbology, size, copies)
   sendLabelFile(res, { body, format, name: `lot-${label.lot_number}-label`, labels: [label] })
 }
