@@ -6,7 +6,7 @@
 //   (test results, note, who), reject (reason + danger prompt) -> scan a GS1 string to jump to the lot.
 // Every wait is bounded (15 s per action, 45-60 s for a first page load).
 import assert from "node:assert/strict"
-import { api, reveal } from "./support/page.mjs"
+import { api, post, reveal } from "./support/page.mjs"
 
 const ADMIN_EMAIL = "admin@medusa-lots.test"
 const ADMIN_PASSWORD = "lots-demo-2026"
@@ -198,6 +198,29 @@ export async function adminFlow({ baseUrl, ui, shots }) {
     await pickList.getByText(allocated[0].lot_number).waitFor()
     await reveal(section)
     await shots.save("order-lots.png")
+
+    // The pick station's scan: the allocated lot is confirmed; a later-expiring lot of the item at
+    // that location is asked about first, and not taken when the picker goes for the earlier one.
+    const scanField = page.getByTestId("pick-scan-form")
+    const result = page.getByTestId("pick-scan-result")
+    await scanField.locator("input").fill(allocated[0].lot_number.toLowerCase())
+    await scanField.locator("input").press("Enter")
+    await result.filter({ hasText: allocated[0].lot_number }).waitFor()
+    assert.equal(await result.getAttribute("role"), "status", `a confirmation: ${await result.textContent()}`)
+    const { lot: earlier } = await api(page, baseUrl, `/admin/lots/${allocated[0].lot_id}`)
+    const later = `E2E-LATER-${Date.now().toString(36).toUpperCase()}`
+    const expires = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10)
+    await post(page, baseUrl, "/admin/lots", {
+      inventory_item_id: earlier.inventory_item_id, location_id: allocated[0].location_id, lot_number: later, quantity: 5, status: "released", expires_at: expires,
+    })
+    await scanField.locator("input").fill(later)
+    await scanField.locator("input").press("Enter")
+    const question = page.getByRole("alertdialog")
+    await question.getByText(`Take lot ${later}?`).waitFor()
+    await question.getByRole("button", { name: `Pick lot ${allocated[0].lot_number}` }).click()
+    await result.filter({ hasText: `Not taken: pick lot ${allocated[0].lot_number} first.` }).waitFor()
+    const { lines: after } = await api(page, baseUrl, `/admin/orders/${order.id}/lots`)
+    assert.deepEqual(after.flatMap((l) => l.allocated).map((a) => a.lot_number), allocated.map((a) => a.lot_number), "nothing moved")
   })
 
   await step("Lots page from the sidebar: lots with status and expiry", async () => {

@@ -135,6 +135,13 @@ export async function pickingFlow({ baseUrl, ui, shots }) {
       await lineOf(edited.sku).getByRole("button", { name: `One more from ${lot}` }).click()
       await lineOf(edited.sku).getByTestId("pick-line-progress").getByText(`${edited.quantity} of ${edited.quantity} picked`).waitFor()
       await scanFocused()
+      // A reload (or a phone that drops the page) keeps what was picked.
+      await page.reload()
+      await pickPage.getByTestId("pick-lines").waitFor({ timeout: 45_000 })
+      for (const line of others) {
+        await lineOf(line.sku).getByTestId("pick-line-progress").getByText(`${line.quantity} of ${line.quantity} picked`).waitFor()
+      }
+      await scanFocused()
     })
 
     await step("split: one unit of the FEFO lot (quantity set first), the rest from a later lot after the FEFO warning", async () => {

@@ -103,6 +103,39 @@ export function fulfillmentBody(sheet: PickSheet, picks: Pick[]) {
   return { location_id: sheet.location.id, items, additional_data: { lots } }
 }
 
+/**
+ * Picks kept from before a reload, as far as the order still needs them: well-formed, for a line
+ * still picked here (a tracked line's from a lot, an untracked line's plain), and never more units
+ * per line than it has to pick now. Anything else is dropped: the scan is simply made again.
+ */
+export function restorePicks(saved: unknown, lines: PickLine[]): Pick[] {
+  if (!Array.isArray(saved)) return []
+  const byId = new Map(lines.map((l) => [l.line_item_id, l]))
+  const kept: Pick[] = []
+  for (const entry of saved as Partial<Pick>[]) {
+    const line = typeof entry?.line_item_id === "string" ? byId.get(entry.line_item_id) : undefined
+    const lotOk = line?.tracked ? typeof entry.lot_id === "string" && typeof entry.lot_number === "string" : entry?.lot_id === null
+    if (!line || !lotOk || !Number.isSafeInteger(entry.quantity) || entry.quantity! <= 0) continue
+    const quantity = Math.min(entry.quantity!, restOf(line, kept))
+    if (quantity > 0) {
+      kept.push({ line_item_id: line.line_item_id, lot_id: entry.lot_id ?? null, lot_number: entry.lot_number ?? null, quantity })
+    }
+  }
+  return kept
+}
+
+/** The question before taking a lot that skips an earlier-expiring one (a pick-scan `fefo_warning`). */
+export const fefoSkipQuestion = (warning: { message: string; lot: { lot_number: string }; skipped: { lot_number: string } }) => ({
+  title: `Take lot ${warning.lot.lot_number}?`,
+  description: warning.message,
+  confirmText: `Take lot ${warning.lot.lot_number}`,
+  cancelText: `Pick lot ${warning.skipped.lot_number}`,
+  variant: "confirmation" as const,
+})
+
+/** What the picker reads when they chose not to take it. */
+export const fefoSkipDeclined = (warning: { skipped: { lot_number: string } }) => `Not taken: pick lot ${warning.skipped.lot_number} first.`
+
 const units = (n: number) => counted(n, "unit")
 
 /** "2 of 3 picked" */

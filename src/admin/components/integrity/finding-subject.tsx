@@ -6,7 +6,7 @@ import type { FindingNames, IntegrityFinding } from "../../hooks/integrity"
 const SubjectLink = ({ to, mono, children }: { to: string; mono?: boolean; children: ReactNode }) => (
   <Link
     to={to}
-    className={clx("text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus break-all", mono && "font-mono")}
+    className={clx("text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus break-words", mono && "font-mono")}
   >
     {children}
   </Link>

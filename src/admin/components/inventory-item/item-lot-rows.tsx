@@ -29,7 +29,7 @@ export const ItemLotRows = ({ lot, nameOf }: { lot: Lot; nameOf: (locationId: st
                 <div className="flex flex-col items-start gap-y-1">
                   <Link
                     to={`/lots/${lot.id}`}
-                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus break-all"
+                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus break-words"
                   >
                     {lot.lot_number}
                   </Link>

@@ -1,24 +1,36 @@
-import { Text } from "@medusajs/ui"
+import { Text, usePrompt } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
-import { useOrderPickScan } from "../../hooks/pick-scan"
+import { usePickingScan } from "../../hooks/picking"
 import { errorMessage } from "../../lib/format"
+import { fefoSkipDeclined, fefoSkipQuestion } from "../../lib/picking"
 import { ScanForm } from "../common/scan-form"
 
 /**
  * The pick station's scan field: a scanner types the lot's barcode (GS1 element string, Digital
  * Link or plain lot number) and presses Enter. The server confirms the lot, moves the line onto it,
- * or refuses it; the answer is shown in green or red and the pick list follows.
+ * or refuses it; a lot that would skip an earlier-expiring one is asked about first. The answer is
+ * shown in green or red and the pick list follows.
  */
 export const PickScanField = ({ orderId }: { orderId: string }) => {
   const [code, setCode] = useState("")
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null)
-  const { mutateAsync, isPending } = useOrderPickScan(orderId)
+  const { mutateAsync, isPending } = usePickingScan(orderId)
+  const prompt = usePrompt()
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault()
     if (!code.trim()) return
     try {
-      const answer = await mutateAsync(code)
+      let answer = await mutateAsync({ code, fefo_skip: "warn" })
+      if (answer.outcome === "fefo_warning") {
+        const take = await prompt(fefoSkipQuestion(answer))
+        if (!take) {
+          setNote({ ok: false, text: fefoSkipDeclined(answer) })
+          setCode("")
+          return
+        }
+        answer = await mutateAsync({ code, fefo_skip: "allow" })
+      }
       setNote({ ok: true, text: answer.message })
     } catch (error) {
       setNote({ ok: false, text: errorMessage(error) })

@@ -53,7 +53,7 @@ export const PickLineCard = ({
             {line.variant_title ? <span className="text-ui-fg-subtle font-normal"> · {line.variant_title}</span> : null}
           </Text>
           {where && (
-            <Text size="small" className="text-ui-fg-subtle break-all">
+            <Text size="small" className="text-ui-fg-subtle break-words">
               {where}
             </Text>
           )}
@@ -76,7 +76,7 @@ export const PickLineCard = ({
                 <Text size="small" className="text-ui-fg-subtle">
                   {index === 0 ? "Take lot" : "or lot"}
                 </Text>
-                <Text size="small" weight="plus" className="font-mono break-all">
+                <Text size="small" weight="plus" className="min-w-0 font-mono break-words">
                   {lot.lot_number}
                 </Text>
                 <Text size="small" className="text-ui-fg-subtle">
@@ -96,7 +96,7 @@ export const PickLineCard = ({
         <ul className="flex flex-col gap-y-2" data-testid="pick-line-picks">
           {own.map((pick) => (
             <li key={pick.lot_id ?? "plain"} className="flex items-center gap-x-2" data-testid="pick-row" data-lot-number={pick.lot_number ?? ""}>
-              <Text size="small" className="min-w-0 flex-1 break-all">
+              <Text size="small" className="min-w-0 flex-1 break-words">
                 {pick.lot_number ? (
                   <>
                     Lot <span className="font-mono font-medium">{pick.lot_number}</span>

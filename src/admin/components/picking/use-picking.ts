@@ -1,14 +1,17 @@
 import { usePrompt } from "@medusajs/ui"
-import { useRef, useState } from "react"
+import { useEffect, useRef, useState } from "react"
 import { usePickingScan } from "../../hooks/picking"
 import { errorMessage } from "../../lib/format"
 import {
   addPick,
+  fefoSkipDeclined,
+  fefoSkipQuestion,
   isGs1WithLot,
   lineOfProductCode,
   nextLine,
   pickedMessage,
   restOf,
+  restorePicks,
   setPickQuantity,
   type Pick,
   type PickLine,
@@ -18,7 +21,8 @@ import {
 export type PickNote = { tone: "ok" | "warning" | "error"; text: string }
 
 /**
- * The picker's work on one order: the picks so far (in the browser until "Finish"), the line
+ * The picker's work on one order: the picks so far (kept in the browser until "Finish", so a reload
+ * or a phone that drops the page does not lose them), the line
  * being worked on, the units the next scan takes (the line's rest unless the picker changed it),
  * and what the last scan said. A scan of a lot goes to the server (pick-scan), which confirms it,
  * moves the line's allocation onto it, warns before a lot that skips an earlier-expiring one, or
@@ -35,10 +39,21 @@ export function usePicking(orderId: string, sheet: PickSheet | undefined) {
 
   const lines = sheet?.lines ?? []
   const lineOf = (id: string) => lines.find((l) => l.line_item_id === id) ?? null
+  const storageKey = sheet ? `lot-tracking.picks:${orderId}:${sheet.location.id}` : null
   const setPicks = (next: Pick[]) => {
     picksRef.current = next
     setPicksState(next)
+    if (storageKey) savePicks(storageKey, next)
   }
+  // Once the sheet is here, pick up where the picker left off on this browser.
+  const restoredFor = useRef<string | null>(null)
+  useEffect(() => {
+    if (!sheet || !storageKey || restoredFor.current === storageKey) return
+    restoredFor.current = storageKey
+    const restored = restorePicks(readPicks(storageKey), sheet.lines)
+    picksRef.current = restored
+    setPicksState(restored)
+  }, [sheet, storageKey])
   const activeLine = (() => {
     const chosen = activeId ? lineOf(activeId) : null
     return chosen && restOf(chosen, picks) > 0 ? chosen : nextLine(lines, picks, null)
@@ -83,15 +98,9 @@ export function usePicking(orderId: string, sheet: PickSheet | undefined) {
     try {
       let answer = await askServer(code, "warn")
       if (answer.outcome === "fefo_warning") {
-        const take = await prompt({
-          title: `Take lot ${answer.lot.lot_number}?`,
-          description: answer.message,
-          confirmText: `Take lot ${answer.lot.lot_number}`,
-          cancelText: `Pick lot ${answer.skipped.lot_number}`,
-          variant: "confirmation",
-        })
+        const take = await prompt(fefoSkipQuestion(answer))
         if (!take) {
-          setNote({ tone: "warning", text: `Not taken: pick lot ${answer.skipped.lot_number} first.` })
+          setNote({ tone: "warning", text: fefoSkipDeclined(answer) })
           return
         }
         answer = await askServer(code, "allow")
@@ -128,6 +137,25 @@ export function usePicking(orderId: string, sheet: PickSheet | undefined) {
     setNextQuantity: (value: number) => setQuantity(Math.max(1, Math.min(Math.floor(value) || 1, activeRest || 1))),
     confirmPlain: (line: PickLine) => record(line, null, wantedFor(line)),
     changePick: (line: PickLine, pick: Pick, units: number) => setPicks(setPickQuantity(picksRef.current, line, pick, units)),
+    /** After "Finish": the picks are in Medusa's fulfillment, nothing to keep. */
+    forgetPicks: () => storageKey && window.localStorage.removeItem(storageKey),
     setNote,
+  }
+}
+
+function readPicks(key: string): unknown {
+  try {
+    return JSON.parse(window.localStorage.getItem(key) ?? "null")
+  } catch {
+    return null
+  }
+}
+
+function savePicks(key: string, picks: Pick[]) {
+  try {
+    if (picks.length) window.localStorage.setItem(key, JSON.stringify(picks))
+    else window.localStorage.removeItem(key)
+  } catch {
+    // private mode or full storage: the picks live on in the page only
   }
 }

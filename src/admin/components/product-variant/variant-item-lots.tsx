@@ -109,7 +109,7 @@ export const VariantItemLots = ({
                 {data.lots_on_hand.map((lot) => (
                   <Table.Row key={lot.id} data-testid="variant-lot-row" data-lot-number={lot.lot_number}>
                     <Table.Cell>
-                      <Link to={`/lots/${lot.id}`} className={`${linkClass} break-all`}>
+                      <Link to={`/lots/${lot.id}`} className={`${linkClass} break-words`}>
                         {lot.lot_number}
                       </Link>
                     </Table.Cell>

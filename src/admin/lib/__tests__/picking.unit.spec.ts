@@ -7,6 +7,7 @@ import {
   nextLine,
   orderProgress,
   pickedMessage,
+  restorePicks,
   setPickQuantity,
   type Pick,
   type PickLine,
@@ -95,5 +96,25 @@ describe("fulfillmentBody", () => {
         ],
       },
     })
+  })
+})
+
+describe("restorePicks", () => {
+  const a = { line_item_id: "line_y", lot_id: "lot_a", lot_number: "A", quantity: 2 }
+  const bag = { line_item_id: "line_t", lot_id: null, lot_number: null, quantity: 1 }
+
+  it("keeps the picks the order still needs, after a reload", () => {
+    expect(restorePicks([a, bag], [yogurt, tote])).toEqual([a, bag])
+  })
+
+  it("drops picks of lines no longer picked here, malformed entries, and anything that is not a list", () => {
+    expect(restorePicks([a, bag, { line_item_id: "gone", lot_id: null, lot_number: null, quantity: 1 }], [yogurt])).toEqual([a])
+    expect(restorePicks([{ ...a, quantity: 0 }, { ...a, quantity: 1.5 }, { ...a, lot_id: null }, { ...bag, lot_id: "lot_x" }, null, "x"], [yogurt, tote])).toEqual([])
+    expect(restorePicks({ picks: [a] }, [yogurt])).toEqual([])
+    expect(restorePicks(undefined, [yogurt])).toEqual([])
+  })
+
+  it("never keeps more units than the line has to pick now (it was fulfilled in part meanwhile)", () => {
+    expect(restorePicks([a, { ...a, lot_id: "lot_b", lot_number: "B" }], [line({ quantity: 3 })])).toEqual([a, { ...a, lot_id: "lot_b", lot_number: "B", quantity: 1 }])
   })
 })

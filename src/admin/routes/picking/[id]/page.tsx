@@ -69,6 +69,7 @@ const PickOrderPage = () => {
     }
     try {
       await finish.mutateAsync(picking.picks)
+      picking.forgetPicks()
       toast.success(`Order #${sheet.display_id ?? sheet.order_id} fulfilled`, {
         description: `${counted(progress.picked, "unit")} at ${sheet.location.name ?? sheet.location.id}.`,
       })
