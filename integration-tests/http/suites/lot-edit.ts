@@ -12,6 +12,10 @@ import { loginAsAdmin } from "../../helpers/admin"
 import { createWarehouse, levelQuantities } from "../../helpers/fixtures"
 import { describeViolations, invariantViolations, readBooks } from "../../helpers/invariants"
 import { expectInBalance, expectRefused, getLot, receive, send, setPolicy, snapshot } from "../../helpers/lots"
+import { dayInWords } from "../../../src/modules/lot/domain/words"
+
+/** A day as refusals write it: "5 Mar 2027". */
+const inWords = (isoDay: string) => dayInWords(new Date(`${isoDay}T00:00:00Z`))
 
 const DAY_MS = 86_400_000
 const SHELF_LIFE_DAYS = 28
@@ -147,7 +151,7 @@ export function lotEditSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(supplierCoded.tlc_assigned_by).toBe("supplier")
 
     const refusals: [string, unknown, number, RegExp][] = [
-      [lot.id, { expires_at: day(-10) }, 400, new RegExp(`^Lot EDIT-2 was not changed\\. The expiry date \\(${day(-10)}\\) must be after the manufacture date \\(${day(-5)}\\)\\.$`)],
+      [lot.id, { expires_at: day(-10) }, 400, new RegExp(`^Lot EDIT-2 was not changed\\. The expiry date \\(${inWords(day(-10))}\\) must be after the manufacture date \\(${inWords(day(-5))}\\)\\.$`)],
       [lot.id, { manufactured_at: day(45) }, 400, /manufactured_at cannot be in the future/],
       [lot.id, { best_before_at: day(41) }, 400, /The best-before date .* cannot be later than the expiry date/],
       [lot.id, { supplier_id: "lotsup_nope" }, 404, /^Supplier with id: lotsup_nope was not found/],

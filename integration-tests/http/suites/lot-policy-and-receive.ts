@@ -508,25 +508,25 @@ export function lotPolicyAndReceiveSuite({ api, getContainer }: MedusaSuiteOptio
         () => post(`/admin/lots`, { ...base, manufactured_at: "2026-11-20", expires_at: "2026-11-01" }),
         400
       )
-      expect(before.data.message).toContain("2026-11-01")
-      expect(before.data.message).toContain("2026-11-20")
+      expect(before.data.message).toContain("1 Nov 2026")
+      expect(before.data.message).toContain("20 Nov 2026")
       await expectRefused(
         container,
         () => post(`/admin/lots`, { ...base, manufactured_at: "2026-11-20", expires_at: "2026-11-20" }),
         400,
-        /expiry date \(2026-11-20\).*manufacture date \(2026-11-20\)/
+        /expiry date \(20 Nov 2026\).*manufacture date \(20 Nov 2026\)/
       )
       await expectRefused(
         container,
         () => post(`/admin/lots`, { ...base, manufactured_at: "2026-11-20", best_before_at: "2026-11-10" }),
         400,
-        /best-before date \(2026-11-10\).*manufacture date \(2026-11-20\)/
+        /best-before date \(10 Nov 2026\).*manufacture date \(20 Nov 2026\)/
       )
       await expectRefused(
         container,
         () => post(`/admin/lots`, { ...base, expires_at: "2027-01-01", best_before_at: "2027-02-01" }),
         400,
-        /best-before date \(2027-02-01\).*expiry date \(2027-01-01\)/
+        /best-before date \(1 Feb 2027\).*expiry date \(1 Jan 2027\)/
       )
     })
 
@@ -543,7 +543,7 @@ export function lotPolicyAndReceiveSuite({ api, getContainer }: MedusaSuiteOptio
             best_before_at: "2027-01-31",
           }),
         400,
-        /best-before date \(2027-01-31\).*expiry date \(2026-12-11\)/
+        /best-before date \(31 Jan 2027\).*expiry date \(11 Dec 2026\)/
       )
     })
 

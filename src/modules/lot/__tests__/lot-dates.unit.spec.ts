@@ -116,13 +116,13 @@ describe("lotDateProblems", () => {
 
   it("refuses an expiry before the manufacture date", () => {
     expect(lotDateProblems({ manufactured_at: utc(2026, 5, 1), expires_at: utc(2026, 4, 30) })).toEqual([
-      "The expiry date (2026-04-30) must be after the manufacture date (2026-05-01).",
+      "The expiry date (30 Apr 2026) must be after the manufacture date (1 May 2026).",
     ])
   })
 
   it("refuses an expiry equal to the manufacture date", () => {
     expect(lotDateProblems({ manufactured_at: utc(2026, 5, 1, 10), expires_at: utc(2026, 5, 1, 10) })).toEqual([
-      "The expiry date (2026-05-01) must be after the manufacture date (2026-05-01).",
+      "The expiry date (1 May 2026) must be after the manufacture date (1 May 2026).",
     ])
   })
 
@@ -133,16 +133,16 @@ describe("lotDateProblems", () => {
 
   it("refuses a best-before date on or before the manufacture date", () => {
     expect(lotDateProblems({ manufactured_at: utc(2026, 5, 1), best_before_at: utc(2026, 5, 1) })).toEqual([
-      "The best-before date (2026-05-01) must be after the manufacture date (2026-05-01).",
+      "The best-before date (1 May 2026) must be after the manufacture date (1 May 2026).",
     ])
     expect(lotDateProblems({ manufactured_at: utc(2026, 5, 1), best_before_at: utc(2026, 3, 1) })).toEqual([
-      "The best-before date (2026-03-01) must be after the manufacture date (2026-05-01).",
+      "The best-before date (1 Mar 2026) must be after the manufacture date (1 May 2026).",
     ])
   })
 
   it("refuses a best-before date later than the expiry date", () => {
     expect(lotDateProblems({ best_before_at: utc(2026, 7, 2), expires_at: utc(2026, 7, 1) })).toEqual([
-      "The best-before date (2026-07-02) cannot be later than the expiry date (2026-07-01).",
+      "The best-before date (2 Jul 2026) cannot be later than the expiry date (1 Jul 2026).",
     ])
   })
 
@@ -155,9 +155,9 @@ describe("lotDateProblems", () => {
     expect(
       lotDateProblems({ manufactured_at: utc(2026, 5, 10), best_before_at: utc(2026, 5, 5), expires_at: utc(2026, 5, 1) })
     ).toEqual([
-      "The expiry date (2026-05-01) must be after the manufacture date (2026-05-10).",
-      "The best-before date (2026-05-05) must be after the manufacture date (2026-05-10).",
-      "The best-before date (2026-05-05) cannot be later than the expiry date (2026-05-01).",
+      "The expiry date (1 May 2026) must be after the manufacture date (10 May 2026).",
+      "The best-before date (5 May 2026) must be after the manufacture date (10 May 2026).",
+      "The best-before date (5 May 2026) cannot be later than the expiry date (1 May 2026).",
     ])
   })
 
@@ -174,7 +174,7 @@ describe("lotDateProblems", () => {
     // 23:30 UTC; in a UTC+ zone the local day would already be the next one.
     expect(
       lotDateProblems({ manufactured_at: utc(2026, 12, 31, 23, 30), expires_at: utc(2026, 12, 31, 23, 30) })
-    ).toEqual(["The expiry date (2026-12-31) must be after the manufacture date (2026-12-31)."])
+    ).toEqual(["The expiry date (31 Dec 2026) must be after the manufacture date (31 Dec 2026)."])
   })
 
   it("checks only the pairs that are present", () => {

@@ -77,11 +77,11 @@ describe("planLotEdit", () => {
 
   it("refuses dates that do not make sense, in the words of lotDateProblems", () => {
     expect(planLotEdit(lot(), { expires_at: "2026-11-01" }, null, now).problems).toEqual([
-      "The expiry date (2026-11-01) must be after the manufacture date (2026-11-30).",
+      "The expiry date (1 Nov 2026) must be after the manufacture date (30 Nov 2026).",
     ])
     // Checked against the lot's other dates as they will be.
     expect(planLotEdit(lot(), { best_before_at: "2027-03-01" }, null, now).problems).toEqual([
-      "The best-before date (2027-03-01) cannot be later than the expiry date (2027-01-01).",
+      "The best-before date (1 Mar 2027) cannot be later than the expiry date (1 Jan 2027).",
     ])
   })
 

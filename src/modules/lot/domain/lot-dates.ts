@@ -1,3 +1,5 @@
+import { dayInWords } from "./words"
+
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Workflow inputs may carry dates as ISO strings once they have been checkpointed. */
@@ -48,16 +50,16 @@ export function lotDateProblems(dates: LotDates): string[] {
   const bestBefore = toDate(dates.best_before_at)
   if (made && expires && expires.getTime() <= made.getTime()) {
     problems.push(
-      `The expiry date (${isoDay(expires)}) must be after the manufacture date (${isoDay(made)}).`
+      `The expiry date (${dayInWords(expires)}) must be after the manufacture date (${dayInWords(made)}).`
     )
   }
   if (made && bestBefore && bestBefore.getTime() <= made.getTime()) {
     problems.push(
-      `The best-before date (${isoDay(bestBefore)}) must be after the manufacture date (${isoDay(made)}).`
+      `The best-before date (${dayInWords(bestBefore)}) must be after the manufacture date (${dayInWords(made)}).`
     )
   }
   if (bestBefore && expires && bestBefore.getTime() > expires.getTime()) {
-    problems.push(`The best-before date (${isoDay(bestBefore)}) cannot be later than the expiry date (${isoDay(expires)}).`)
+    problems.push(`The best-before date (${dayInWords(bestBefore)}) cannot be later than the expiry date (${dayInWords(expires)}).`)
   }
   return problems
 }
@@ -71,6 +73,3 @@ export function daysUntilExpiry(expiresAt: DateLike, now: Date): number | null {
   return Math.floor((expires.getTime() - now.getTime()) / DAY_MS)
 }
 
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
