@@ -67,7 +67,7 @@ export const pickByScanWorkflowId = "pick-by-scan"
  * is confirmed; a scan of another eligible lot of the same item moves the line's allocation onto
  * it, as far as it has free units at the location (and at most `quantity`, the units the picker
  * takes from it) — so the fulfillment then ships the scanned lot. With `fefo_skip: "warn"`, a swap
- * onto a lot that expires after one the line is allocated to there is not made: the answer
+ * onto a lot that expires after one the line is allocated to there (or a free lot there) is not made: the answer
  * (`fefo_warning`) names the lot to pick first, and the picker scans again with "allow". A scan of an item not on the order, or of a lot that is held, expired or too short-dated,
  * is refused with a message for the picker, and nothing changes.
  *

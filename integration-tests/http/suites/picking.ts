@@ -169,6 +169,26 @@ export function pickingSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect((await sheet(order.id)).lines).toEqual([])
   })
 
+  it("the FEFO warning names a free lot on the shelf that expires first, even when the line is allocated to a later one", async () => {
+    const { yogurt } = await shelf()
+    const order = await orderOf([{ variant_id: yogurt.variant.id, quantity: 2 }], "shelf@example.com")
+    const line = (await sheet(order.id)).lines[0]
+    expect(byLot(line.lots)).toEqual({ SOON: 2 })
+    // Received after checkout: free, and it expires before the allocated lot.
+    await receiveLot(api, headers, { inventory_item_id: yogurt.inventoryItemId, location_id: main, lot_number: "EARLY", quantity: 5, expires_at: daysFromNow(12) })
+
+    const warned = await pickScan(order.id, { code: "LATER", location_id: main, fefo_skip: "warn" })
+    expect(warned.data).toMatchObject({
+      outcome: "fefo_warning",
+      line_item_id: line.line_item_id,
+      skipped: { lot_number: "EARLY" },
+      message: expect.stringMatching(/^Lot EARLY expires first .+ Lot LATER expires .+: take it anyway\?$/),
+    })
+    // Following the advice: the earliest lot takes the line over without a question.
+    const taken = await pickScan(order.id, { code: "EARLY", location_id: main, fefo_skip: "warn" })
+    expect(taken.data).toMatchObject({ outcome: "swapped", to: { lot_number: "EARLY", quantity: 2 }, from: [{ lot_number: "SOON", quantity: 2 }] })
+  })
+
   it("refuses a query without a location, an unknown location or order, and a bad scan quantity (4xx)", async () => {
     const { yogurt } = await shelf()
     const order = await orderOf([{ variant_id: yogurt.variant.id, quantity: 1 }], "refused@example.com")

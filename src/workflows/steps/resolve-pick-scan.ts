@@ -4,7 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { loadOrderLots } from "./lookups/order-lots"
 import { findLotByNumber, findVariantsByGtin, readScannedCode, shipTodayRules } from "./lookups/scan"
 import { LOT_MODULE } from "../../modules/lot"
-import type { AllocationRules } from "../../modules/lot/domain/allocation"
+import { mustOutlast, type AllocationRules } from "../../modules/lot/domain/allocation"
 import { normalizeLotNumber } from "../../modules/lot/domain/lot-number-template"
 import { decidePickScan, type FefoSkip, type PickScanDecision } from "../../modules/lot/domain/pick-scan"
 import {
@@ -16,7 +16,7 @@ import {
   type ScanLot,
 } from "../../modules/lot/domain/scan-assessment"
 import type LotModuleService from "../../modules/lot/service"
-import { AllocationStatus, LotStatus } from "../../modules/lot/types"
+import { AllocationStatus, AllocationStrategy, LotStatus } from "../../modules/lot/types"
 
 export type ResolvePickScanStepInput = {
   order_id: string
@@ -29,7 +29,7 @@ export type ResolvePickScanStepInput = {
   location_id?: string
   /** Units the picker takes from the scanned lot: a swap moves at most this many onto it. */
   quantity?: number
-  /** "warn": a swap that skips an earlier-expiring allocated lot is answered with a warning instead. */
+  /** "warn": a swap that skips an earlier-expiring lot (allocated, or free on the shelf) is answered with a warning instead. */
   fefo_skip?: FefoSkip
 }
 
@@ -87,20 +87,19 @@ export const resolvePickScanStep = createStep(resolvePickScanStepId, async (inpu
   }
 
   const product = describeLotItem(lot)
+  const open = allocations.filter((a) => a.status === AllocationStatus.OPEN)
   const decision = decidePickScan({
     order_label: orderLabel,
     lines: policy!.tracked ? lines : [],
-    open: allocations
-      .filter((a) => a.status === AllocationStatus.OPEN)
-      .map((a) => ({
-        allocation_id: a.id,
-        line_item_id: a.line_item_id,
-        lot_id: a.lot.id,
-        lot_number: a.lot.lot_number,
-        location_id: a.location_id,
-        quantity: Number(a.quantity),
-        expires_at: a.lot.expires_at ? new Date(a.lot.expires_at) : null,
-      })),
+    open: open.map((a) => ({
+      allocation_id: a.id,
+      line_item_id: a.line_item_id,
+      lot_id: a.lot.id,
+      lot_number: a.lot.lot_number,
+      location_id: a.location_id,
+      quantity: Number(a.quantity),
+      expires_at: a.lot.expires_at ? new Date(a.lot.expires_at) : null,
+    })),
     lot: {
       lot_id: lot.id,
       lot_number: lot.lot_number,
@@ -116,6 +115,7 @@ export const resolvePickScanStep = createStep(resolvePickScanStepId, async (inpu
     line_item_id: input.line_item_id,
     location_id: input.location_id,
     fefo_skip: input.fefo_skip,
+    free_lots: input.fefo_skip === "warn" ? await earliestFreeLots(container, lot.inventory_item_id, lot.id, open, policy!.rules) : [],
   })
   if (decision.outcome === "refused") {
     throw refuse(decision.message)
@@ -139,6 +139,25 @@ async function statusReason(container: MedusaContainer, lot: ScanLot): Promise<s
     .resolve<LotModuleService>(LOT_MODULE)
     .listLotEvents({ lot_id: lot.id, to_status: lot.status }, { order: { created_at: "DESC" }, take: 1, select: ["reason"] })
   return event?.reason ?? null
+}
+
+/** Under FEFO, the earliest-expiring free lot of the item at each location the order is allocated from. */
+async function earliestFreeLots(
+  container: MedusaContainer,
+  inventoryItemId: string,
+  scannedLotId: string,
+  open: { inventory_item_id: string; location_id: string }[],
+  rules: AllocationRules
+) {
+  if (rules.strategy !== AllocationStrategy.FEFO) {
+    return []
+  }
+  return await container.resolve<LotModuleService>(LOT_MODULE).listEarliestFreeLots({
+    inventory_item_id: inventoryItemId,
+    location_ids: [...new Set(open.filter((a) => a.inventory_item_id === inventoryItemId).map((a) => a.location_id))],
+    must_outlast: mustOutlast(rules),
+    except_lot_id: scannedLotId,
+  })
 }
 
 async function locationNames(container: MedusaContainer, ids: string[]): Promise<Record<string, string>> {

@@ -138,6 +138,20 @@ describe("decidePickScan", () => {
     })
   })
 
+  it("when asked to warn, names a free lot on the shelf that expires before the scanned and the allocated lots", () => {
+    const shelf = { lot_id: "lot_free", lot_number: "F-0", location_id: "sloc_main", expires_at: day("2026-12-10") }
+    expect(decidePickScan(facts({ fefo_skip: "warn", lot: lot({ expires_at: day("2026-12-31") }), free_lots: [shelf] }))).toMatchObject({
+      outcome: "fefo_warning",
+      skipped: { lot_id: "lot_free", lot_number: "F-0", expires_at: day("2026-12-10") },
+      message: "Lot F-0 expires first (10 Dec 2026) and is the one to pick. Lot B-1 expires 31 Dec 2026: take it anyway?",
+    })
+    // A free lot at another location, or one expiring after the scanned lot, is not skipped.
+    const elsewhere = { ...shelf, location_id: "sloc_second" }
+    expect(decidePickScan(facts({ fefo_skip: "warn", lot: lot({ expires_at: day("2026-12-31") }), free_lots: [elsewhere] })).outcome).toBe("swap")
+    const later = { ...shelf, expires_at: day("2027-02-01") }
+    expect(decidePickScan(facts({ fefo_skip: "warn", lot: lot({ expires_at: day("2026-12-31") }), free_lots: [later] })).outcome).toBe("swap")
+  })
+
   it("does not warn for an earlier-expiring lot, when allowed, or under FIFO", () => {
     expect(decidePickScan(facts({ fefo_skip: "warn", lot: lot({ expires_at: day("2026-12-31") }) })).outcome).toBe("swap")
     expect(decidePickScan(facts({ fefo_skip: "allow" })).outcome).toBe("swap")

@@ -27,13 +27,18 @@ export function removalDate(expiresAt: Date | null, removalLeadDays: number): Da
   return expiresAt ? new Date(expiresAt.getTime() - removalLeadDays * DAY_MS) : null
 }
 
+/** A lot must expire after this instant to ship under the rules: the ship date plus the minimum shelf life left. */
+export function mustOutlast(rules: AllocationRules): Date {
+  return new Date(rules.ship_date.getTime() + rules.min_remaining_shelf_life_days * DAY_MS)
+}
+
 /** Why a lot may not go to this order, in words for a picker; null when it may. */
 export function ineligibilityReason(lot: AllocatableLot, rules: AllocationRules): string | null {
   if (!isAllocatableStatus(lot.status)) {
     return `lot ${lot.lot_number} is ${lot.status.replace("_", " ")}`
   }
   if (lot.expires_at) {
-    const mustLastUntil = new Date(rules.ship_date.getTime() + rules.min_remaining_shelf_life_days * DAY_MS)
+    const mustLastUntil = mustOutlast(rules)
     if (lot.expires_at.getTime() <= rules.ship_date.getTime()) {
       return `lot ${lot.lot_number} expires ${dayInWords(lot.expires_at)}, on or before the ship date ${dayInWords(rules.ship_date)}`
     }

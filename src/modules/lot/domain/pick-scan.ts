@@ -31,6 +31,12 @@ export type PickScanFacts = {
    * made; the decision says which lot goes first, so the picker can confirm. "allow" (default): it is.
    */
   fefo_skip?: FefoSkip
+  /**
+   * Per location, the earliest-expiring lot of the scanned item that could ship and has free units
+   * there (not the scanned lot): a lot on the shelf that FEFO takes first, even though the line is
+   * not allocated to it. Read only when the scan warns.
+   */
+  free_lots?: (SkippedLot & { location_id: string })[]
 }
 
 export const FEFO_SKIP = ["warn", "allow"] as const
@@ -135,18 +141,23 @@ export function decidePickScan(facts: PickScanFacts): PickScanDecision {
 }
 
 /**
- * The line's earliest-expiring lot allocated at the location, when it expires before the scanned
- * lot (a lot without expiry comes last). Only under FEFO: FIFO and LIFO do not go by expiry.
+ * The earliest-expiring lot the scan would skip at the location, when one expires before the
+ * scanned lot (a lot without expiry comes last): one the line is allocated to there, or a lot with
+ * free units on the shelf there. Only under FEFO: FIFO and LIFO do not go by expiry.
  */
 function skippedEarlierLot(facts: PickScanFacts, lineItemId: string, locationId: string): SkippedLot | null {
   if (facts.rules.strategy !== AllocationStrategy.FEFO) {
     return null
   }
   const scannedExpiry = facts.lot.expires_at?.getTime() ?? Infinity
-  const earlier = facts.open
-    .filter((a) => a.line_item_id === lineItemId && a.location_id === locationId && a.expires_at && a.expires_at.getTime() < scannedExpiry)
-    .sort((x, y) => x.expires_at!.getTime() - y.expires_at!.getTime())[0]
-  return earlier ? { lot_id: earlier.lot_id, lot_number: earlier.lot_number, expires_at: earlier.expires_at! } : null
+  const allocated = facts.open
+    .filter((a) => a.line_item_id === lineItemId && a.location_id === locationId && a.expires_at)
+    .map((a) => ({ lot_id: a.lot_id, lot_number: a.lot_number, expires_at: a.expires_at! }))
+  const onShelf = (facts.free_lots ?? []).filter((l) => l.location_id === locationId)
+  const earlier = [...allocated, ...onShelf]
+    .filter((l) => l.lot_id !== facts.lot.lot_id && l.expires_at.getTime() < scannedExpiry)
+    .sort((x, y) => x.expires_at.getTime() - y.expires_at.getTime())[0]
+  return earlier ? { lot_id: earlier.lot_id, lot_number: earlier.lot_number, expires_at: earlier.expires_at } : null
 }
 
 export type PickSwapSource = { allocation_id: string; lot_id: string; quantity: number; expires_at: Date | null }

@@ -13,6 +13,7 @@ import {
 import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "../domain/expiry-warnings"
 import type { PickSwapInput, PickSwapResult } from "../domain/pick-scan"
 import { retryOnLockConflict } from "../sql/allocation-sql"
+import { earliestFreeLotPerLocation, type EarliestFreeLot, type EarliestFreeLotQuery } from "../sql/pick-scan-sql"
 import { listShortLinesOfStock } from "../sql/shortfall-sql"
 import {
   listStockBlocksOfLots, listStockBlocksOfReservations, compareAndSetBlockedReservations,
@@ -255,6 +256,11 @@ export class LotStockAndOrderFlows extends MedusaService({
   @InjectTransactionManager()
   async undoPickedLotSwap(result: PickSwapResult, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await undoPickedLotSwap(sharedContext.transactionManager!, result)
+  }
+
+  @InjectManager()
+  async listEarliestFreeLots(query: EarliestFreeLotQuery, @MedusaContext() sharedContext: SqlContext = {}): Promise<EarliestFreeLot[]> {
+    return await earliestFreeLotPerLocation(sharedContext.manager!, query)
   }
 
   @InjectTransactionManager()

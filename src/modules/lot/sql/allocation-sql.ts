@@ -1,5 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import { ineligibilityReason, type AllocatableLot, type AllocationRules } from "../domain/allocation"
+import { ineligibilityReason, mustOutlast, type AllocatableLot, type AllocationRules } from "../domain/allocation"
 import { ALLOCATION_KEEP_ORDER, parseSortKey, STRATEGY_ORDER, type SortField, type SortKey } from "../domain/strategy-order"
 import type { AllocationStrategy } from "../types"
 import type { Sql } from "./sql"
@@ -154,7 +154,7 @@ export function eligibilityQuery(
     inventory_item_id: inventoryItemId,
     location_id: locationId,
     strategy: rules.strategy,
-    must_outlast: new Date(rules.ship_date.getTime() + rules.min_remaining_shelf_life_days * 86_400_000),
+    must_outlast: mustOutlast(rules),
     exclude_lot_ids: excludedLotIds,
     exclude_stock_ids: [],
   }
