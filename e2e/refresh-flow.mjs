@@ -56,7 +56,7 @@ export async function refreshFlow({ baseUrl, ui }) {
       await page.waitForTimeout(1_000)
     }
     await page.waitForURL(new RegExp(`/app/orders/${ctx.order.id}$`))
-  })
+  }, { medusaScreens: true })
 
   await step("the Lots section and the pick list follow without a reload", async () => {
     const after = await api(page, baseUrl, `/admin/orders/${ctx.order.id}/pick-list`)

@@ -15,6 +15,10 @@ const ARGS = [
   "--disable-sync",
 ]
 
+// The plugin's admin routes (src/api/admin), as the browser requests them.
+const PLUGIN_ROUTE =
+  /^\/admin\/(lots|lot-suppliers|recalls|picking|traceability|inventory-items\/[^/]+\/(lot-|untracked-stock)|orders\/[^/]+\/(lots|pick-|trace)|returns\/[^/]+\/lots)/
+
 export async function launch({ shotsDir }) {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} not found: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH)`)
@@ -26,6 +30,20 @@ export async function launch({ shotsDir }) {
   page.setDefaultNavigationTimeout(60_000)
   const pageErrors = []
   page.on("pageerror", (error) => pageErrors.push(error.message))
+  // The plugin's own errors fail the step they happen in: a console error (a refused request
+  // logs "Failed to load resource", which the refusal tests expect), any 5xx, and a refused GET
+  // of the plugin's routes (its screens must never ask for something the server turns down).
+  const ownErrors = []
+  page.on("console", (message) => {
+    if (message.type() === "error" && !message.text().startsWith("Failed to load resource")) ownErrors.push(`console: ${message.text().slice(0, 300)}`)
+  })
+  page.on("response", (response) => {
+    const method = response.request().method()
+    const status = response.status()
+    if (status >= 500 || (status >= 400 && method === "GET" && PLUGIN_ROUTE.test(new URL(response.url()).pathname))) {
+      ownErrors.push(`${status} ${method} ${response.url()}`)
+    }
+  })
   if (process.env.E2E_CONSOLE) {
     page.on("console", (message) => {
       if (["error", "warning"].includes(message.type())) console.log(`    [browser ${message.type()}] ${message.text().slice(0, 300)}`)
@@ -39,9 +57,14 @@ export async function launch({ shotsDir }) {
   return {
     page,
     pageErrors,
-    /** Runs one named step; on failure saves a screenshot of the moment and rethrows with the step's name. */
-    async step(title, fn) {
+    /**
+     * Runs one named step; on failure saves a screenshot of the moment and rethrows with the
+     * step's name. `{ medusaScreens: true }`: the step drives Medusa's own screens, whose console
+     * errors are Medusa's (printed, not failed on).
+     */
+    async step(title, fn, { medusaScreens = false } = {}) {
       current = title
+      ownErrors.length = 0
       const started = Date.now()
       try {
         await fn()
@@ -54,6 +77,11 @@ export async function launch({ shotsDir }) {
       if (pageErrors.length) {
         throw new Error(`step "${title}": the page threw: ${pageErrors.join(" | ")}`)
       }
+      const failing = medusaScreens ? ownErrors.filter((e) => !e.startsWith("console: ")) : ownErrors
+      if (failing.length) {
+        throw new Error(`step "${title}": ${failing.join(" | ")}`)
+      }
+      if (ownErrors.length) console.log(`    (Medusa's own screen logged: ${ownErrors.join(" | ").slice(0, 200)})`)
       console.log(`  ok  ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`)
     },
     /** A screenshot without the toasts (they would cover the widget being shown). */

@@ -13,6 +13,9 @@ export type PickSheet = Serialized<AdminPickSheetResponse>
 /** Units taken for a line: from a lot (tracked lines) or plain (untracked lines: lot_id null). */
 export type Pick = { line_item_id: string; lot_id: string | null; lot_number: string | null; quantity: number }
 
+/** The Picking screen's page for one order at one location. */
+export const pickPagePath = (orderId: string, locationId: string) => `/picking/${orderId}?location_id=${encodeURIComponent(locationId)}`
+
 export const pickedOf = (picks: Pick[], lineId: string) =>
   picks.filter((p) => p.line_item_id === lineId).reduce((sum, p) => sum + p.quantity, 0)
 

@@ -55,10 +55,13 @@ export const NewLotFields = ({
   errors,
   onChange,
   supplierPicked,
+  expiryHint,
 }: {
   idPrefix: string
   /** The form picks the supplier from the supplier records: no free-text name then. */
   supplierPicked?: boolean
+  /** Under the expiry field: what an empty one becomes (see useExpiryHint). */
+  expiryHint?: string
   values: NewLotFieldValues
   errors: NewLotFieldErrors
   onChange: <K extends keyof NewLotFieldValues>(key: K, value: NewLotFieldValues[K]) => void
@@ -76,7 +79,7 @@ export const NewLotFields = ({
       <InputField label="Lot number" optional hint="Leave empty to generate one from the item's template." {...field("lot-number", "lot_number")} />
       <div className="grid grid-cols-2 gap-x-4">
         <InputField label="Manufactured" optional type="date" {...field("manufactured", "manufactured_at")} />
-        <InputField label="Expires" optional hint="From the shelf life when empty." type="date" {...field("expires", "expires_at")} />
+        <InputField label="Expires" optional hint={expiryHint} type="date" {...field("expires", "expires_at")} />
       </div>
       <SelectField
         id={`${idPrefix}-status`}

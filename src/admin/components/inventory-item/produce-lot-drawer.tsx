@@ -1,4 +1,5 @@
 import { Input, Text } from "@medusajs/ui"
+import { useExpiryHint } from "../../hooks/expiry-hint"
 import { useProduceLot } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
 import { productionBody, type ProductionForm } from "../../lib/production"
@@ -37,6 +38,7 @@ const ProduceLotForm = ({ inventoryItemId, onDone }: Props & { onDone: () => voi
     send: mutateAsync,
     onDone,
   })
+  const expiryHint = useExpiryHint(inventoryItemId, values)
   // Picked lots become input rows; a row keeps its units while its lot stays picked.
   const onPick = (picked: PickedLot[]) =>
     set(
@@ -81,7 +83,7 @@ const ProduceLotForm = ({ inventoryItemId, onDone }: Props & { onDone: () => voi
       <InputField id="produce-lot-number" label="Lot number" optional hint="Leave empty to generate one from the item's template." {...textField("lot_number")} />
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         <InputField id="produce-manufactured" label="Manufactured" optional type="date" {...textField("manufactured_at")} />
-        <InputField id="produce-expires" label="Expires" optional hint="From the shelf life when empty." type="date" {...textField("expires_at")} />
+        <InputField id="produce-expires" label="Expires" optional hint={expiryHint} type="date" {...textField("expires_at")} />
       </div>
       <TextareaField id="produce-note" label="Note" optional maxLength={500} placeholder="e.g. Batch 7, line 2" {...textField("note")} />
     </DrawerForm>

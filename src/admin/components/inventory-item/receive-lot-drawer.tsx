@@ -1,4 +1,5 @@
 import { useState } from "react"
+import { useExpiryHint } from "../../hooks/expiry-hint"
 import { useReceiveLot } from "../../hooks/lots"
 import { useStockLocations } from "../../hooks/stock-locations"
 import type { ReceiveLotBody } from "../../types"
@@ -68,6 +69,7 @@ const ReceiveLotForm = ({ inventoryItemId, initialCode, onDone }: { inventoryIte
     send: mutateAsync,
     onDone,
   })
+  const expiryHint = useExpiryHint(inventoryItemId, form)
   const onScanned = (scanned: ScannedReceiveFields | null) => {
     setScannedCode(scanned?.code)
     if (!scanned) return
@@ -89,7 +91,7 @@ const ReceiveLotForm = ({ inventoryItemId, initialCode, onDone }: { inventoryIte
         disabled={locationsLoading}
       />
       <InputField id="receive-quantity" label="Quantity (units)" name="quantity" inputMode="numeric" {...textField("quantity")} />
-      <NewLotFields idPrefix="receive" values={form} errors={errors} onChange={set} supplierPicked />
+      <NewLotFields idPrefix="receive" values={form} errors={errors} onChange={set} supplierPicked expiryHint={expiryHint} />
       <ReceiptSourceFields values={form} errors={errors} onChange={set} />
     </DrawerForm>
   )

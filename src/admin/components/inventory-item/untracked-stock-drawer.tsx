@@ -1,3 +1,4 @@
+import { useExpiryHint } from "../../hooks/expiry-hint"
 import { Text } from "@medusajs/ui"
 import { useLots } from "../../hooks/lots"
 import { useAssignUntrackedStock, type AssignUntrackedStockBody } from "../../hooks/untracked-stock"
@@ -96,6 +97,7 @@ const AssignForm = ({
     onDone,
   })
   const lots = lotsData?.lots ?? []
+  const expiryHint = useExpiryHint(inventoryItemId, form)
 
   return (
     <DrawerForm title="Assign untracked units to a lot" onSubmit={onSubmit} submitLabel="Assign" isPending={isPending}>
@@ -121,7 +123,7 @@ const AssignForm = ({
         placeholder={lotsLoading ? "Loading lots…" : "Choose a lot"}
         disabled={lotsLoading}
       />
-      {form.target === NEW_LOT && <NewLotFields idPrefix="untracked" values={form} errors={errors} onChange={set} />}
+      {form.target === NEW_LOT && <NewLotFields idPrefix="untracked" values={form} errors={errors} onChange={set} expiryHint={expiryHint} />}
     </DrawerForm>
   )
 }

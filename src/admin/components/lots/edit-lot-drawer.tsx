@@ -1,4 +1,5 @@
 import { Text } from "@medusajs/ui"
+import { useExpiryHint } from "../../hooks/expiry-hint"
 import { useEditLot } from "../../hooks/lots"
 import type { EditLotBody, Lot } from "../../types"
 import { DrawerForm, FormDrawer, type DrawerOpenProps } from "../common/drawer-form"
@@ -65,6 +66,9 @@ const EditLotForm = ({ lot, onDone }: Props & { onDone: () => void }) => {
     onDone,
   })
   const typedSupplier = !lot.supplier_id && lot.supplier
+  // Only a cleared expiry is derived again; a lot without one keeps none unless a date is typed.
+  const derivedHint = useExpiryHint(lot.inventory_item_id, values, lot.received_at)
+  const expiryHint = initial.expires_at ? derivedHint : undefined
 
   return (
     <DrawerForm title={`Edit lot ${lot.lot_number}`} onSubmit={onSubmit} submitLabel="Save" isPending={isPending}>
@@ -75,7 +79,7 @@ const EditLotForm = ({ lot, onDone }: Props & { onDone: () => void }) => {
       </Text>
       <div className="grid grid-cols-2 gap-x-4">
         <InputField id="edit-lot-manufactured" label="Manufactured" optional type="date" {...textField("manufactured_at")} />
-        <InputField id="edit-lot-expires" label="Expires" optional hint="From the shelf life when empty." type="date" {...textField("expires_at")} />
+        <InputField id="edit-lot-expires" label="Expires" optional hint={expiryHint} type="date" {...textField("expires_at")} />
       </div>
       <InputField id="edit-lot-best-before" label="Best before" optional type="date" {...textField("best_before_at")} />
       <FormField

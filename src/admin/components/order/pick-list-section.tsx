@@ -1,19 +1,24 @@
 import { ExclamationCircle } from "@medusajs/icons"
-import { Container, Table, Text } from "@medusajs/ui"
+import { Button, Container, Table, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
 import { usePickList } from "../../hooks/lots"
 import { formatDay } from "../../lib/format"
+import { pickPagePath } from "../../lib/picking"
 import type { PickListLocation } from "../../types"
 import { NameCell } from "../common/name-cell"
 import { SectionHeader } from "../common/section-header"
 import { SectionEmpty, SectionError, SectionLoading } from "../common/states"
 import { PickScanField } from "./pick-scan-field"
 
-const LocationPicks = ({ location }: { location: PickListLocation }) => (
+const LocationPicks = ({ orderId, location }: { orderId: string; location: PickListLocation }) => (
   <div data-testid="pick-list-location">
-    <div className="bg-ui-bg-subtle px-6 py-2">
+    <div className="bg-ui-bg-subtle flex items-center justify-between gap-x-3 px-6 py-2">
       <Text size="small" weight="plus">
         {location.location_name ?? location.location_id}
       </Text>
+      <Button size="small" variant="secondary" asChild>
+        <Link to={pickPagePath(orderId, location.location_id)}>Pick here</Link>
+      </Button>
     </div>
     <Table className="[&_td]:pr-4 [&_th]:pr-4">
       <Table.Body>
@@ -48,7 +53,7 @@ export const PickListSection = ({ orderId }: { orderId: string }) => {
         <SectionEmpty title="Nothing to pick">No open lot allocations: shipped, canceled or not lot-tracked.</SectionEmpty>
       )}
       {data && data.locations.length > 0 && <PickScanField orderId={orderId} />}
-      {data?.locations.map((location) => <LocationPicks key={location.location_id} location={location} />)}
+      {data?.locations.map((location) => <LocationPicks key={location.location_id} orderId={orderId} location={location} />)}
       {data && data.shortfalls.length > 0 && (
         <div className="flex flex-col gap-y-1 px-6 py-4" role="alert">
           {data.shortfalls.map((s, i) => (

@@ -3,6 +3,7 @@ import { Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { AdminPickQueueResponse } from "../../../api/admin/picking/types"
 import { counted, formatDateTime } from "../../lib/format"
+import { pickPagePath } from "../../lib/picking"
 import type { Serialized } from "../../types"
 import { SectionEmpty } from "../common/states"
 
@@ -19,7 +20,7 @@ export const PickQueueList = ({ orders, locationId }: { orders: QueueOrder[]; lo
       {orders.map((order) => (
         <li key={order.order_id}>
           <Link
-            to={`/picking/${order.order_id}?location_id=${encodeURIComponent(locationId)}`}
+            to={pickPagePath(order.order_id, locationId)}
             className="hover:bg-ui-bg-base-hover focus-visible:bg-ui-bg-base-hover flex min-h-[64px] items-center gap-x-3 px-4 py-3 outline-none sm:px-6"
             data-testid="pick-queue-order"
             data-order-id={order.order_id}
