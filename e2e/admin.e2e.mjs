@@ -4,8 +4,8 @@
 // Runs inside scripts/with-db.mjs (DATABASE_URL set): prepares the demo database and a production
 // build of the app in parallel, serves it with `medusa start` on a free port, drives headless
 // Chromium through e2e/admin-flow.mjs, e2e/lots-page-flow.mjs, e2e/recall-flow.mjs, e2e/expiry-flow.mjs,
-// e2e/integrity-flow.mjs, e2e/picking-flow.mjs, e2e/refresh-flow.mjs and e2e/lot-edit-flow.mjs, then
-// stops everything. Nothing is written into the project: build, logs and screenshots live under
+// e2e/integrity-flow.mjs, e2e/phone-flow.mjs, e2e/picking-flow.mjs, e2e/refresh-flow.mjs and
+// e2e/lot-edit-flow.mjs, then stops everything. Nothing is written into the project: build, logs and screenshots live under
 // E2E_TMP (default /tmp/lots-e2e).
 // Use `npm run test:e2e` (scripts/test-e2e.mjs), which also starts a fresh embedded PostgreSQL
 // and copies the screenshots into docs/screenshots afterwards.
@@ -20,6 +20,7 @@ import { expiryFlow } from "./expiry-flow.mjs"
 import { integrityFlow } from "./integrity-flow.mjs"
 import { lotEditFlow } from "./lot-edit-flow.mjs"
 import { lotsPageFlow } from "./lots-page-flow.mjs"
+import { phoneFlow } from "./phone-flow.mjs"
 import { pickingFlow } from "./picking-flow.mjs"
 import { recallFlow } from "./recall-flow.mjs"
 import { refreshFlow } from "./refresh-flow.mjs"
@@ -94,6 +95,7 @@ async function main() {
   await recallFlow({ baseUrl, ui, shots })
   await expiryFlow({ baseUrl, ui, shots })
   await integrityFlow({ baseUrl, ui, shots })
+  await phoneFlow({ baseUrl, ui, shots })
   await pickingFlow({ baseUrl, ui, shots })
   await refreshFlow({ baseUrl, ui })
   await lotEditFlow({ baseUrl, ui, shots })

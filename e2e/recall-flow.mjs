@@ -260,5 +260,15 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     await section.locator("tbody tr").filter({ hasText: ctx.lot.lot_number }).first().waitFor()
     await reveal(section)
     await shots.save("mock-recall.png")
+
+    // At phone width the list of recalls and the mock recall's answer stay reachable.
+    await page.setViewportSize(PHONE)
+    try {
+      await page.waitForTimeout(300)
+      assert.deepEqual(await unreachableText(page.getByTestId("recalls-page")), [], "Recalls page: text off-screen at 390 px")
+      assert.deepEqual(await unreachableText(result), [], "mock recall answer: text off-screen at 390 px")
+    } finally {
+      await page.setViewportSize(DESKTOP)
+    }
   })
 }

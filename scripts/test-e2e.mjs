@@ -29,6 +29,8 @@ const SCREENSHOTS = [
   "mock-recall.png",
   "integrity-page.png",
   "picking-phone.png",
+  "order-pick-phone.png",
+  "lot-release-phone.png",
 ]
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium"
 

@@ -24,11 +24,13 @@ const LocationPicks = ({ orderId, location }: { orderId: string; location: PickL
       <Table.Body>
         {location.picks.map((pick) => (
           <Table.Row key={`${pick.line_item_id}-${pick.lot_id}`}>
-            <Table.Cell>
+            <Table.Cell className="py-2">
               <NameCell name={pick.title ?? "—"} detail={pick.sku} className="text-ui-fg-base" />
             </Table.Cell>
-            <Table.Cell className="whitespace-nowrap font-mono">{pick.lot_number}</Table.Cell>
-            <Table.Cell className="whitespace-nowrap">exp. {formatDay(pick.expires_at)}</Table.Cell>
+            <Table.Cell className="py-2">
+              {/* Lot and expiry share a cell so the quantity stays on screen at phone width. */}
+              <NameCell name={pick.lot_number} detail={`exp. ${formatDay(pick.expires_at)}`} className="text-ui-fg-base font-mono [overflow-wrap:anywhere]" />
+            </Table.Cell>
             <Table.Cell className="text-ui-fg-base whitespace-nowrap text-right font-medium">× {pick.quantity}</Table.Cell>
           </Table.Row>
         ))}
