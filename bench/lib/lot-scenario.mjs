@@ -296,6 +296,19 @@ export async function takeOrder(sc, kind) {
 export const LEVEL_SQL = `SELECT * FROM inventory_level WHERE inventory_item_id = $1 AND location_id = $2`
 
 /**
+ * The reference the allocation's locking SQL is held to: a FEFO pick written by hand in one
+ * statement — the item's released lots at the location keeping past the cutoff, with free units,
+ * earliest expiry first, the first `$4` stock rows locked FOR UPDATE. ($1 item, $2 location, $3 cutoff.)
+ */
+export const HAND_FEFO_SQL = `SELECT s.id, s.quantity - s.allocated_quantity - s.quarantined_quantity AS available
+  FROM lot_stock s JOIN lot l ON l.id = s.lot_id
+ WHERE l.inventory_item_id = $1 AND s.location_id = $2 AND l.status = 'released' AND l.expires_at > $3
+   AND s.quantity > s.allocated_quantity + s.quarantined_quantity AND l.deleted_at IS NULL AND s.deleted_at IS NULL
+ ORDER BY l.expires_at, l.received_at, l.id
+ LIMIT $4
+ FOR UPDATE OF s`
+
+/**
  * Checks a tracked order's allocation against FEFO: every allocated lot is released and keeps
  * past the 60-day rule, and no eligible lot at that location expiring earlier still has free units.
  * Returns null when right, else a description.
