@@ -6,7 +6,7 @@
 //   (test results, note, who), reject (reason + danger prompt) -> scan a GS1 string to jump to the lot.
 // Every wait is bounded (15 s per action, 45-60 s for a first page load).
 import assert from "node:assert/strict"
-import { api, post, reveal } from "./support/page.mjs"
+import { api, isoDay, pickOption, post, reveal } from "./support/page.mjs"
 
 const ADMIN_EMAIL = "admin@medusa-lots.test"
 const ADMIN_PASSWORD = "lots-demo-2026"
@@ -15,18 +15,11 @@ const ORDER_EMAIL = "sanne.devries@example.nl"
 const LOCATION = "Cold store — Utrecht"
 const OTHER_LOCATION = "Main warehouse — Rotterdam"
 
-const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
-
 const lotRow = (page, lotNumber) =>
   page.getByTestId("item-lots-section").locator(`[data-testid="item-lot-row"][data-lot-number="${lotNumber}"]`)
 
 /** The lot's own node at the top of its trace on the lot page. */
 const traceRoot = (page) => page.getByTestId("lot-trace-tree").locator('[data-testid="trace-node"][data-kind="lot"]').first().locator("> div")
-
-async function pickOption(page, triggerSelector, optionText) {
-  await page.locator(triggerSelector).click()
-  await page.getByRole("option", { name: optionText, exact: true }).click()
-}
 
 export async function adminFlow({ baseUrl, ui, shots }) {
   const { page, step } = ui

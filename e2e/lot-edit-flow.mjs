@@ -7,16 +7,12 @@
 //   new lots from its menu (the drawer also at phone width); afterwards the item page records a lot
 //   made from one of them ("Record production"), traced back to it.
 import assert from "node:assert/strict"
-import { api, post, reveal, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
+import { api, isoDay, post, reveal, shownDay, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
 
 const ITEM_TITLE = "Greek yogurt 500 g"
 const LOCATION = "Cold store — Utrecht"
 const DESKTOP = { width: 1440, height: 900 }
 const PHONE = { width: 390, height: 844 }
-
-const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
-// As the admin shows a day (src/admin/lib/format.ts formatDay).
-const shownDay = (day) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(day))
 
 export async function lotEditFlow({ baseUrl, ui, shots }) {
   const { page, step } = ui

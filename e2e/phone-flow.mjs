@@ -6,21 +6,13 @@
 //   with a reason, release with a test result, the reject drawer (cancelled) — each drawer fits.
 // The lot goes to the warehouse the seeded order does not pick from, so later flows' FEFO is untouched.
 import assert from "node:assert/strict"
-import { api, reveal, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
+import { api, isoDay, pickOption, reveal, shownDay, unreachableText, unreachableTextAtRest } from "./support/page.mjs"
 
 const ITEM_TITLE = "Greek yogurt 500 g"
 const LOCATION = "Cold store — Utrecht"
 const PHONE = { width: 390, height: 844 }
 const DESKTOP = { width: 1440, height: 900 }
 const DAY_MS = 86_400_000
-
-// As the admin shows a day (src/admin/lib/format.ts formatDay).
-const shownDay = (date) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date)
-
-async function pickOption(page, triggerSelector, optionText) {
-  await page.locator(triggerSelector).click()
-  await page.getByRole("option", { name: optionText, exact: true }).click()
-}
 
 /** A drawer has slid in and nothing in it is off-screen; its buttons are at least 28 px tall. */
 async function expectFits(drawer, name) {
@@ -99,8 +91,8 @@ export async function phoneFlow({ baseUrl, ui, shots }) {
       await expectFits(drawer, "receive drawer")
       const expected = new Date(Date.now() + ctx.shelfLife * DAY_MS)
       await drawer.getByText(`Empty: expires ${shownDay(expected)} (received today + ${ctx.shelfLife} days shelf life).`).waitFor()
-      await drawer.locator("#receive-manufactured").fill(new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10))
-      const fromMade = new Date(new Date(Date.now() - 3 * DAY_MS).toISOString().slice(0, 10)).getTime() + ctx.shelfLife * DAY_MS
+      await drawer.locator("#receive-manufactured").fill(isoDay(-3))
+      const fromMade = new Date(isoDay(-3)).getTime() + ctx.shelfLife * DAY_MS
       await drawer.getByText(`Empty: expires ${shownDay(new Date(fromMade))} (manufactured + ${ctx.shelfLife} days shelf life).`).waitFor()
       await drawer.locator("#receive-manufactured").fill("")
       await pickOption(page, "#receive-location", LOCATION)

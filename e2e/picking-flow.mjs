@@ -6,7 +6,7 @@
 //   FEFO lot for part of a line and a later-expiring lot for the rest (warning declined, then
 //   confirmed) -> nothing off-screen -> Finish -> Medusa's fulfillment holds exactly the scanned lots.
 import assert from "node:assert/strict"
-import { api, post, reveal, unreachableText } from "./support/page.mjs"
+import { api, isoDay, post, reveal, unreachableText } from "./support/page.mjs"
 
 const DESKTOP = { width: 1440, height: 900 }
 const PHONE = { width: 390, height: 844 }
@@ -18,7 +18,6 @@ const SPLIT_SKU = "DAI-YOG-500"
 const codeFor = (line, lot) => (line.barcode && lot.length <= 20 ? `(01)${line.barcode.padStart(14, "0")}(10)${lot}` : lot.toLowerCase())
 
 const natural = new Intl.Collator("en", { numeric: true, sensitivity: "base" })
-const days = (n) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10)
 
 export async function pickingFlow({ baseUrl, ui, shots }) {
   const { page, step } = ui
@@ -71,7 +70,7 @@ export async function pickingFlow({ baseUrl, ui, shots }) {
         lot_number: ctx.laterLot,
         quantity: 6,
         status: "released",
-        expires_at: days(60),
+        expires_at: isoDay(60),
       })
     })
 

@@ -61,3 +61,15 @@ export async function unreachableTextAtRest(locator, { tries = 20, pauseMs = 150
   }
   return offScreen
 }
+
+/** A day `offsetDays` from today as a date field takes it (YYYY-MM-DD, UTC). */
+export const isoDay = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+
+/** A day as the admin shows it (src/admin/lib/format.ts formatDay), from a Date or a date string. */
+export const shownDay = (day) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(day))
+
+/** Opens a select by its trigger and chooses the option with exactly this text. */
+export async function pickOption(page, triggerSelector, optionText) {
+  await page.locator(triggerSelector).click()
+  await page.getByRole("option", { name: optionText, exact: true }).click()
+}
