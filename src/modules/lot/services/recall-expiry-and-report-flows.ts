@@ -24,7 +24,7 @@ import {
 } from "../actions/recall-units"
 import { markExpiryWarnings, unexpireLots } from "../actions/expiry"
 import { recallScope } from "../queries/recall"
-import { listExpiringLots, summarizeExpiry } from "../queries/expiry"
+import { listExpiringLots, refreshExpirySummary, summarizeExpiry } from "../queries/expiry"
 import { summarizeItemLots } from "../queries/item-lots"
 import { resolveFsmaLots } from "../queries/fsma"
 import { traceFromLots, traceFromOrder } from "../queries/trace"
@@ -124,8 +124,25 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
     await restoreExpiryWarningsSql(sharedContext.manager!, warned)
   }
 
-  @InjectManager()
+  /**
+   * Recomputes the expiry summary's weeks changed since the last refresh (the Expiry page's reads
+   * do it first; the scheduled job keeps the backlog short). Returns how many (item, week) keys.
+   */
+  @InjectTransactionManager()
+  async refreshExpirySummary(@MedusaContext() sharedContext: SqlContext = {}): Promise<number> {
+    return await refreshExpirySummary(sharedContext.transactionManager!)
+  }
+
   async listExpiringLots(
+    filters: Omit<ExpiringLotFilters, "statuses">,
+    page: { skip: number; take: number }
+  ): Promise<{ lots: ExpiringLotRow[]; count: number }> {
+    await this.refreshExpirySummary()
+    return await this.readExpiringLots(filters, page)
+  }
+
+  @InjectManager()
+  protected async readExpiringLots(
     filters: Omit<ExpiringLotFilters, "statuses">,
     page: { skip: number; take: number },
     @MedusaContext() sharedContext: SqlContext = {}
@@ -133,8 +150,13 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
     return await listExpiringLots(sharedContext.manager!, filters, page)
   }
 
+  async summarizeExpiry(input: { as_of: Date; weeks: number; products_limit: number }): Promise<ExpirySummary> {
+    await this.refreshExpirySummary()
+    return await this.readExpirySummary(input)
+  }
+
   @InjectManager()
-  async summarizeExpiry(
+  protected async readExpirySummary(
     input: { as_of: Date; weeks: number; products_limit: number },
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<ExpirySummary> {
