@@ -16,7 +16,7 @@ export type ExpirySummary = {
   totals: ExpirySummaryGroup
   by_location: ({ location_id: string } & ExpirySummaryGroup)[]
   by_product: ({ inventory_item_id: string } & ExpirySummaryGroup)[]
-  /** Products with stock at risk in all; `by_product` holds the first `products_limit` of them. */
+  /** Products with stock in any bucket; `by_product` holds the first `products_limit` of them. */
   product_count: number
 }
 
@@ -34,11 +34,13 @@ const EMPTY: ExpiryBucket = { quantity: 0, lots: 0 }
 
 /**
  * Shapes the grouped aggregates of the expiry summary query: totals, per location and per product
- * (most units at risk — expired plus within the largest window — first, then by id).
+ * (most units at risk — expired plus within the largest window — first, then by id in code-point
+ * order, as the query picks them). The query sends the rows of the first `products_limit` products
+ * and how many products there are in all.
  */
 export function buildExpirySummary(
   rows: ExpiryAggregate[],
-  input: { as_of: Date; weeks: string[]; windows: number[]; products_limit: number }
+  input: { as_of: Date; weeks: string[]; windows: number[]; products_limit: number; product_count: number }
 ): ExpirySummary {
   const windows = [...input.windows].sort((a, b) => a - b)
   const groups = new Map<string, ExpiryAggregate[]>()
@@ -60,7 +62,7 @@ export function buildExpirySummary(
   }
   const atRisk = (g: ExpirySummaryGroup) => g.expired.quantity + (g.windows[g.windows.length - 1]?.quantity ?? 0)
   const byRisk = <T extends ExpirySummaryGroup>(idOf: (g: T) => string) => (a: T, b: T) =>
-    atRisk(b) - atRisk(a) || idOf(a).localeCompare(idOf(b))
+    atRisk(b) - atRisk(a) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0)
   const ids = (prefix: string) => [...groups.keys()].filter((k) => k.startsWith(prefix)).map((k) => k.slice(prefix.length))
 
   const byLocation = ids("l:")
@@ -75,6 +77,6 @@ export function buildExpirySummary(
     totals: group("total", true),
     by_location: byLocation,
     by_product: byProduct.slice(0, input.products_limit),
-    product_count: byProduct.length,
+    product_count: input.product_count,
   }
 }

@@ -1,9 +1,11 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations"
 
 /**
- * A maintained summary of stock on hand per expiry week, so the Expiry page reads a few thousand
- * rows instead of every lot:
- * - `lot_expiry_week`: units and lots per inventory item, location, ISO week of expiry and status;
+ * A maintained summary of stock on hand per expiry week and day, so the Expiry page reads a few
+ * thousand rows instead of every lot:
+ * - `lot_expiry_week`: units and lots per inventory item, location, status and period of expiry —
+ *   each ISO week (`grain` week) and each day (`grain` day, read where a range starts or ends
+ *   inside a week);
  * - `lot_expiry_item_week`: the same per item over all locations (a lot split over two locations
  *   counts once there);
  * - `lot_expiry_dirty`: the (item, week) keys whose stock or lots changed since the last refresh.
@@ -14,15 +16,15 @@ export class Migration20261208000000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`
       CREATE TABLE IF NOT EXISTS "lot_expiry_week" (
-        "inventory_item_id" text NOT NULL, "location_id" text NOT NULL, "week_start" date NOT NULL,
+        "grain" text NOT NULL, "period_start" date NOT NULL, "inventory_item_id" text NOT NULL, "location_id" text NOT NULL,
         "status" text NOT NULL, "quantity" bigint NOT NULL, "lots" integer NOT NULL,
-        CONSTRAINT "lot_expiry_week_pkey" PRIMARY KEY ("week_start", "inventory_item_id", "location_id", "status")
+        CONSTRAINT "lot_expiry_week_pkey" PRIMARY KEY ("grain", "period_start", "inventory_item_id", "location_id", "status") INCLUDE ("quantity", "lots")
       );`)
     this.addSql(`
       CREATE TABLE IF NOT EXISTS "lot_expiry_item_week" (
-        "inventory_item_id" text NOT NULL, "week_start" date NOT NULL, "status" text NOT NULL,
+        "grain" text NOT NULL, "period_start" date NOT NULL, "inventory_item_id" text NOT NULL, "status" text NOT NULL,
         "quantity" bigint NOT NULL, "lots" integer NOT NULL,
-        CONSTRAINT "lot_expiry_item_week_pkey" PRIMARY KEY ("week_start", "inventory_item_id", "status")
+        CONSTRAINT "lot_expiry_item_week_pkey" PRIMARY KEY ("grain", "period_start", "inventory_item_id", "status") INCLUDE ("quantity", "lots")
       );`)
     this.addSql(`
       CREATE TABLE IF NOT EXISTS "lot_expiry_dirty" (

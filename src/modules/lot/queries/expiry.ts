@@ -1,5 +1,5 @@
 import { buildExpirySummary, type ExpiryAggregate, type ExpirySummary } from "../domain/expiry-summary"
-import { expiryPieces, pieceColumns, type ExpiryBound, type ExpiryPiece } from "../domain/expiry-pieces"
+import { expiryPieces, expiryUnits, type ExpiryBound, type ExpiryPiece } from "../domain/expiry-pieces"
 import { EXPIRING_STATUSES, expiryWeeks, isoWeekStart, warningBoundaries } from "../domain/expiry-warnings"
 import {
   countExpiringLotsSql, expiryBucketsSql, listExpiringLotsPageSql, type ExpiringLotFilters, type ExpiringLotRow,
@@ -53,7 +53,7 @@ export async function listExpiringLots(
   const pieces: ExpiryPiece[] = several ? [{ source: "lots", ...interval }] : expiryPieces(interval.from, interval.until)
   const [lots, count] = await Promise.all([
     listExpiringLotsPageSql(sql, { ...filters, statuses: EXPIRING_STATUSES }, page),
-    countExpiringLotsSql(sql, pieceColumns([pieces]), {
+    countExpiringLotsSql(sql, pieces, {
       statuses,
       summary_location_id: several ? undefined : filters.location_id?.[0],
       location_id: filters.location_id,
@@ -91,7 +91,19 @@ export async function summarizeExpiry(
     labels.push({ kind: "window", week: null, window_days: boundary.window_days })
     buckets.push(expiryPieces(afterNow, { at: boundary.until, inclusive: true }))
   }
-  const rows = await expiryBucketsSql(sql, pieceColumns(buckets), REPORTED_STATUSES)
-  const aggregates = rows.map(({ bucket, ...row }) => ({ ...labels[bucket], ...row }))
-  return buildExpirySummary(aggregates, { ...input, weeks, windows: options.expiry_warning_days })
+  const { units, members } = expiryUnits(buckets)
+  const windowBuckets = labels.flatMap((label, bucket) => (label.kind === "window" ? [bucket] : []))
+  const rows = await expiryBucketsSql(sql, {
+    units,
+    members,
+    statuses: REPORTED_STATUSES,
+    // Most at risk: expired plus within the largest window (the last one, windows ascend).
+    risk_buckets: [0, ...windowBuckets.slice(-1)],
+    products_limit: input.products_limit,
+  })
+  const productCount = rows.find((r) => r.kind === "product_count")?.lots ?? 0
+  const aggregates = rows
+    .filter((r) => r.kind !== "product_count")
+    .map(({ bucket, kind: _kind, ...row }) => ({ ...labels[bucket!], ...row }))
+  return buildExpirySummary(aggregates, { ...input, weeks, windows: options.expiry_warning_days, product_count: productCount })
 }
