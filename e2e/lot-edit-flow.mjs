@@ -113,9 +113,16 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
     const { lot: parent } = await api(page, baseUrl, `/admin/lots/${ctx.lotId}`)
     assert.equal(parent.stock.reduce((sum, s) => sum + s.quantity, 0), 3, "3 units left in the split lot")
     const { trace } = await api(page, baseUrl, `/admin/lots/${ctx.lotId}/trace?direction=forward`)
-    const made = trace.lots.filter((l) => l.depth === 1)
+    const made = trace.tables.lots.rows.filter((l) => l.depth === 1)
     assert.equal(made.length, 2, `two new lots trace back to it (${made.map((l) => l.lot_number).join(", ")})`)
     assert.ok(made.some((l) => l.lot_number === `${lotNumber}-A`), "one numbered in the form, the other by the item's template")
+    // The trace tree opens a new lot's level when asked: its 2 units on hand.
+    const child = page
+      .getByTestId("lot-trace-tree")
+      .locator('[data-testid="trace-node"][data-kind="lot"]')
+      .filter({ has: page.getByRole("link", { name: `${lotNumber}-A`, exact: true }) })
+    await child.getByRole("button", { name: `Open ${lotNumber}-A` }).click()
+    await child.locator('[data-testid="trace-node"][data-kind="on_hand"]').getByText("2 units", { exact: true }).waitFor()
   })
 
   await step("Print label: for a label printer, 3 copies; the choice is remembered", async () => {
@@ -210,6 +217,6 @@ export async function lotEditFlow({ baseUrl, ui, shots }) {
     const { lots } = await api(page, baseUrl, `/admin/lots?q=${encodeURIComponent(`${lotNumber}-P`)}&limit=5`)
     assert.equal(lots.length, 1, "the lot made is recorded")
     const { trace } = await api(page, baseUrl, `/admin/lots/${lots[0].id}/trace?direction=backward`)
-    assert.ok(trace.lots.some((l) => l.lot_number === `${lotNumber}-A`), "its backward trace reaches the lot it was made from")
+    assert.ok(trace.tables.lots.rows.some((l) => l.lot_number === `${lotNumber}-A`), "its backward trace reaches the lot it was made from")
   })
 }

@@ -40,7 +40,7 @@ export async function recallFlow({ baseUrl, ui, shots }) {
     assert.ok(shipped.length > 0, "the demo seed ships this order's lots")
     ctx.lot = { id: shipped[0].lot_id, lot_number: shipped[0].lot_number }
     const { trace } = await api(page, baseUrl, `/admin/lots/${ctx.lot.id}/trace?direction=forward`)
-    const customer = trace.customers[0]
+    const customer = trace.tables.customers.rows[0]
     assert.ok(customer, "the forward trace reaches the customer")
     ctx.customerEmail = customer.email
     ctx.customerName = customer.name ?? customer.email
@@ -57,6 +57,9 @@ export async function recallFlow({ baseUrl, ui, shots }) {
       .getByTestId("lot-trace-totals")
       .getByText(`${counted(trace.totals.shipments, "shipment")} to ${counted(trace.totals.customers, "customer")}`)
       .waitFor()
+    await section.getByTestId("lot-trace-mass-balance").getByText(`Mass balance ${trace.totals.mass_balance_percent.toLocaleString("en-GB", { maximumFractionDigits: 2 })} %`).waitFor()
+    // The customers reached, a page at a time, most units still with them first.
+    await section.getByTestId("lot-trace-customers").getByText(customer.name ?? customer.email, { exact: true }).waitFor()
 
     await section.getByRole("tab", { name: /Backward/ }).click()
     await section.locator('[data-testid="lot-trace-tree"][data-direction="backward"]').waitFor()

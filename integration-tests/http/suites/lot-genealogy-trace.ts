@@ -188,57 +188,82 @@ export function lotGenealogyTraceSuite({ api, getContainer }: MedusaSuiteOptions
   })
 
   describe("GET /admin/lots/:id/trace", () => {
-    it("traces forward to every child lot with depth, stock and a balanced mass balance", async () => {
+    it("answers summary first: totals, mass balance, the top of the tree and the first page of each table", async () => {
       const made = (await post("/admin/lots/productions", production())).data.lot
       const cups = (await post(`/admin/lots/${made.id}/split`, { location_id: w.main.id, children: [{ quantity: 10, lot_number: "CUP-A", inventory_item_id: items.cup.id }] })).data.children
-      const { data } = await get(`/admin/lots/${milk.id}/trace?direction=forward`)
+      const { data } = await get(`/admin/lots/${milk.id}/trace?direction=forward&limit=1`)
       const t = data.trace
-      expect(t.direction).toBe("forward")
-      expect(t.max_depth).toBe(10)
-      expect(t.truncated).toBe(false)
-      expect(t.lots.map((l: any) => [l.lot_number, l.relation, l.depth, l.on_hand, l.mass_balance.balanced])).toEqual([
-        ["MILK-1", "start", 0, 60, true],
+      expect([data.lot_id, t.direction, t.max_depth, t.truncated]).toEqual([milk.id, "forward", 10, false])
+      // milk 100 received (40 into the yogurt, 60 on hand), yogurt 40 made (10 split off, 30 on hand), cup 10
+      expect(t.totals).toEqual({
+        lots: 3, shipments: 0, customers: 0, orders: 0, locations: 1, suppliers: 1,
+        shipped_quantity: 0, returned_quantity: 0, outstanding_quantity: 0, on_hand_quantity: 100,
+        received_quantity: 150, accounted_quantity: 150, mass_balance_percent: 100, unbalanced_lots: 0, truncated: false,
+      })
+      expect(t.tree.node).toMatchObject({ kind: "lot", quantity: null, child_count: 2, lot: { lot_number: "MILK-1", relation: "start", on_hand: 60 } })
+      expect(t.tree.node.lot.mass_balance).toMatchObject({ received: 100, consumed: 40, on_hand: 60, expected_on_hand: 60, difference: 0 })
+      expect(t.tree.children).toMatchObject({ count: 2, offset: 0, limit: 1 })
+      expect(t.tree.children.rows.map((n: any) => [n.kind, n.lot.lot_number, n.quantity, n.child_count])).toEqual([["lot", made.lot_number, 40, 2]])
+      expect(t.tables.lots).toMatchObject({ count: 3, limit: 1, rows: [{ lot_number: "MILK-1", depth: 0 }] })
+      expect(t.tables.on_hand).toMatchObject({ count: 3, limit: 1 })
+      expect(t.tables.shipments).toEqual({ rows: [], count: 0, offset: 0, limit: 1 })
+      expect(t.graph).toBeUndefined()
+
+      // The rest on demand: the root's second child, the yogurt lot opened, a page of a table.
+      const rest = (await get(`/admin/lots/${milk.id}/trace?direction=forward&node=${milk.id}&offset=1&limit=1`)).data
+      expect(rest.children.rows).toEqual([{ key: `lot:${milk.id}/on_hand:${w.main.id}`, kind: "on_hand", quantity: 60, location_id: w.main.id }])
+      const opened = (await get(`/admin/lots/${milk.id}/trace?direction=forward&node=${made.id}`)).data
+      expect(opened.node).toMatchObject({ lot: { id: made.id }, child_count: 2 })
+      expect(opened.children.rows.map((n: any) => [n.kind, n.quantity, n.kind === "lot" ? n.lot.id : n.location_id])).toEqual([
+        ["lot", 10, cups[0].id],
+        ["on_hand", 30, w.main.id],
+      ])
+      const lots = (await get(`/admin/lots/${milk.id}/trace?direction=forward&table=lots&offset=1&limit=5`)).data
+      expect([lots.table, lots.count, lots.offset, lots.limit]).toEqual(["lots", 3, 1, 5])
+      expect(lots.rows.map((l: any) => [l.lot_number, l.relation, l.depth, l.on_hand, l.mass_balance.balanced])).toEqual([
         [made.lot_number, "descendant", 1, 30, true],
         ["CUP-A", "descendant", 2, 10, true],
       ])
-      expect(t.lots[0].mass_balance).toMatchObject({ received: 100, consumed: 40, on_hand: 60, expected_on_hand: 60, difference: 0 })
-      expect(t.on_hand).toEqual(expect.arrayContaining([expect.objectContaining({ lot_id: cups[0].id, location_id: w.main.id, quantity: 10 })]))
-      expect(t.graph.edges).toEqual(
-        expect.arrayContaining([
-          { from: `lot:${milk.id}`, to: `lot:${made.id}`, type: "production", quantity: 40 },
-          { from: `lot:${made.id}`, to: `lot:${cups[0].id}`, type: "split", quantity: 10 },
-          { from: `lot:${cups[0].id}`, to: `location:${w.main.id}`, type: "on_hand", quantity: 10 },
-        ])
-      )
-      expect(t.totals).toMatchObject({ lots: 3, shipments: 0, unbalanced_lots: 0 })
+      const past = (await get(`/admin/lots/${milk.id}/trace?direction=forward&table=on_hand&offset=50`)).data
+      expect([past.rows, past.count]).toEqual([[], 3])
 
-      const shallow = (await get(`/admin/lots/${milk.id}/trace?direction=forward&depth=1`)).data.trace
-      expect(shallow.lots.map((l: any) => l.lot_number)).toEqual(["MILK-1", made.lot_number])
-      expect(shallow.truncated).toBe(true)
+      const shallow = (await get(`/admin/lots/${milk.id}/trace?direction=forward&depth=1&table=lots`)).data
+      expect(shallow.rows.map((l: any) => l.lot_number)).toEqual(["MILK-1", made.lot_number])
+      const shallowTree = (await get(`/admin/lots/${milk.id}/trace?direction=forward&depth=1&node=${made.id}`)).data
+      expect(shallowTree.children.rows.map((n: any) => n.kind)).toEqual(["on_hand"]) // the cup lot is past the depth
+      expect((await get(`/admin/lots/${milk.id}/trace?direction=forward&depth=1`)).data.trace.truncated).toBe(true)
     })
 
     it("traces backward from a child lot to its inputs and their suppliers", async () => {
       const made = (await post("/admin/lots/productions", production())).data.lot
       const cup = (await post(`/admin/lots/${made.id}/split`, { location_id: w.main.id, children: [{ quantity: 10, inventory_item_id: items.cup.id }] })).data.children[0]
       const { data } = await get(`/admin/lots/${cup.id}/trace?direction=backward`)
-      expect(data.trace.lots.map((l: any) => [l.lot_number, l.relation, l.depth])).toEqual([
+      expect(data.trace.tables.lots.rows.map((l: any) => [l.lot_number, l.relation, l.depth])).toEqual([
         [cup.lot_number, "start", 0],
         [made.lot_number, "ancestor", 1],
         ["CULT-1", "ancestor", 2],
         ["MILK-1", "ancestor", 2],
       ])
-      expect(data.trace.suppliers).toEqual([
+      expect(data.trace.tables.suppliers.rows).toEqual([
         { supplier: "Cultures Ltd", supplier_lot_number: null, lot_id: culture.id, lot_number: "CULT-1" },
         { supplier: "Dairy Co", supplier_lot_number: "DC-77", lot_id: milk.id, lot_number: "MILK-1" },
       ])
-      expect(data.trace.graph.nodes).toEqual(expect.arrayContaining([{ id: "supplier:Dairy Co", type: "supplier", label: "Dairy Co", ref: null }]))
+      expect(data.trace.totals).toMatchObject({ lots: 4, suppliers: 2 })
+      const inputs = (await get(`/admin/lots/${cup.id}/trace?direction=backward&node=${made.id}`)).data.children.rows
+      expect(inputs.map((n: any) => [n.lot.lot_number, n.quantity, n.child_count])).toEqual([["CULT-1", 1, 1], ["MILK-1", 40, 1]])
+      const supplier = (await get(`/admin/lots/${cup.id}/trace?direction=backward&node=${milk.id}`)).data.children.rows
+      expect(supplier).toEqual([{ key: `lot:${milk.id}/supplier`, kind: "supplier", quantity: 100, supplier: "Dairy Co", supplier_lot_number: "DC-77" }])
       // both = backward + forward around the same lot
       const both = (await get(`/admin/lots/${made.id}/trace`)).data.trace
       expect(both.direction).toBe("both")
-      expect(both.lots.map((l: any) => l.relation).sort()).toEqual(["ancestor", "ancestor", "descendant", "start"])
+      expect(both.tables.lots.rows.map((l: any) => l.relation).sort()).toEqual(["ancestor", "ancestor", "descendant", "start"])
+      // the starting lot opens both ways: its inputs, the lot split from it, its own stock
+      const opens = both.tree.children.rows.map((n: any) => (n.kind === "lot" ? n.lot.id : n.kind))
+      expect([...opens.slice(0, 3)].sort()).toEqual([culture.id, milk.id, cup.id].sort())
+      expect(opens[3]).toBe("on_hand")
     })
 
-    it("answers an unknown lot with 404 and bad parameters with 400", async () => {
+    it("answers an unknown lot with 404 and bad parameters with 400 in words", async () => {
       const res = await send(get(`/admin/lots/lot_missing/trace`))
       expect([res.status, res.data.message]).toEqual([404, "Lot with id: lot_missing was not found"])
       for (const [query, message] of [
@@ -247,12 +272,21 @@ export function lotGenealogyTraceSuite({ api, getContainer }: MedusaSuiteOptions
         ["depth=2.5", "depth"],
         ["depth=deep", "depth"],
         ["direction=sideways", "Expected: 'forward, backward, both' for field 'direction', but got: 'sideways'"],
-        ["limit=5", "Unrecognized fields: 'limit'"],
+        ["table=orders", "table must be one of shipments, customers, on_hand, suppliers, lots"],
+        ["table=customers&offset=-1", "offset must be a whole number of rows to skip, 0 or more"],
+        ["table=customers&offset=1.5", "offset must be a whole number of rows to skip, 0 or more"],
+        ["table=customers&limit=0", "limit must be a whole number of rows from 1 to 200"],
+        ["table=customers&limit=500", "limit must be a whole number of rows from 1 to 200"],
+        ["offset=20", "offset pages a table or a lot's children: name one with table= or node="],
+        [`table=lots&node=${milk.id}`, "ask for one table or one lot's children at a time, not both"],
+        ["page=2", "Unrecognized fields: 'page'"],
       ]) {
         const bad = await send(get(`/admin/lots/${milk.id}/trace?${query}`))
         expect([query, bad.status]).toEqual([query, 400])
         expect(bad.data.message).toContain(message)
       }
+      const elsewhere = await send(get(`/admin/lots/${milk.id}/trace?direction=forward&node=${culture.id}`))
+      expect([elsewhere.status, elsewhere.data.message]).toEqual([404, `Lot with id: ${culture.id} is not in this lot's forward trace`])
     })
   })
 

@@ -113,12 +113,13 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     // backward from Ada's order to the raw lot and its supplier.
     const forward = await get(`/admin/lots/${raw.id}/trace?direction=forward`)
     expect(forward.status).toBe(200)
-    expect(forward.data.trace.customers.map((c: any) => [c.email, c.quantity]).sort()).toEqual([
+    expect(forward.data.trace.tables.customers.rows.map((c: any) => [c.email, c.quantity]).sort()).toEqual([
       ["ada@lots.test", 2],
       ["bob@lots.test", 1],
       ["cara@lots.test", 3],
     ])
-    expect(forward.data.trace.lots.map((l: any) => [l.lot_number, l.depth]).sort()).toEqual([["CHZ-A", 1], ["RAW-1", 0], ["YOG-A", 1]])
+    expect(forward.data.trace.tables.lots.rows.map((l: any) => [l.lot_number, l.depth]).sort()).toEqual([["CHZ-A", 1], ["RAW-1", 0], ["YOG-A", 1]])
+    expect(forward.data.trace.totals).toMatchObject({ lots: 3, shipments: 3, customers: 3, orders: 3, shipped_quantity: 6, outstanding_quantity: 6, mass_balance_percent: 100 })
     const backward = await get(`/admin/orders/${ada.id}/trace`)
     expect(backward.data.trace.lots.map((l: any) => l.lot_number).sort()).toEqual(["RAW-1", "YOG-A"])
     expect(backward.data.trace.suppliers).toEqual([
@@ -140,10 +141,39 @@ export function recallsSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(mock.data.mock_recall.duration_ms).toBeGreaterThanOrEqual(0)
     expect(await stateSnapshot(container)).toEqual(before)
     expect((await get("/admin/recalls/mock")).data).toMatchObject({ count: 1, mock_recalls: [{ id: mock.data.mock_recall.id }] })
-    // It names the customers with their order numbers, and exports like a recall (no notice columns).
+    // It answers the first page of each table, customers with their order numbers, most units first.
     const adaNumber = (await get(`/admin/orders/${ada.id}?fields=id,display_id`)).data.order.display_id
-    const adaRow = mock.data.scope.customers.find((c: any) => c.email === "ada@lots.test")
+    const { customers, shipments, lots } = mock.data.tables
+    expect([customers.count, customers.offset, customers.limit, shipments.count, lots.count]).toEqual([3, 0, 25, 3, 3])
+    expect(customers.rows.map((c: any) => [c.email, c.outstanding_quantity])).toEqual([["cara@lots.test", 3], ["ada@lots.test", 2], ["bob@lots.test", 1]])
+    expect(lots.rows.map((l: any) => [l.lot_number, l.depth])).toEqual([["RAW-1", 0], ["CHZ-A", 1], ["YOG-A", 1]])
+    const adaRow = customers.rows.find((c: any) => c.email === "ada@lots.test")
     expect(adaRow.order_ids.map((id: string) => mock.data.order_numbers[id])).toEqual([`#${adaNumber}`])
+    expect(mock.data.scope).toBeUndefined()
+    // The rest page by page; bad paging is refused in words and changes nothing.
+    const scopePath = `/admin/recalls/mock/${mock.data.mock_recall.id}/scope`
+    const second = await get(`${scopePath}?table=customers&offset=1&limit=1`)
+    expect(second.status).toBe(200)
+    expect([second.data.table, second.data.count, second.data.offset, second.data.limit]).toEqual(["customers", 3, 1, 1])
+    expect(second.data.rows.map((c: any) => c.email)).toEqual(["ada@lots.test"])
+    expect(second.data.order_numbers).toEqual({ [ada.id]: `#${adaNumber}` })
+    const shipmentPage = await get(`${scopePath}?table=shipments&offset=2`)
+    expect([shipmentPage.data.count, shipmentPage.data.rows.length, shipmentPage.data.limit]).toEqual([3, 1, 25])
+    for (const [query, status, message] of [
+      ["offset=-1", 400, "offset must be a whole number of rows to skip, 0 or more"],
+      ["limit=0", 400, "limit must be a whole number of rows from 1 to 200"],
+      ["table=orders", 400, "table must be customers, shipments or lots"],
+      ["sort=email", 400, "Unrecognized fields: 'sort'"],
+    ] as const) {
+      const bad = await get(`${scopePath}?${query}`)
+      expect([query, bad.status]).toEqual([query, status])
+      expect(bad.data.message).toContain(message)
+    }
+    const unknownMock = await get(`/admin/recalls/mock/mockrcl_missing/scope`)
+    expect([unknownMock.status, unknownMock.data.message]).toEqual([404, "Mock recall with id: mockrcl_missing was not found"])
+    expect(await stateSnapshot(container)).toEqual(before)
+    expect((await get("/admin/recalls/mock")).data.count).toBe(1)
+    // It exports like a recall (no notice columns).
     const mockCsv = await send(api.get(`/admin/recalls/mock/${mock.data.mock_recall.id}/export?format=csv&table=customers`, { headers }))
     expect(mockCsv.status).toBe(200)
     const mockRows = Papa.parse<Record<string, string>>(String(mockCsv.data).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true })

@@ -34,8 +34,6 @@ export type Recall = Serialized<AdminRecall>
 export type RecallDetail = Serialized<AdminRecallDetail>
 export type MockRecall = Serialized<AdminMockRecall>
 export type RecallPreview = Serialized<AdminRecallPreviewResponse>
-/** A traced scope with its orders' display numbers: a preview's or a mock recall's answer. */
-export type TracedScope = Pick<RecallPreview, "scope" | "order_numbers">
 
 export type RecallListQuery = { status?: RecallStatus; limit: number; offset: number }
 export type PageQuery = { limit: number; offset: number }

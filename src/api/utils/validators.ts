@@ -20,6 +20,21 @@ export const queryWholeNumber = (what: string, min: number, max: number) =>
     .max(max, `${what} must be at most ${max}`)
 
 /**
+ * `offset` and `limit` of a paged read. Refinements rather than .int()/.min(): Medusa rewrites
+ * those messages into bounds ("too small, expected at least: '0'") a merchant has to decode.
+ */
+export const queryPage = (defaultLimit: number, maxLimit: number) => ({
+  offset: z.coerce
+    .number({ error: "offset must be a number" })
+    .refine((n) => Number.isSafeInteger(n) && n >= 0, { message: "offset must be a whole number of rows to skip, 0 or more" })
+    .default(0),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .refine((n) => Number.isSafeInteger(n) && n >= 1 && n <= maxLimit, { message: `limit must be a whole number of rows from 1 to ${maxLimit}` })
+    .default(defaultLimit),
+})
+
+/**
  * A positive number of whole units. A refinement rather than .int()/.positive(): Medusa rewrites
  * those standard messages and, inside a list, reports a fractional number as a missing field.
  */

@@ -87,7 +87,13 @@ export const MockRecallSection = () => {
               <MockRecallExport id={run.data.mock_recall.id} />
             </div>
             {run.data.mock_recall.summary && <RecallScopeFigures summary={run.data.mock_recall.summary} showDuration />}
-            <RecallPreviewCustomers preview={run.data} title="Customers a recall would reach" closing="the export lists them all" />
+            <RecallPreviewCustomers
+              customers={run.data.tables.customers.rows}
+              count={run.data.tables.customers.count}
+              orderNumbers={run.data.order_numbers}
+              title="Customers a recall would reach"
+              closing="the export lists them all"
+            />
           </div>
         )}
       </div>

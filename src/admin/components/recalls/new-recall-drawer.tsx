@@ -117,7 +117,7 @@ const NewRecallForm = ({ initialLots }: Props) => {
         ) : previewed ? (
           <div className="flex flex-col gap-y-4">
             <RecallScopeFigures summary={previewed.summary} />
-            <RecallPreviewCustomers preview={previewed} />
+            <RecallPreviewCustomers customers={previewed.scope.customers} count={previewed.scope.customers.length} orderNumbers={previewed.order_numbers} />
           </div>
         ) : null}
       </div>

@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import type { TracedScope } from "../../hooks/recalls"
+import type { RecallPreview } from "../../hooks/recalls"
 import { counted } from "../../lib/format"
 import { NameCell } from "../common/name-cell"
 
@@ -7,19 +7,24 @@ import { NameCell } from "../common/name-cell"
 const SHOWN = 25
 
 /**
- * Who a recall would reach (a preview before it is confirmed, or a mock recall): each customer with
- * their orders and the units still with them.
+ * Who a recall would reach (a preview before it is confirmed, or a mock recall's first page): each
+ * customer with their orders and the units still with them, most units first as the server sends them.
  */
 export const RecallPreviewCustomers = ({
-  preview,
+  customers: all,
+  count,
+  orderNumbers,
   title = "Customers to notify",
   closing = "the recall lists them all",
 }: {
-  preview: TracedScope
+  customers: RecallPreview["scope"]["customers"]
+  /** Customers in the whole scope (more than `customers` when those are its first page). */
+  count: number
+  orderNumbers: RecallPreview["order_numbers"]
   title?: string
   closing?: string
 }) => {
-  const customers = [...preview.scope.customers].sort((a, b) => b.outstanding_quantity - a.outstanding_quantity)
+  const customers = all.slice(0, SHOWN)
   if (!customers.length) {
     return (
       <Text size="small" className="text-ui-fg-subtle">
@@ -33,11 +38,11 @@ export const RecallPreviewCustomers = ({
         {title}
       </Text>
       <ul className="shadow-borders-base divide-y rounded-lg">
-        {customers.slice(0, SHOWN).map((c) => (
+        {customers.map((c) => (
           <li key={c.key} className="flex items-center justify-between gap-x-3 px-3 py-2" data-testid="recall-preview-customer">
             <NameCell
               name={c.name ?? c.email ?? "Guest"}
-              detail={[c.name ? c.email : null, c.order_ids.map((id) => preview.order_numbers[id] ?? id).join(", ")].filter(Boolean).join(" · ")}
+              detail={[c.name ? c.email : null, c.order_ids.map((id) => orderNumbers[id] ?? id).join(", ")].filter(Boolean).join(" · ")}
             />
             <Text size="small" className="text-ui-fg-subtle whitespace-nowrap">
               {counted(c.outstanding_quantity, "unit")} with them
@@ -45,9 +50,9 @@ export const RecallPreviewCustomers = ({
           </li>
         ))}
       </ul>
-      {customers.length > SHOWN && (
+      {count > customers.length && (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          and {counted(customers.length - SHOWN, "more customer")}; {closing}.
+          and {counted(count - customers.length, "more customer")}; {closing}.
         </Text>
       )}
     </div>

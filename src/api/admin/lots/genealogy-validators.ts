@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { boundedText, metadataSchema, recordId, wholeQuantity } from "../../utils/validators"
+import { TRACE_TABLES } from "../../../modules/lot/domain/trace-view"
+import { boundedText, metadataSchema, oneOf, queryPage, recordId, wholeQuantity } from "../../utils/validators"
 import { AdminReceiveLot } from "./validators"
 
 // Genealogy: lots made from others (production, split) and the trace that walks them.
@@ -82,12 +83,26 @@ const depth = z.coerce
   .max(MAX_TRACE_DEPTH, `depth must be at most ${MAX_TRACE_DEPTH}`)
   .default(10)
 
+/** Rows per table page, and lots' children per opened level, unless the query asks for another size. */
+export const TRACE_PAGE_SIZE = 20
+
 export const AdminLotTraceParams = z
   .object({
     direction: z
       .enum(["forward", "backward", "both"], { error: "direction must be forward, backward or both" })
       .default("both"),
     depth,
+    table: oneOf("table", TRACE_TABLES, `table must be one of ${TRACE_TABLES.join(", ")}`).optional(),
+    node: recordId("node").optional(),
+    ...queryPage(TRACE_PAGE_SIZE, 200),
   })
   .strict()
+  .superRefine((query, ctx) => {
+    if (query.table && query.node) {
+      ctx.addIssue({ code: "custom", path: ["node"], message: "ask for one table or one lot's children at a time, not both" })
+    }
+    if (query.offset > 0 && !query.table && !query.node) {
+      ctx.addIssue({ code: "custom", path: ["offset"], message: "offset pages a table or a lot's children: name one with table= or node=" })
+    }
+  })
 export type AdminLotTraceParamsType = z.infer<typeof AdminLotTraceParams>

@@ -4,7 +4,7 @@ import type { Gs1ParseError } from "../../../modules/lot/domain/gs1"
 import type { ExpirySummary } from "../../../modules/lot/domain/expiry-summary"
 import type { LotIntegrityReport } from "../../../workflows/steps/check-lot-integrity"
 import type { LotIntegrityRepair } from "../../../workflows/runners/integrity-repair"
-import type { TraceReport } from "../../../modules/lot/domain/trace-report"
+import type { TraceSummary, TraceTablePage, TraceTreeLevel } from "../../../modules/lot/domain/trace-view"
 import type { LotTransformation } from "../../../modules/lot/domain/transformation"
 import type { Lot, LotEvent, LotStock } from "../../../modules/lot/models"
 import type { ExpiringLotRow } from "../../../modules/lot/sql/expiry-report-sql"
@@ -62,7 +62,12 @@ export type AdminTransferLotResponse = { lot: AdminLot; transfer: LotStockChange
 export type AdminInspectReturnedStockResponse = { lot: AdminLot }
 export type AdminSplitLotResponse = { lot: AdminLot; children: AdminLot[]; split: LotTransformation }
 export type AdminProduceLotResponse = { lot: AdminLot; production: LotTransformation }
-export type AdminLotTraceResponse = { lot_id: string; trace: TraceReport }
+/** GET /admin/lots/:id/trace: totals, the top of the tree, the first page of every table. */
+export type AdminLotTraceResponse = { lot_id: string; trace: TraceSummary }
+/** GET /admin/lots/:id/trace?table=…: one page of one table. */
+export type AdminLotTraceTableResponse = { lot_id: string } & TraceTablePage
+/** GET /admin/lots/:id/trace?node=…: an opened lot with one page of its children. */
+export type AdminLotTraceNodeResponse = { lot_id: string } & TraceTreeLevel
 export type AdminLotReconciliationResponse = LotIntegrityReport
 export type AdminLotIntegrityRepairResponse = LotIntegrityRepair
 export type AdminExpireLotsResponse = { count: number; expired: ExpiredLot[] }

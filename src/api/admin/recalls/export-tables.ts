@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { formatAddress } from "../../../modules/lot/domain/location-description"
-import type { TraceReport } from "../../../modules/lot/domain/trace-report"
+import type { TraceTables } from "../../../modules/lot/domain/trace-report"
 import { sendTables, type Column, type Table } from "../../utils/spreadsheet"
 import { readableNames, type RecallReadableNames } from "./helpers"
 import type { AdminExportRecallParamsType } from "./validators"
@@ -95,16 +95,14 @@ function exportTables(rows: ScopeRows, names: RecallReadableNames, kind: ExportK
  * shipment, each shipment, each lot with its units shipped, returned and outstanding and its
  * stock per location now.
  */
-export function scopeRows(report: TraceReport): ScopeRows {
+export function scopeRows(report: TraceTables): ScopeRows {
   const shipments = report.shipments.map((s) => ({ ...s, shipped_quantity: s.quantity }))
   const shipTo = new Map<string, unknown>()
   for (const s of report.shipments) {
     const key = s.customer_id ?? s.customer_email ?? "guest"
     if (!shipTo.has(key)) shipTo.set(key, s.ship_to)
   }
-  const customers = [...report.customers]
-    .sort((a, b) => b.outstanding_quantity - a.outstanding_quantity || a.key.localeCompare(b.key))
-    .map((c) => ({ ...c, shipped_quantity: c.quantity, ship_to: shipTo.get(c.key) ?? null }))
+  const customers = report.customers.map((c) => ({ ...c, shipped_quantity: c.quantity, ship_to: shipTo.get(c.key) ?? null }))
   const lots = [...report.lots]
     .sort((a, b) => a.depth - b.depth || a.lot_number.localeCompare(b.lot_number))
     .map((l) => {

@@ -2,7 +2,7 @@ import type { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../modules/lot"
 import type { MockRecall, Recall } from "../../../modules/lot/models"
-import type { TraceReport } from "../../../modules/lot/domain/trace-report"
+import type { TraceTableRow } from "../../../modules/lot/domain/trace-view"
 import type LotModuleService from "../../../modules/lot/service"
 import { withActors } from "../../utils/actors"
 import type { AdminMockRecall, AdminRecall, AdminRecallCustomer, AdminRecallDetail, AdminRecallLot } from "./types"
@@ -52,12 +52,16 @@ export async function recallDetail(scope: MedusaContainer, recallId: string): Pr
   }
 }
 
-/** The display number ("#1042") of each order a traced scope's customers were shipped by, keyed by order id. */
-export async function scopeOrderNumbers(scope: MedusaContainer, report: TraceReport): Promise<Record<string, string | null>> {
-  const orderIds = [...new Set(report.customers.flatMap((c) => c.order_ids))]
+/** The display number ("#1042") of each order, keyed by order id. */
+export async function orderNumbers(scope: MedusaContainer, ids: string[]): Promise<Record<string, string | null>> {
+  const orderIds = [...new Set(ids)]
   const names = await readableNames(scope, { orderIds })
   return Object.fromEntries(orderIds.map((id) => [id, names.orderNumber(id)]))
 }
+
+/** The orders a page of a traced scope names: its customers' orders, or its shipments' orders. */
+export const pageOrderIds = (rows: TraceTableRow<"customers" | "shipments" | "lots">[]) =>
+  rows.flatMap((row) => ("order_ids" in row ? row.order_ids : "order_id" in row ? [row.order_id] : []))
 
 /** What a person reads in place of Medusa's ids: order numbers, location names and SKUs, by id. */
 export type RecallReadableNames = {

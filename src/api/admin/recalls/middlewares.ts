@@ -6,6 +6,7 @@ import {
   AdminExportRecallParams,
   AdminListMockRecallsParams,
   AdminListRecallsParams,
+  AdminMockRecallScopeParams,
   AdminMarkRecallCustomersNotified,
   AdminRecallScope,
   AdminRecordRecallRecovery,
@@ -33,6 +34,7 @@ export const adminRecallMiddlewares: MiddlewareRoute[] = [
   },
   { method: ["POST"], matcher: "/admin/recalls/:id/recoveries", middlewares: [validateAndTransformBody(AdminRecordRecallRecovery)] },
   { method: ["POST"], matcher: "/admin/recalls/:id/disposals", middlewares: [validateAndTransformBody(AdminDisposeRecalledUnits)] },
+  { method: ["GET"], matcher: "/admin/recalls/mock/:id/scope", middlewares: [validateAndTransformQuery(AdminMockRecallScopeParams, query)] },
   { method: ["GET"], matcher: "/admin/recalls/mock/:id/export", middlewares: [validateAndTransformQuery(AdminExportRecallParams, query)] },
   { method: ["GET"], matcher: "/admin/recalls/:id/export", middlewares: [validateAndTransformQuery(AdminExportRecallParams, query)] },
 ]

@@ -2,9 +2,11 @@ import type { InferTypeOf, PaginatedResponse } from "@medusajs/framework/types"
 import type { LotStatus } from "../../../modules/lot"
 import type { RecallProgress } from "../../../modules/lot/domain/recall-progress"
 import type { RecallScopeSummary } from "../../../modules/lot/domain/recall-scope"
-import type { TraceReport } from "../../../modules/lot/domain/trace-report"
+import type { TraceTables } from "../../../modules/lot/domain/trace-report"
+import type { TracePage, TraceTablePage, TraceTableRow } from "../../../modules/lot/domain/trace-view"
 import type { MockRecall, Recall, RecallAction, RecallCustomer, RecallLot } from "../../../modules/lot/models"
 import type { AdminActor } from "../../utils/actors"
+import type { SCOPE_TABLES } from "./validators"
 
 // Responses of /admin/recalls/*, as the handlers send them (the admin reads them with dates as ISO
 // strings). The ORM types JSON columns as plain records; these types say what the module writes there.
@@ -55,9 +57,20 @@ export type AdminRecallResponse = { recall: AdminRecallDetail }
 export type AdminRecallListResponse = PaginatedResponse<{ recalls: AdminRecall[] }>
 export type AdminRecallPreviewResponse = {
   summary: RecallScopeSummary
-  scope: TraceReport
+  scope: TraceTables
   /** Each order the scope reaches, by id: its display number ("#1042"). */
   order_numbers: Record<string, string | null>
 }
-export type AdminMockRecallResponse = Omit<AdminRecallPreviewResponse, "summary"> & { mock_recall: AdminMockRecall }
+/**
+ * POST /admin/recalls/mock: the run (its summary holds the totals and the mass balance) and the first
+ * page of each table; the rest is paged with GET /admin/recalls/mock/:id/scope.
+ */
+export type AdminMockRecallResponse = {
+  mock_recall: AdminMockRecall
+  tables: { [K in (typeof SCOPE_TABLES)[number]]: TracePage<TraceTableRow<K>> }
+  /** The display numbers of the orders on those pages. */
+  order_numbers: Record<string, string | null>
+}
+/** GET /admin/recalls/mock/:id/scope: a page of the mock recall's lots traced again now, with the display numbers of its orders. */
+export type AdminMockRecallScopeResponse = TraceTablePage<(typeof SCOPE_TABLES)[number]> & { order_numbers: Record<string, string | null> }
 export type AdminMockRecallListResponse = PaginatedResponse<{ mock_recalls: AdminMockRecall[] }>

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { RECALL_CLASSIFICATIONS, RECALL_NOTICE_METHODS, RECALL_STATUSES } from "../../../modules/lot/types"
-import { boundedText, oneOf, recordId, requiredText, trueOrFalse, wholeQuantity } from "../../utils/validators"
+import { boundedText, oneOf, queryPage, recordId, requiredText, trueOrFalse, wholeQuantity } from "../../utils/validators"
 
 const lotIds = z
   .array(recordId("lot_id"), { error: "lot_ids must be a list of lot ids" })
@@ -76,11 +76,21 @@ export type AdminListRecallsParamsType = z.infer<typeof AdminListRecallsParams>
 export const AdminListMockRecallsParams = z.object(page).strict()
 export type AdminListMockRecallsParamsType = z.infer<typeof AdminListMockRecallsParams>
 
+/** The tables of a recall's scope, as the exports and the mock recall pages name them. */
+export const SCOPE_TABLES = ["customers", "shipments", "lots"] as const
+const scopeTable = oneOf("table", SCOPE_TABLES, "table must be customers, shipments or lots")
+
 export const AdminExportRecallParams = z
   .object({
     format: oneOf("format", ["csv", "xlsx"], "format must be csv or xlsx").default("csv"),
     // CSV holds one table; XLSX holds all three, one sheet each.
-    table: oneOf("table", ["customers", "shipments", "lots"], "table must be customers, shipments or lots").default("customers"),
+    table: scopeTable.default("customers"),
   })
   .strict()
 export type AdminExportRecallParamsType = z.infer<typeof AdminExportRecallParams>
+
+/** Rows a mock recall's answer carries per table; the rest is paged (GET /admin/recalls/mock/:id/scope). */
+export const SCOPE_PAGE_SIZE = 25
+
+export const AdminMockRecallScopeParams = z.object({ table: scopeTable.default("customers"), ...queryPage(SCOPE_PAGE_SIZE, 200) }).strict()
+export type AdminMockRecallScopeParamsType = z.infer<typeof AdminMockRecallScopeParams>

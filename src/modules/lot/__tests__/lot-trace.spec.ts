@@ -1,6 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 
 import { buildTraceReport } from "../domain/trace-report"
+import { traceSummary, traceTreeLevel, type TraceTreeNode } from "../domain/trace-view"
 import { traceBackward, traceForward } from "../sql/trace-sql"
 import { lotModuleSpec, rejectionOf } from "./lot-module-runner"
 import { LotLineageKind, LotShipmentStatus, LotStatus, type ReceiveLotInput } from "../types"
@@ -180,6 +181,15 @@ lotModuleSpec(
             { from: "supplier:Dairy Co", to: `lot:${g.milk}`, type: "supplied", quantity: 100 },
           ])
         )
+
+        // A lot's trace answers summary first: the totals, the lot with its children, a level per opened lot.
+        const summary = traceSummary(report, g.milk, 20)
+        expect(summary.totals).toMatchObject({ lots: 4, shipments: 2, customers: 2, orders: 2, locations: 1, returned_quantity: 1, on_hand_quantity: 92 })
+        expect(summary.totals).toMatchObject({ received_quantity: 170, accounted_quantity: 170, mass_balance_percent: 100 })
+        const entry = (n: TraceTreeNode) => (n.kind === "lot" ? [n.lot.lot_number, n.quantity, n.child_count] : [n.kind, n.quantity])
+        expect(summary.tree!.children.rows.map(entry)).toEqual([["YOG-1", 40, 3], ["on_hand", 60]])
+        expect(traceTreeLevel(report, g.yogurt, 0, 20)!.children.rows.map(entry)).toEqual([["CUP-1", 20, 3], ["CUP-2", 10, 1], ["on_hand", 10]])
+        expect(traceTreeLevel(report, g.cup1, 0, 20)!.children.rows.map(entry)).toEqual([["shipment", 4], ["shipment", 3], ["on_hand", 12]])
       })
 
       it("walks backward from a finished lot to its inputs and their suppliers", async () => {

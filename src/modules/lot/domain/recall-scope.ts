@@ -1,5 +1,6 @@
 import type { RecallScopeSummary } from "../types"
-import type { TraceReport } from "./trace-report"
+import type { TraceTables } from "./trace-report"
+import { traceTotals } from "./trace-view"
 
 export type { RecallScopeSummary }
 
@@ -18,28 +19,9 @@ export function outstandingQuantity(units: { shipped: number; returned: number }
  * The numbers a recall (or its rehearsal) is judged by: how much it reaches, and what share of
  * the received units the history explains — an auditor's "can you account for every unit?".
  */
-export function summarizeRecallScope(report: TraceReport, durationMs: number): RecallScopeSummary {
-  const received = report.lots.reduce((sum, lot) => sum + lot.mass_balance.received, 0)
-  const accounted = report.lots.reduce(
-    (sum, lot) => sum + Math.max(0, lot.mass_balance.received - Math.abs(lot.mass_balance.difference)),
-    0
-  )
-  return {
-    lots: report.lots.length,
-    shipments: report.shipments.length,
-    customers: report.customers.length,
-    orders: new Set(report.shipments.map((s) => s.order_id)).size,
-    shipped_quantity: report.totals.shipped_quantity,
-    returned_quantity: report.shipments.reduce((sum, s) => sum + s.returned_quantity, 0),
-    outstanding_quantity: report.totals.outstanding_quantity,
-    on_hand_quantity: report.totals.on_hand_quantity,
-    received_quantity: received,
-    accounted_quantity: accounted,
-    mass_balance_percent: received === 0 ? 100 : Math.round((accounted / received) * 10_000) / 100,
-    unbalanced_lots: report.totals.unbalanced_lots,
-    truncated: report.truncated,
-    duration_ms: durationMs,
-  }
+export function summarizeRecallScope(tables: TraceTables, durationMs: number): RecallScopeSummary {
+  const { locations: _locations, suppliers: _suppliers, ...totals } = traceTotals(tables)
+  return { ...totals, duration_ms: durationMs }
 }
 
 /** Display number of the n-th recall: RCL-2026-0007. */

@@ -1,4 +1,4 @@
-import type { LotTrace, TracedLot, TracedShipment } from "./lot-trace"
+import type { LotTrace, TracedLineage, TracedLot, TracedShipment } from "./lot-trace"
 import type { LotEventType } from "../types"
 import { massBalance, type LotEventTotals, type MassBalance } from "./mass-balance"
 
@@ -15,13 +15,16 @@ export type TraceLotRow = Omit<TracedLot, "depth"> & {
   mass_balance: MassBalance
 }
 
-export type TraceReport = {
+/** A trace as flat tables: what a screen pages through and what a recall copies. */
+export type TraceTables = {
   direction: "forward" | "backward" | "both"
   max_depth: number
   truncated: boolean
-  graph: { nodes: TraceNode[]; edges: TraceEdge[] }
   lots: TraceLotRow[]
+  /** The genealogy links walked between the lots above. */
+  lineage: Pick<TracedLineage, "parent_lot_id" | "child_lot_id" | "kind" | "quantity">[]
   shipments: (TracedShipment & { lot_number: string })[]
+  /** Most units still with them first, then by key. */
   customers: {
     key: string
     customer_id: string | null
@@ -40,17 +43,19 @@ export type TraceReport = {
   totals: { lots: number; shipments: number; customers: number; shipped_quantity: number; outstanding_quantity: number; on_hand_quantity: number; unbalanced_lots: number }
 }
 
+/** The tables with the graph of lots, shipments, orders, customers, locations and suppliers. */
+export type TraceReport = TraceTables & { graph: { nodes: TraceNode[]; edges: TraceEdge[] } }
+
 // Node ids carry their type: a supplier's name or a guest's e-mail could equal another record's id.
 const nodeId = (type: TraceNodeType, key: string) => `${type}:${key}`
 const customerKey = (s: TracedShipment) => s.customer_id ?? s.customer_email ?? "guest"
 
 /**
- * Turns the raw traces (forward, backward or both, from the same starting lots) into what a
- * merchant reads: a graph of lots, shipments, orders, customers, locations and suppliers with
- * quantities on the edges, and flat tables — lots with their depth and mass balance, shipments,
+ * Turns the raw traces (forward, backward or both, from the same starting lots) into flat tables a
+ * merchant reads: lots with their depth and mass balance, the lineage between them, shipments,
  * customers, stock on hand per location, suppliers.
  */
-export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTrace }, startLotIds: string[]): TraceReport {
+export function buildTraceTables(traces: { forward?: LotTrace; backward?: LotTrace }, startLotIds: string[]): TraceTables {
   const parts = [traces.backward, traces.forward].filter((t): t is LotTrace => Boolean(t))
   const start = new Set(startLotIds)
   const lots = new Map<string, TracedLot & { relation: TraceLotRow["relation"] }>()
@@ -81,40 +86,6 @@ export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTra
     mass_balance: massBalance(totals.get(lot.id) ?? {}, onHand.get(lot.id) ?? 0),
   }))
 
-  const nodes = new Map<string, TraceNode>()
-  const edges = new Map<string, TraceEdge>()
-  const node = (type: TraceNodeType, key: string, label: string, ref: string | null = key) => {
-    const id = nodeId(type, key)
-    if (!nodes.has(id)) nodes.set(id, { id, type, label, ref })
-    return id
-  }
-  const edge = (from: string, to: string, type: TraceEdgeType, quantity: number) => {
-    const key = `${from}>${to}>${type}`
-    const existing = edges.get(key)
-    edges.set(key, { from, to, type, quantity: (existing?.quantity ?? 0) + quantity })
-  }
-  for (const lot of lotRows) {
-    node("lot", lot.id, lot.lot_number)
-    if (lot.supplier) {
-      const supplier = node("supplier", lot.supplier, lot.supplier, null)
-      edge(supplier, nodeId("lot", lot.id), "supplied", lot.mass_balance.received)
-    }
-  }
-  for (const e of lineage.filter((e) => lots.has(e.parent_lot_id) && lots.has(e.child_lot_id))) {
-    edge(nodeId("lot", e.parent_lot_id), nodeId("lot", e.child_lot_id), e.kind, e.quantity)
-  }
-  for (const s of shipments) {
-    const shipment = node("shipment", s.fulfillment_id, `Fulfillment ${s.fulfillment_id}`)
-    const order = node("order", s.order_id, `Order ${s.order_id}`)
-    const customer = node("customer", customerKey(s), s.customer_name ?? s.customer_email ?? "Guest", s.customer_id)
-    edge(nodeId("lot", s.lot_id), shipment, "shipped", s.outstanding_quantity)
-    edge(shipment, order, "order", s.outstanding_quantity)
-    edge(order, customer, "customer", s.outstanding_quantity)
-  }
-  for (const s of stock) {
-    edge(nodeId("lot", s.lot_id), node("location", s.location_id, s.location_id), "on_hand", s.quantity)
-  }
-
   const customers = new Map<string, Omit<TraceReport["customers"][number], "order_ids"> & { order_ids: Set<string> }>()
   for (const s of shipments) {
     const key = customerKey(s)
@@ -136,15 +107,19 @@ export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTra
     c.outstanding_quantity += s.outstanding_quantity
     customers.set(key, c)
   }
-  const customerRows = [...customers.values()].map((c) => ({ ...c, order_ids: [...c.order_ids].sort() }))
+  const customerRows = [...customers.values()]
+    .map((c) => ({ ...c, order_ids: [...c.order_ids].sort() }))
+    .sort((a, b) => b.outstanding_quantity - a.outstanding_quantity || a.key.localeCompare(b.key))
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0)
 
   return {
     direction: parts.length === 2 ? "both" : parts[0]?.direction ?? "forward",
     max_depth: Math.max(0, ...parts.map((t) => t.max_depth)),
     truncated: parts.some((t) => t.truncated),
-    graph: { nodes: [...nodes.values()], edges: [...edges.values()] },
     lots: lotRows,
+    lineage: lineage
+      .filter((e) => lots.has(e.parent_lot_id) && lots.has(e.child_lot_id))
+      .map(({ parent_lot_id, child_lot_id, kind, quantity }) => ({ parent_lot_id, child_lot_id, kind, quantity })),
     shipments: shipments.map((s) => ({ ...s, lot_number: lotNumber(s.lot_id) })),
     customers: customerRows,
     on_hand: stock.map((s) => ({ ...s, lot_number: lotNumber(s.lot_id) })),
@@ -161,4 +136,47 @@ export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTra
       unbalanced_lots: lotRows.filter((l) => !l.mass_balance.balanced).length,
     },
   }
+}
+
+/**
+ * The tables with a graph of lots, shipments, orders, customers, locations and suppliers, with
+ * quantities on the edges — for a small trace (an order's); a lot's trace pages its tables instead.
+ */
+export function buildTraceReport(traces: { forward?: LotTrace; backward?: LotTrace }, startLotIds: string[]): TraceReport {
+  const tables = buildTraceTables(traces, startLotIds)
+  const nodes = new Map<string, TraceNode>()
+  const edges = new Map<string, TraceEdge>()
+  const node = (type: TraceNodeType, key: string, label: string, ref: string | null = key) => {
+    const id = nodeId(type, key)
+    if (!nodes.has(id)) nodes.set(id, { id, type, label, ref })
+    return id
+  }
+  const edge = (from: string, to: string, type: TraceEdgeType, quantity: number) => {
+    const key = `${from}>${to}>${type}`
+    const existing = edges.get(key)
+    edges.set(key, { from, to, type, quantity: (existing?.quantity ?? 0) + quantity })
+  }
+  for (const lot of tables.lots) {
+    node("lot", lot.id, lot.lot_number)
+    if (lot.supplier) {
+      const supplier = node("supplier", lot.supplier, lot.supplier, null)
+      edge(supplier, nodeId("lot", lot.id), "supplied", lot.mass_balance.received)
+    }
+  }
+  for (const e of tables.lineage) {
+    edge(nodeId("lot", e.parent_lot_id), nodeId("lot", e.child_lot_id), e.kind, e.quantity)
+  }
+  for (const s of tables.shipments) {
+    const shipment = node("shipment", s.fulfillment_id, `Fulfillment ${s.fulfillment_id}`)
+    const order = node("order", s.order_id, `Order ${s.order_id}`)
+    const customer = node("customer", customerKey(s), s.customer_name ?? s.customer_email ?? "Guest", s.customer_id)
+    edge(nodeId("lot", s.lot_id), shipment, "shipped", s.outstanding_quantity)
+    edge(shipment, order, "order", s.outstanding_quantity)
+    edge(order, customer, "customer", s.outstanding_quantity)
+  }
+  for (const s of tables.on_hand) {
+    edge(nodeId("lot", s.lot_id), node("location", s.location_id, s.location_id), "on_hand", s.quantity)
+  }
+
+  return { ...tables, graph: { nodes: [...nodes.values()], edges: [...edges.values()] } }
 }

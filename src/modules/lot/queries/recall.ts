@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { MAX_RECALL_DEPTH, summarizeRecallScope } from "../domain/recall-scope"
-import { buildTraceReport } from "../domain/trace-report"
+import { buildTraceTables } from "../domain/trace-report"
 import type { Sql } from "../sql/sql"
 import { traceForward } from "../sql/trace-sql"
 
@@ -10,7 +10,7 @@ import { traceForward } from "../sql/trace-sql"
  */
 export async function recallScope(sql: Sql, lotIds: string[]) {
   const started = Date.now()
-  const report = buildTraceReport({ forward: await traceForward(sql, lotIds, MAX_RECALL_DEPTH) }, lotIds)
+  const report = buildTraceTables({ forward: await traceForward(sql, lotIds, MAX_RECALL_DEPTH) }, lotIds)
   const found = new Set(report.lots.map((l) => l.id))
   const missing = lotIds.find((id) => !found.has(id))
   if (missing) {

@@ -1,5 +1,5 @@
 import { generateEntityId } from "@medusajs/framework/utils"
-import type { TraceReport } from "../domain/trace-report"
+import type { TraceTables } from "../domain/trace-report"
 import type { RecallProgress } from "../domain/recall-progress"
 import { outstandingQuantity, type RecallScopeSummary } from "../domain/recall-scope"
 import type { RecallNoticeMethod } from "../types/statuses"
@@ -30,7 +30,7 @@ export async function insertRecall(sql: Sql, recall: NewRecall) {
  * Copies a recall's lots as they stand: depth, what each received, shipped and holds (per location),
  * and its status before the recall — 1,000 lots per statement.
  */
-export async function insertRecallLots(sql: Sql, recallId: string, report: TraceReport, statusBefore: Map<string, string>) {
+export async function insertRecallLots(sql: Sql, recallId: string, report: TraceTables, statusBefore: Map<string, string>) {
   const lots = report.lots
   for (let i = 0; i < lots.length; i += 1000) {
     const chunk = lots.slice(i, i + 1000)
