@@ -27,8 +27,10 @@ export type FsmaEventFilters = {
 export type FsmaCursor = { occurred_at: string; id: string }
 
 /*
- * One branch per CTE, each with the same columns. The planner pushes the outer period, cursor and
- * filter predicates into every branch of the UNION ALL.
+ * One branch per source of events, each with the same columns. The planner pushes the outer period,
+ * cursor and filter predicates into every branch of the UNION ALL, and each branch's time is a
+ * column or expression an index keeps in (time, id) order (Migration20261208010000), so a page is
+ * a merge of index ranges however long the period is.
  * - Receiving: `received` history entries that no compensation reverted. The entry that created
  *   the lot (it carries the new status) happened at the lot's received_at, which the merchant may
  *   have back-dated; later receipts into the same lot happened when they were recorded.
@@ -37,15 +39,20 @@ export type FsmaCursor = { occurred_at: string; id: string }
  * - Shipping: shipment links not canceled; shipped when Medusa marked the shipment, else when the
  *   units left in the fulfillment.
  */
+const NOT_REVERTED = `NOT EXISTS (SELECT 1 FROM lot_event r
+                                 WHERE r.reference_type = 'lot_event' AND r.reference_id = e.id AND r.type = 'reverted')`
 const EVENTS = `
-  SELECT 'receiving' AS cte, e.id, CASE WHEN e.to_status IS NOT NULL THEN l.received_at ELSE e.created_at END AS at,
+  SELECT 'receiving' AS cte, e.id, l.received_at AS at,
          e.lot_id, e.quantity, e.location_id, e.reference_type, e.reference_id,
          NULL::text AS order_id, NULL::text AS customer_name, NULL::jsonb AS ship_to,
          e.data->>'reference_document_type' AS document_type, e.data->>'reference_document_number' AS document_number
-    FROM lot_event e JOIN lot l ON l.id = e.lot_id
-   WHERE e.type = 'received'
-     AND NOT EXISTS (SELECT 1 FROM lot_event r
-                      WHERE r.reference_type = 'lot_event' AND r.reference_id = e.id AND r.type = 'reverted')
+    FROM lot l JOIN lot_event e ON e.lot_id = l.id AND e.type = 'received' AND e.to_status IS NOT NULL
+   WHERE ${NOT_REVERTED}
+  UNION ALL
+  SELECT 'receiving', e.id, e.created_at, e.lot_id, e.quantity, e.location_id, e.reference_type, e.reference_id,
+         NULL, NULL, NULL, e.data->>'reference_document_type', e.data->>'reference_document_number'
+    FROM lot_event e
+   WHERE e.type = 'received' AND e.to_status IS NULL AND ${NOT_REVERTED}
   UNION ALL
   SELECT 'transformation', e.id, e.created_at, e.lot_id, e.quantity, e.location_id, e.reference_type, e.reference_id,
          NULL, NULL, NULL, NULL, NULL
