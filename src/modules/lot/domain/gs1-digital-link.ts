@@ -1,12 +1,13 @@
 /**
- * A GS1 Digital Link URI read into checked elements, by the GS1 Digital Link URI syntax as GS1's
- * reference parser (gs1-syntax-engine) applies it: http or https in one case; only URI
- * characters; a host; a primary key and its qualifiers in the path, in the key's order; data
- * attributes only in the query; each AI once; "%" always followed by two hex digits, and "+" a
- * space in the query but a plus in the path. Used by parseGs1Scan (gs1.ts). Pure, no I/O.
+ * GS1 Digital Link URIs, read and written. readDigitalLink reads one into checked elements, by the
+ * GS1 Digital Link URI syntax as GS1's reference parser (gs1-syntax-engine) applies it: http or
+ * https in one case; only URI characters; a host; a primary key and its qualifiers in the path, in
+ * the key's order; data attributes only in the query; each AI once; "%" always followed by two hex
+ * digits, and "+" a space in the query but a plus in the path. Used by parseGs1Scan (gs1.ts).
+ * writeDigitalLink writes a key and its qualifiers (the EPCIS export's identifiers). Pure, no I/O.
  */
 import { AiEntry, aiEntry } from "./gs1-ai"
-import { Gs1ParseError, describeChar, printable } from "./gs1-core"
+import { Gs1BuildError, Gs1ParseError, describeChar, printable } from "./gs1-core"
 import { readElement } from "./gs1-element"
 import type { LocatedElement } from "./gs1-readers"
 
@@ -38,6 +39,43 @@ export function readDigitalLink(text: string, now: Date): LocatedElement[] {
     position,
     where,
   }))
+}
+
+/** GS1's own resolver: the host of canonical Digital Link URIs (the form EPCIS event hashes use). */
+export const CANONICAL_DIGITAL_LINK_HOST = "https://id.gs1.org"
+
+// RFC 3986's unreserved characters stand as they are in a path segment; everything else is
+// percent-encoded, which is also the canonical form GS1 Digital Link prescribes for AI values.
+const UNRESERVED = /[A-Za-z0-9\-._~]/
+
+function encodeSegment(value: string): string {
+  return [...value].map((char) => (UNRESERVED.test(char) ? char : encodeURIComponent(char).replace(/[!'()*]/g, percentOf))).join("")
+}
+
+const percentOf = (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`
+
+/**
+ * The Digital Link URI of a primary key and its qualifiers, in that order — e.g. (01) + (10) as
+ * `https://id.gs1.org/01/09506000134352/10/ABC123`. What it writes is read back with
+ * readDigitalLink, so a check digit, a length, a character set or a qualifier order GS1 refuses
+ * throws Gs1BuildError (field: the AI) instead of producing a link no scanner would accept.
+ */
+export function writeDigitalLink(elements: ReadonlyArray<{ ai: string; value: string }>, host: string = CANONICAL_DIGITAL_LINK_HOST): string {
+  const path = elements.map(({ ai, value }) => `/${ai}/${encodeSegment(value)}`).join("")
+  const uri = `${host.replace(/\/+$/, "")}${path}`
+  try {
+    const read = readDigitalLink(uri, new Date())
+    const readKey = read[0]?.element.ai
+    if (read.length !== elements.length || readKey !== elements[0]?.ai) {
+      throw new Gs1BuildError(elements[0]?.ai ?? "", `${uri} does not read back as the key (${elements[0]?.ai}) with its qualifiers`)
+    }
+  } catch (error) {
+    if (error instanceof Gs1ParseError) {
+      throw new Gs1BuildError(error.ai ?? elements[0]?.ai ?? "", error.message)
+    }
+    throw error
+  }
+  return uri
 }
 
 const linkError = (message: string, position = 0, ai?: string) => new Gs1ParseError(message, { code: "invalid_link", position, ai })
