@@ -78,7 +78,12 @@ export type EpcisEventContent = EpcisEvent extends infer E ? (E extends EpcisEve
  */
 export function toEpcisEvent(row: EpcisEventRow, identity: EpcisIdentity): EpcisEvent | null {
   const content = eventContent(row, identity)
-  return content ? ({ ...content, eventID: epcisEventHashId(content) } as EpcisEvent) : null
+  if (!content) {
+    return null
+  }
+  // The id goes right after the type, where a reader of the JSON looks for it.
+  const { type, ...rest } = content
+  return { type, eventID: epcisEventHashId(content), ...rest } as EpcisEvent
 }
 
 function eventContent(row: EpcisEventRow, identity: EpcisIdentity): EpcisEventContent | null {
