@@ -1,7 +1,7 @@
 import { EXPIRING_STATUSES, warningBoundaries } from "../domain/expiry-warnings"
-import { markExpiryWarningsSql, unexpireLot, type ExpiredLot, type WarnedLot, type WarningCursor } from "../sql/expiry-sql"
-import { insertLotEvents, type Sql } from "../sql/sql"
-import { LotEventType, LotStatus, type LotModuleOptions } from "../types"
+import { markExpiryWarningsSql, type WarnedLot, type WarningCursor } from "../sql/expiry-sql"
+import type { Sql } from "../sql/sql"
+import type { LotModuleOptions } from "../types"
 
 /**
  * Announces lots that entered a smaller expiry warning window than the last one announced: one
@@ -17,15 +17,4 @@ export async function markExpiryWarnings(
     boundaries: warningBoundaries(options.expiry_warning_days, input.as_of),
     statuses: EXPIRING_STATUSES,
   })
-}
-
-/** Undoes expireDueLots (compensation): each lot still expired gets back its status, as a `reverted` event. */
-export async function unexpireLots(sql: Sql, lots: ExpiredLot[]): Promise<void> {
-  for (const lot of lots) {
-    if (await unexpireLot(sql, lot.id, lot.from_status)) {
-      await insertLotEvents(sql, [
-        { lot_id: lot.id, type: LotEventType.REVERTED, from_status: LotStatus.EXPIRED, to_status: lot.from_status, reason: "expiry sweep reverted" },
-      ])
-    }
-  }
 }

@@ -4,8 +4,8 @@ import { settleAllocationPart } from "../sql/allocation-sql"
 import {
   lockOpenAllocationIdsOfLots,
   lockOpenAllocationIdsOfOrder,
-  markAllocationsReleased,
   releaseAllocatedUnits,
+  releaseOpenAllocationsSql,
 } from "../sql/allocation-release-sql"
 import { resolveOrderShortfalls } from "../sql/shortfall-sql"
 import { insertLotEvents, type Sql } from "../sql/sql"
@@ -13,20 +13,16 @@ import { LotEventType, type ReleasedAllocation } from "../types"
 import { undoFulfillOrderLines } from "./fulfill"
 
 /**
- * Gives open allocations back to their lots (order canceled, lot put on hold, compensation):
- * allocated quantity goes down under row locks, one `deallocated` event per allocation.
+ * Gives open allocations back to their lots (order canceled, lot put on hold or expired,
+ * compensation): allocated quantity goes down under row locks, one `deallocated` event per
+ * allocation, all in one statement whatever the count (an expiry batch releases thousands).
  * Allocations that are no longer open are left alone, so releasing twice is harmless.
  */
 export async function releaseAllocations(sql: Sql, allocationIds: string[], reason: string): Promise<ReleasedAllocation[]> {
   if (!allocationIds.length) {
     return []
   }
-  const released = await markAllocationsReleased(sql, allocationIds)
-  for (const allocation of inLockOrder(released, byLotAndLocation)) {
-    await releaseAllocatedUnits(sql, allocation.lot_id, allocation.location_id, allocation.quantity)
-  }
-  await insertDeallocatedEvents(sql, released, reason)
-  return released
+  return await releaseOpenAllocationsSql(sql, allocationIds, reason)
 }
 
 /**

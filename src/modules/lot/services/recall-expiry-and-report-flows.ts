@@ -3,7 +3,7 @@ import type { ExpirySummary } from "../domain/expiry-summary"
 import type { LotTrace, TraceDirection, TracedShipment } from "../domain/lot-trace"
 import type { RecallProgress } from "../domain/recall-progress"
 import {
-  expireDueLotsSql, restoreExpiryWarningsSql, type ExpiredLot, type ExpirySweepScope, type WarnedLot, type WarningCursor,
+  expireDueLotsSql, restoreExpiryWarningsSql, unexpireLotsSql, type ExpiredLot, type ExpirySweepScope, type WarnedLot, type WarningCursor,
 } from "../sql/expiry-sql"
 import type { ExpiringLotFilters, ExpiringLotRow } from "../sql/expiry-report-sql"
 import { latestRecallOfLotNumber, recallProgress } from "../sql/recall-sql"
@@ -22,7 +22,7 @@ import {
   checkRecallDisposal, recordRecallDisposal, recordRecallRecovery, reverseRecallUnits, type RecallDisposal, type RecallRecovery,
   type RecallUnitsReversal,
 } from "../actions/recall-units"
-import { markExpiryWarnings, unexpireLots } from "../actions/expiry"
+import { markExpiryWarnings } from "../actions/expiry"
 import { recallScope } from "../queries/recall"
 import { listExpiringLots, refreshExpirySummary, summarizeExpiry } from "../queries/expiry"
 import { summarizeItemLots } from "../queries/item-lots"
@@ -170,7 +170,7 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
 
   @InjectTransactionManager()
   async unexpireLots(lots: ExpiredLot[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await unexpireLots(sharedContext.transactionManager!, lots)
+    await unexpireLotsSql(sharedContext.transactionManager!, lots)
   }
 
   @InjectManager()

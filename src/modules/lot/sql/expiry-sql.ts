@@ -122,11 +122,30 @@ export async function restoreExpiryWarningsSql(sql: Sql, warned: WarnedLot[]): P
   )
 }
 
-/** Gives an expired lot back the status it had; false when it is no longer expired. */
-export async function unexpireLot(sql: Sql, lotId: string, status: LotStatus): Promise<boolean> {
-  const rows = await sql.execute<{ id: string }[]>(
-    `UPDATE lot SET status = ?, updated_at = now() WHERE id = ? AND status = 'expired' RETURNING id`,
-    [status, lotId]
+/**
+ * Undoes sweep batches (compensation) as one statement: each lot still expired gets back the
+ * status it had, with a `reverted` history entry; lots that moved on since are left alone. The
+ * lots are locked in id order, as other multi-lot writes lock them.
+ */
+export async function unexpireLotsSql(sql: Sql, lots: Pick<ExpiredLot, "id" | "from_status">[]): Promise<void> {
+  if (!lots.length) {
+    return
+  }
+  await sql.execute(
+    `WITH locked AS (
+       SELECT l.id, r.status FROM lot l
+         JOIN unnest(ARRAY[?]::text[], ARRAY[?]::text[]) AS r(id, status) ON r.id = l.id
+        WHERE l.status = 'expired'
+        ORDER BY l.id
+          FOR NO KEY UPDATE OF l
+     ), reverted AS (
+       UPDATE lot l SET status = locked.status, updated_at = now()
+         FROM locked WHERE l.id = locked.id AND l.status = 'expired'
+       RETURNING l.id, locked.status
+     )
+     INSERT INTO lot_event (id, lot_id, type, from_status, to_status, reason)
+     SELECT 'lotevt_' || upper(replace(gen_random_uuid()::text, '-', '')), id, 'reverted', 'expired', status, 'expiry sweep reverted'
+       FROM reverted`,
+    [lots.map((l) => l.id), lots.map((l) => l.from_status)]
   )
-  return rows.length > 0
 }
