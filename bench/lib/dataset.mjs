@@ -1,7 +1,10 @@
 // Bulk data for the bench, written straight into the bench database with set-based SQL
-// (INSERT ... SELECT over generate_series, in batches): 100k rows per table load in seconds.
+// (INSERT ... SELECT over generate_series, in batches): 100k rows per table load in seconds. The
+// tables' secondary indexes are dropped for the load and built again after it (one sort per index
+// instead of a million insertions into each), so BENCH_SCALE=large (1,000,000) stays minutes.
 //
-// What it makes, for N = BENCH_LOTS (default 100,000), all at one stock location:
+// What it makes, for N = BENCH_LOTS (default 100,000; 1,000,000 with BENCH_SCALE=large), all at
+// one stock location:
 //   inventory_item   N items, SKUs like "TOM-004231" in 20 product families
 //   inventory_level  one per item, stocked_quantity = the item's lot stock
 //   lot_policy       one tracked FEFO policy per item, shelf life by family
@@ -13,6 +16,8 @@
 //   lot_event        one "received" event per lot
 // Everything is derived from the row number with hashint4, so every run loads the same data.
 // Ids look like Medusa's (prefix + 26 characters) and sort before the ones the API creates.
+
+import { envInt, stepTimer } from "./util.mjs"
 
 const FAMILIES = [
   ["TOM", "Canned tomatoes 400 g", 1095],
@@ -42,17 +47,36 @@ const lit = (s) => `'${String(s).replace(/'/g, "''")}'`
 const arr = (values) => `ARRAY[${values.map(lit).join(",")}]`
 const intArr = (values) => `ARRAY[${values.join(",")}]::int[]`
 
+/** Lots (and items) of the shared data set: BENCH_LOTS, else 1,000,000 with BENCH_SCALE=large, else 100,000. */
+export function datasetSize() {
+  return envInt("BENCH_LOTS", process.env.BENCH_SCALE === "large" ? 1_000_000 : 100_000)
+}
+
+/**
+ * Drops the secondary indexes of `tables` for a bulk load and returns the function that builds
+ * them again from their own definitions; indexes behind constraints (primary keys, unique
+ * constraints) stay. `sql` is (text, values) -> rows.
+ */
+export async function dropSecondaryIndexes(sql, tables) {
+  const indexes = await sql(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I', i.indexname)::regclass)`,
+    [tables]
+  )
+  for (const { indexname } of indexes) await sql(`DROP INDEX "${indexname}"`)
+  return async () => {
+    await sql("SET maintenance_work_mem = '256MB'")
+    for (const { indexdef } of indexes) await sql(indexdef)
+    await sql("RESET maintenance_work_mem")
+  }
+}
+
 /** A substring that matches exactly 1% of SKUs (and so of lot numbers): "-0042" -> TOM-004200..004299. */
 export const DEFAULT_SEARCH = "-0042"
 
 export async function loadDataset(client, { count, locationId, batchSize = 50_000, log = () => {} }) {
-  const timings = {}
-  const step = async (name, fn) => {
-    const start = process.hrtime.bigint()
-    await fn()
-    timings[name] = Math.round(Number(process.hrtime.bigint() - start) / 1e6) / 1000
-    log(`  ${name}: ${timings[name]}s`)
-  }
+  const { timings, step } = stepTimer(log)
 
   await client.query("SET synchronous_commit = off")
   await step("seed table", async () => {
@@ -99,6 +123,8 @@ export async function loadDataset(client, { count, locationId, batchSize = 50_00
   )
   const rawLevel = ["stocked", "reserved", "incoming"].every((q) => levelColumns.has(`raw_${q}_quantity`))
 
+  const tables = ["inventory_item", "inventory_level", "lot_policy", "lot", "lot_stock", "lot_event"]
+  const rebuildIndexes = await dropSecondaryIndexes(async (text, values) => (await client.query(text, values)).rows, tables)
   const batched = async (name, sql, params = []) =>
     step(name, async () => {
       for (let from = 1; from <= count; from += batchSize) {
@@ -154,8 +180,9 @@ export async function loadDataset(client, { count, locationId, batchSize = 50_00
     [locationId]
   )
   await client.query(`DROP TABLE bench_seed`)
+  await step("indexes", rebuildIndexes)
   await step("vacuum analyze", async () => {
-    await client.query(`VACUUM (ANALYZE) inventory_item, inventory_level, lot_policy, lot, lot_stock, lot_event`)
+    await client.query(`VACUUM (ANALYZE) ${tables.join(", ")}`)
   })
   return { timings }
 }
