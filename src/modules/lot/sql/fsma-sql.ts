@@ -53,6 +53,8 @@ type FsmaSource = {
   from: string
   at: string
   id: string
+  /** The source's own lot id column: filters name it, so the planner can start from the lot's rows. */
+  lot: string
   /** A transformation's input edges (joined to each input lot `p`), which lot and item filters also match. */
   inputs?: string
 }
@@ -79,14 +81,16 @@ const SOURCES: FsmaSource[] = [
           WHERE l.deleted_at IS NULL`,
     at: "l.received_at",
     id: "e.id",
+    lot: "l.id",
   },
   {
     cte: "receiving",
     columns: `'receiving' AS cte, e.id, e.created_at AS at, e.lot_id, ${LOT_COLUMNS}, ${RECEIPT_COLUMNS}`,
     from: `FROM lot_event e ${lotOf("e.lot_id")}
-          WHERE e.type = 'received' AND e.to_status IS NULL AND ${NOT_REVERTED}`,
+          WHERE e.type = 'received' AND e.to_status IS NULL AND e.deleted_at IS NULL AND ${NOT_REVERTED}`,
     at: "e.created_at",
     id: "e.id",
+    lot: "e.lot_id",
   },
   {
     cte: "transformation",
@@ -97,9 +101,10 @@ const SOURCES: FsmaSource[] = [
           CROSS JOIN LATERAL (SELECT 1 FROM lot_lineage g
                                WHERE g.child_lot_id = e.lot_id AND g.transformation_id = e.reference_id AND g.deleted_at IS NULL
                                LIMIT 1) edge
-          WHERE e.type = 'produced'`,
+          WHERE e.type = 'produced' AND e.deleted_at IS NULL`,
     at: "e.created_at",
     id: "e.id",
+    lot: "e.lot_id",
     inputs: `SELECT 1 FROM lot_lineage g JOIN lot p ON p.id = g.parent_lot_id
               WHERE g.child_lot_id = e.lot_id AND g.transformation_id = e.reference_id AND g.deleted_at IS NULL`,
   },
@@ -112,6 +117,7 @@ const SOURCES: FsmaSource[] = [
           WHERE s.status <> 'canceled' AND s.deleted_at IS NULL`,
     at: "coalesce(s.shipped_at, s.fulfilled_at)",
     id: "s.id",
+    lot: "s.lot_id",
   },
 ]
 
@@ -125,12 +131,19 @@ function sourcePage(source: FsmaSource, filters: FsmaEventFilters, page: { after
     params.push(page.after.occurred_at, page.after.occurred_at, page.after.id)
   }
   if (filters.lot_ids) {
-    where.push(`(l.id IN (?)${source.inputs ? ` OR EXISTS (${source.inputs} AND g.parent_lot_id IN (?))` : ""})`)
-    params.push(filters.lot_ids, ...(source.inputs ? [filters.lot_ids] : []))
+    // A transformation's edges name its output (child) and inputs (parents): one semi-join the
+    // lineage indexes can drive, where an OR with the output's own id would scan the period.
+    where.push(source.inputs ? `EXISTS (${source.inputs} AND (g.child_lot_id IN (?) OR g.parent_lot_id IN (?)))` : `${source.lot} IN (?)`)
+    params.push(...(source.inputs ? [filters.lot_ids, filters.lot_ids] : [filters.lot_ids]))
   }
   if (filters.inventory_item_ids) {
-    where.push(`(l.inventory_item_id IN (?)${source.inputs ? ` OR EXISTS (${source.inputs} AND p.inventory_item_id IN (?))` : ""})`)
-    params.push(filters.inventory_item_ids, ...(source.inputs ? [filters.inventory_item_ids] : []))
+    const itemLots = "SELECT i.id FROM lot i WHERE i.inventory_item_id IN (?) AND i.deleted_at IS NULL"
+    where.push(
+      source.inputs
+        ? `EXISTS (${source.inputs} AND (g.child_lot_id IN (${itemLots}) OR p.inventory_item_id IN (?)))`
+        : `${source.lot} IN (${itemLots})`
+    )
+    params.push(...(source.inputs ? [filters.inventory_item_ids, filters.inventory_item_ids] : [filters.inventory_item_ids]))
   }
   params.push(page.take)
   return {

@@ -7,7 +7,8 @@ import { BoundedCache, cachedLookup } from "../../../utils/bounded-cache"
 import { inventoryItemInfo } from "../../lots/expiring/helpers"
 
 type LocationRow = { id: string; name: string | null; address?: PostalAddress | null }
-type OrderRow = { id: string; display_id: number }
+// Query types display_id as text; the order module stores a number.
+type OrderRow = { id: string; display_id?: string | number | null }
 
 /**
  * Items and locations recur across an export's pages, so the most recent are kept; orders are
@@ -58,7 +59,7 @@ export async function fsmaPageLookups(scope: MedusaContainer, events: FsmaEventR
       null,
       async (ids) => {
         const { data } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: ids } })
-        return (data as OrderRow[]).map((o): [string, number] => [o.id, Number(o.display_id)])
+        return (data as OrderRow[]).filter((o) => o.display_id != null).map((o): [string, number] => [o.id, Number(o.display_id)])
       }
     ),
   ])
