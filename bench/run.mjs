@@ -29,7 +29,7 @@ import os from "node:os"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
 import { benchDatabaseUrls, connect, dropDatabase, recreateDatabase, serverInfo } from "./lib/db.mjs"
-import { DEFAULT_SEARCH, dataSizes, datasetSize, itemRef, loadDataset } from "./lib/dataset.mjs"
+import { DEFAULT_SEARCH, dataSizes, datasetSize, itemRef, loadDataset, skuDigits } from "./lib/dataset.mjs"
 import { LoadTarget } from "./lib/load.mjs"
 import { formatDataSizes, formatResults, writeResults } from "./lib/report.mjs"
 import { createAdminUser, DevServer, medusaEnv, migrate } from "./lib/server.mjs"
@@ -161,7 +161,7 @@ async function main() {
         results.data.tables = await dataSizes(client)
         log(`data:\n${formatDataSizes(results.data.tables)}`)
         dataset.search = config.search
-        dataset.itemRef = itemRef
+        dataset.itemRef = (i) => itemRef(i, skuDigits(config.lots))
         return dataset
       },
       /**

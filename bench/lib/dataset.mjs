@@ -5,7 +5,7 @@
 //
 // What it makes, for N = BENCH_LOTS (default 100,000; 1,000,000 with BENCH_SCALE=large), all at
 // one stock location:
-//   inventory_item   N items, SKUs like "TOM-004231" in 20 product families
+//   inventory_item   N items, SKUs like "TOM-004231" in 20 product families (7 digits from 1,000,000 items)
 //   inventory_level  one per item, stocked_quantity = the item's lot stock
 //   lot_policy       one tracked FEFO policy per item, shelf life by family
 //   lot              N lots (one per item), numbers like "TOM-004231-240615-007"
@@ -72,7 +72,7 @@ export async function dropSecondaryIndexes(sql, tables) {
   }
 }
 
-/** A substring that matches exactly 1% of SKUs (and so of lot numbers): "-0042" -> TOM-004200..004299. */
+/** A substring that matches exactly 1% of SKUs (and so of lot numbers) of 100,000: "-0042" -> TOM-004200..004299 (0.1% of 1,000,000). */
 export const DEFAULT_SEARCH = "-0042"
 
 export async function loadDataset(client, { count, locationId, batchSize = 50_000, log = () => {} }) {
@@ -93,7 +93,7 @@ export async function loadDataset(client, { count, locationId, batchSize = 50_00
           FROM generate_series(1, $1::int) AS i
       ), dated AS (
         SELECT b.*,
-               (${arr(FAMILIES.map((f) => f[0]))})[fam] || '-' || lpad(i::text, 6, '0') AS sku,
+               (${arr(FAMILIES.map((f) => f[0]))})[fam] || '-' || lpad(i::text, ${skuDigits(count)}, '0') AS sku,
                (${arr(FAMILIES.map((f) => f[1]))})[fam] || ' #' || i AS title,
                (${intArr(FAMILIES.map((f) => f[2]))})[fam] AS shelf_days,
                date_trunc('day', now()) - interval '120 days' + (r1 % 730) * interval '1 day' + interval '23 hours' AS expires_at
@@ -201,8 +201,11 @@ export async function dataSizes(client) {
   return out
 }
 
-/** Id and SKU of the i-th loaded inventory item (1-based), as loadDataset wrote them. */
-export function itemRef(i) {
+/** Digits of the number in a SKU: 6, or more when the data set has more items (lpad would cut them). */
+export const skuDigits = (count) => Math.max(6, String(count).length)
+
+/** Id and SKU of the i-th loaded inventory item (1-based), as loadDataset wrote them (`digits`: skuDigits of the count). */
+export function itemRef(i, digits = 6) {
   const ulid = `01JB${String(i).padStart(22, "0")}`
-  return { id: `iitem_${ulid}`, sku: `${FAMILIES[i % FAMILIES.length][0]}-${String(i).padStart(6, "0")}` }
+  return { id: `iitem_${ulid}`, sku: `${FAMILIES[i % FAMILIES.length][0]}-${String(i).padStart(digits, "0")}` }
 }
