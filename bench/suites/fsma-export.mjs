@@ -77,13 +77,15 @@ export default {
     const { count, locationId } = await ctx.dataset()
     const wanted = envInt("BENCH_FSMA_EVENTS", 1_000_000)
     const runs = Math.max(1, envInt("BENCH_FSMA_RUNS", 1))
+    // Found and logged in before the load: right after a bulk load the server was seen busy for
+    // minutes, which a /health check takes for a dead server.
+    const http = await medusaHttp(ctx)
     ctx.log(`  events: about ${wanted.toLocaleString("en-US")} over ${count.toLocaleString("en-US")} lots`)
     const loaded = await loadFsmaEvents(ctx.sql, { lots: count, events: wanted, locationId, log: ctx.log })
     const period = fsmaBenchPeriod()
     const start = `${period.from}T00:00:00Z`
     const end = new Date(Date.parse(`${period.to}T00:00:00Z`) + 86_400_000).toISOString()
     const path = `/admin/traceability/fsma-204?from=${period.from}&to=${period.to}&format=csv`
-    const http = await medusaHttp(ctx)
 
     const exports = []
     const references = []
