@@ -13,6 +13,7 @@
 //
 // Environment:
 //   BENCH_LOTS=100000        lots and inventory items to load
+//   BENCH_SCALE=large        1,000,000 lots (and 10,000,000 trace shipment links) unless BENCH_LOTS says otherwise
 //   BENCH_DURATION=10        seconds per measured case
 //   BENCH_SLICES=4           compared cases alternate in this many slices (same background load)
 //   BENCH_CONNECTIONS=4      concurrent connections per case
@@ -28,7 +29,7 @@ import os from "node:os"
 import path from "node:path"
 import { pathToFileURL } from "node:url"
 import { benchDatabaseUrls, connect, dropDatabase, recreateDatabase, serverInfo } from "./lib/db.mjs"
-import { DEFAULT_SEARCH, dataSizes, itemRef, loadDataset } from "./lib/dataset.mjs"
+import { DEFAULT_SEARCH, dataSizes, datasetSize, itemRef, loadDataset, skuDigits } from "./lib/dataset.mjs"
 import { LoadTarget } from "./lib/load.mjs"
 import { formatDataSizes, formatResults, writeResults } from "./lib/report.mjs"
 import { createAdminUser, DevServer, medusaEnv, migrate } from "./lib/server.mjs"
@@ -36,7 +37,7 @@ import { explainAnalyze, shortSql, SqlTrace } from "./lib/sql-trace.mjs"
 import { benchDir, envInt, findFreePort, log, sleep, timed } from "./lib/util.mjs"
 
 const config = {
-  lots: envInt("BENCH_LOTS", 100_000),
+  lots: datasetSize(),
   duration_s: envInt("BENCH_DURATION", 10),
   connections: envInt("BENCH_CONNECTIONS", 4),
   max_requests: envInt("BENCH_MAX_REQUESTS", 50_000),
@@ -160,7 +161,7 @@ async function main() {
         results.data.tables = await dataSizes(client)
         log(`data:\n${formatDataSizes(results.data.tables)}`)
         dataset.search = config.search
-        dataset.itemRef = itemRef
+        dataset.itemRef = (i) => itemRef(i, skuDigits(config.lots))
         return dataset
       },
       /**

@@ -1,8 +1,11 @@
 // Bulk data for the bench, written straight into the bench database with set-based SQL
-// (INSERT ... SELECT over generate_series, in batches): 100k rows per table load in seconds.
+// (INSERT ... SELECT over generate_series, in batches): 100k rows per table load in seconds. The
+// tables' secondary indexes are dropped for the load and built again after it (one sort per index
+// instead of a million insertions into each), so BENCH_SCALE=large (1,000,000) stays minutes.
 //
-// What it makes, for N = BENCH_LOTS (default 100,000), all at one stock location:
-//   inventory_item   N items, SKUs like "TOM-004231" in 20 product families
+// What it makes, for N = BENCH_LOTS (default 100,000; 1,000,000 with BENCH_SCALE=large), all at
+// one stock location:
+//   inventory_item   N items, SKUs like "TOM-004231" in 20 product families (7 digits from 1,000,000 items)
 //   inventory_level  one per item, stocked_quantity = the item's lot stock
 //   lot_policy       one tracked FEFO policy per item, shelf life by family
 //   lot              N lots (one per item), numbers like "TOM-004231-240615-007"
@@ -13,6 +16,8 @@
 //   lot_event        one "received" event per lot
 // Everything is derived from the row number with hashint4, so every run loads the same data.
 // Ids look like Medusa's (prefix + 26 characters) and sort before the ones the API creates.
+
+import { envInt, stepTimer } from "./util.mjs"
 
 const FAMILIES = [
   ["TOM", "Canned tomatoes 400 g", 1095],
@@ -42,17 +47,36 @@ const lit = (s) => `'${String(s).replace(/'/g, "''")}'`
 const arr = (values) => `ARRAY[${values.map(lit).join(",")}]`
 const intArr = (values) => `ARRAY[${values.join(",")}]::int[]`
 
-/** A substring that matches exactly 1% of SKUs (and so of lot numbers): "-0042" -> TOM-004200..004299. */
+/** Lots (and items) of the shared data set: BENCH_LOTS, else 1,000,000 with BENCH_SCALE=large, else 100,000. */
+export function datasetSize() {
+  return envInt("BENCH_LOTS", process.env.BENCH_SCALE === "large" ? 1_000_000 : 100_000)
+}
+
+/**
+ * Drops the secondary indexes of `tables` for a bulk load and returns the function that builds
+ * them again from their own definitions; indexes behind constraints (primary keys, unique
+ * constraints) stay. `sql` is (text, values) -> rows.
+ */
+export async function dropSecondaryIndexes(sql, tables) {
+  const indexes = await sql(
+    `SELECT i.indexname, i.indexdef FROM pg_indexes i
+      WHERE i.schemaname = current_schema() AND i.tablename = ANY($1)
+        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = format('%I', i.indexname)::regclass)`,
+    [tables]
+  )
+  for (const { indexname } of indexes) await sql(`DROP INDEX "${indexname}"`)
+  return async () => {
+    await sql("SET maintenance_work_mem = '256MB'")
+    for (const { indexdef } of indexes) await sql(indexdef)
+    await sql("RESET maintenance_work_mem")
+  }
+}
+
+/** A substring that matches exactly 1% of SKUs (and so of lot numbers) of 100,000: "-0042" -> TOM-004200..004299 (0.1% of 1,000,000). */
 export const DEFAULT_SEARCH = "-0042"
 
 export async function loadDataset(client, { count, locationId, batchSize = 50_000, log = () => {} }) {
-  const timings = {}
-  const step = async (name, fn) => {
-    const start = process.hrtime.bigint()
-    await fn()
-    timings[name] = Math.round(Number(process.hrtime.bigint() - start) / 1e6) / 1000
-    log(`  ${name}: ${timings[name]}s`)
-  }
+  const { timings, step } = stepTimer(log)
 
   await client.query("SET synchronous_commit = off")
   await step("seed table", async () => {
@@ -69,7 +93,7 @@ export async function loadDataset(client, { count, locationId, batchSize = 50_00
           FROM generate_series(1, $1::int) AS i
       ), dated AS (
         SELECT b.*,
-               (${arr(FAMILIES.map((f) => f[0]))})[fam] || '-' || lpad(i::text, 6, '0') AS sku,
+               (${arr(FAMILIES.map((f) => f[0]))})[fam] || '-' || lpad(i::text, ${skuDigits(count)}, '0') AS sku,
                (${arr(FAMILIES.map((f) => f[1]))})[fam] || ' #' || i AS title,
                (${intArr(FAMILIES.map((f) => f[2]))})[fam] AS shelf_days,
                date_trunc('day', now()) - interval '120 days' + (r1 % 730) * interval '1 day' + interval '23 hours' AS expires_at
@@ -99,6 +123,8 @@ export async function loadDataset(client, { count, locationId, batchSize = 50_00
   )
   const rawLevel = ["stocked", "reserved", "incoming"].every((q) => levelColumns.has(`raw_${q}_quantity`))
 
+  const tables = ["inventory_item", "inventory_level", "lot_policy", "lot", "lot_stock", "lot_event"]
+  const rebuildIndexes = await dropSecondaryIndexes(async (text, values) => (await client.query(text, values)).rows, tables)
   const batched = async (name, sql, params = []) =>
     step(name, async () => {
       for (let from = 1; from <= count; from += batchSize) {
@@ -154,8 +180,9 @@ export async function loadDataset(client, { count, locationId, batchSize = 50_00
     [locationId]
   )
   await client.query(`DROP TABLE bench_seed`)
+  await step("indexes", rebuildIndexes)
   await step("vacuum analyze", async () => {
-    await client.query(`VACUUM (ANALYZE) inventory_item, inventory_level, lot_policy, lot, lot_stock, lot_event`)
+    await client.query(`VACUUM (ANALYZE) ${tables.join(", ")}`)
   })
   return { timings }
 }
@@ -174,8 +201,11 @@ export async function dataSizes(client) {
   return out
 }
 
-/** Id and SKU of the i-th loaded inventory item (1-based), as loadDataset wrote them. */
-export function itemRef(i) {
+/** Digits of the number in a SKU: 6, or more when the data set has more items (lpad would cut them). */
+export const skuDigits = (count) => Math.max(6, String(count).length)
+
+/** Id and SKU of the i-th loaded inventory item (1-based), as loadDataset wrote them (`digits`: skuDigits of the count). */
+export function itemRef(i, digits = 6) {
   const ulid = `01JB${String(i).padStart(22, "0")}`
-  return { id: `iitem_${ulid}`, sku: `${FAMILIES[i % FAMILIES.length][0]}-${String(i).padStart(6, "0")}` }
+  return { id: `iitem_${ulid}`, sku: `${FAMILIES[i % FAMILIES.length][0]}-${String(i).padStart(digits, "0")}` }
 }

@@ -68,6 +68,13 @@ function serverPids() {
     .sort((a, b) => a - b)
 }
 
+/** Resident memory of the server process (kB; the newest forked server), null when /proc cannot tell. */
+export function serverRssKb() {
+  const pid = serverPids().at(-1)
+  const line = pid && readProc(pid, "status").split("\n").find((l) => l.startsWith("VmRSS:"))
+  return line ? Number(line.replace(/\D+/g, "")) : null
+}
+
 /** A variable of the environment the harness gave `medusa develop`. */
 function serverEnv(name) {
   for (const pid of descendants(process.pid)) {

@@ -19,6 +19,18 @@ export async function timed(fn) {
   return { value, seconds: Number(process.hrtime.bigint() - start) / 1e9 }
 }
 
+/** `step(name, fn)` runs fn and records its seconds under `timings[name]`, logging them. */
+export function stepTimer(log) {
+  const timings = {}
+  const step = async (name, fn) => {
+    const start = process.hrtime.bigint()
+    await fn()
+    timings[name] = Math.round(Number(process.hrtime.bigint() - start) / 1e6) / 1000
+    log(`  ${name}: ${timings[name]}s`)
+  }
+  return { timings, step }
+}
+
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
 
 export function envInt(name, fallback) {

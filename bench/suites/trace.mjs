@@ -3,12 +3,13 @@
 // recursive statement over the indexed link tables — next to the same answer computed by walking
 // the links one query per lot, as a plain loop would.
 //
-// Data, on top of the shared data set (BENCH_LOTS lots, 100,000 by default), loaded with
-// set-based SQL (INSERT ... SELECT generate_series):
+// Data, on top of the shared data set (BENCH_LOTS lots, 100,000 by default, 1,000,000 with
+// BENCH_SCALE=large), loaded with set-based SQL (INSERT ... SELECT generate_series; the link
+// tables' secondary indexes dropped for the load and built again after it):
 //   - genealogy: the lots in five equal levels (raw -> intermediate x3 -> finished); every lot
 //     below the raw level has 3 parents in the level above (hashint4-chosen, so every run loads the
 //     same links): a raw lot fans out to ~3, 9, 27 and 81 lots below it;
-//   - BENCH_TRACE_SHIPMENTS (default 10 per lot: 1,000,000) lot_shipment links, all from finished
+//   - BENCH_TRACE_SHIPMENTS (default 10 per lot: 1,000,000; 10,000,000 at BENCH_SCALE=large) lot_shipment links, all from finished
 //     lots, ~2% canceled (left out of traces) and ~5% with units returned, customers spread over
 //     50,000 ids.
 // Cases, each BENCH_TRACE_RUNS (30) times after 3 warm-ups, alternating in every round:
@@ -25,10 +26,11 @@
 // Both SQL answers must hold the same set of shipments, and the route's totals the same counts
 // (checked every run).
 // Writes: lot_lineage and lot_shipment rows (the suite runs last; nothing else reads them).
+import { dropSecondaryIndexes } from "../lib/dataset.mjs"
 import { medusaHttp, withoutRestart } from "../lib/medusa-http.mjs"
 import { caseFromSamples, explainWithLocks, ratio, sqlEntry } from "../lib/samples.mjs"
 import { SqlTrace } from "../lib/sql-trace.mjs"
-import { envInt } from "../lib/util.mjs"
+import { envInt, stepTimer } from "../lib/util.mjs"
 
 const LEVELS = 5
 const PARENTS = 3
@@ -38,14 +40,9 @@ const lotId = (i) => `lot_01JB${String(i).padStart(22, "0")}`
 /** Genealogy and shipment links over the loaded lots, set-based. */
 async function loadLinks(ctx, { lots, shipments, locationId }) {
   const perLevel = Math.floor(lots / LEVELS)
-  const timings = {}
-  const step = async (name, fn) => {
-    const t = process.hrtime.bigint()
-    await fn()
-    timings[name] = Math.round(Number(process.hrtime.bigint() - t) / 1e6) / 1000
-    ctx.log(`  ${name}: ${timings[name]}s`)
-  }
+  const { timings, step } = stepTimer(ctx.log)
   await ctx.sql("SET synchronous_commit = off")
+  const rebuildIndexes = await dropSecondaryIndexes(ctx.sql, ["lot_lineage", "lot_shipment"])
   await step("lot_lineage", () =>
     ctx.sql(
       `INSERT INTO lot_lineage (id, parent_lot_id, child_lot_id, kind, transformation_id, location_id, quantity)
@@ -77,6 +74,7 @@ async function loadLinks(ctx, { lots, shipments, locationId }) {
       )
     }
   })
+  await step("indexes", rebuildIndexes)
   await step("vacuum analyze", () => ctx.sql(`VACUUM (ANALYZE) lot_lineage, lot_shipment`))
   return { perLevel, timings }
 }

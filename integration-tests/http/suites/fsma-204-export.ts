@@ -242,6 +242,62 @@ export function fsma204ExportSuite({ api, getContainer }: MedusaSuiteOptions) {
     expect(unknownId).toMatchObject({ status: 404, data: { message: "Lot with id: lot_nope was not found" } })
   })
 
+  it("streams an export of several pages: every event once, in event-time order, ties broken alike across sources", async () => {
+    const container = getContainer()
+    ;({ headers } = await loginAsAdmin(api, container))
+    const store = await setupStore(api, container, headers)
+    const [main] = store.locations
+    const cheese = await createStockedProduct(api, headers, store, { title: "Bergkäse", sku: "CHEESE-1", stock: { [main]: 0 } })
+    await setLotPolicy(api, headers, cheese.inventoryItemId)
+    const { lot } = await receive(api, headers, {
+      inventory_item_id: cheese.inventoryItemId, location_id: main, quantity: 10, lot_number: "CHEESE-A", expires_at: daysFromNow(90),
+    })
+    // More events than the route reads per page (5,000), two days ago: seven shipments share each
+    // second, a receipt every 5.5 shipments shares it too; ids in no particular order; 1% canceled.
+    const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    await db.raw(
+      `INSERT INTO lot_shipment (id, lot_id, inventory_item_id, order_id, line_item_id, fulfillment_id, location_id, quantity,
+                                 status, fulfilled_at, shipped_at)
+       SELECT 'lotshp_' || md5(n::text), ?, ?, 'order_pg_' || lpad(n::text, 5, '0'), 'ordli_pg_' || n, 'ful_pg_' || n, ?, 1,
+              CASE WHEN n % 100 = 0 THEN 'canceled' ELSE 'shipped' END,
+              now() - interval '2 days' + (n / 7) * interval '1 second', now() - interval '2 days' + (n / 7) * interval '1 second'
+         FROM generate_series(1, 11000) AS n`,
+      [lot.id, cheese.inventoryItemId, main]
+    )
+    await db.raw(
+      `INSERT INTO lot_event (id, lot_id, type, quantity, location_id, reference_type, data, created_at, updated_at)
+       SELECT 'lotevt_' || md5('r' || n), ?, 'received', 1, ?, 'lot_receipt',
+              jsonb_build_object('reference_document_type', 'Bill of lading', 'reference_document_number', 'DOC-' || n),
+              now() - interval '2 days' + (n * 11 / 14) * interval '1 second', now()
+         FROM generate_series(1, 2000) AS n`,
+      [lot.id, main]
+    )
+    const expected = (
+      await sqlRows(
+        container,
+        `SELECT ref FROM (SELECT s.order_id AS ref, coalesce(s.shipped_at, s.fulfilled_at) AS at, s.id FROM lot_shipment s
+                           WHERE s.lot_id = ? AND s.status <> 'canceled'
+                          UNION ALL
+                          SELECT e.data->>'reference_document_number', e.created_at, e.id FROM lot_event e
+                           WHERE e.lot_id = ? AND e.type = 'received' AND e.to_status IS NULL) x
+          ORDER BY at, id`,
+        [lot.id, lot.id]
+      )
+    ).map((r: { ref: string }) => r.ref)
+    expect(expected).toHaveLength(10890 + 2000)
+
+    const { rows } = await csvRows("")
+    const column = (key: Fsma204Key) => rows[0].indexOf(headerOf(key))
+    const [number, date, time] = [column("reference_document_number"), column("event_date"), column("event_time")]
+    const events = rows.slice(1)
+    // The lot's own receipt (today) comes last; before it, what was inserted, each once and in order.
+    expect(events).toHaveLength(expected.length + 1)
+    expect(events.slice(0, -1).map((r) => r[number])).toEqual(expected)
+    expect(events.at(-1)![number]).toBe("CHEESE-A")
+    const moments = events.map((r) => `${r[date]}T${r[time]}`)
+    expect(moments).toEqual([...moments].sort())
+  })
+
   it("refuses bad parameters with a 400 naming the field, and anonymous callers with a 401", async () => {
     ;({ headers } = await loginAsAdmin(api, getContainer()))
     const refusal = async (query: string) => {

@@ -11,14 +11,30 @@ export type RowSink = {
   close(): Promise<void>
 }
 
-/** Resolves once the stream has room again, so a slow download holds back the next page. */
-async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain) {
-    await new Promise<void>((resolve, reject) => {
-      out.once("drain", resolve)
-      out.once("close", () => reject(new Error("the client closed the download")))
-    })
+/**
+ * Resolves once the stream has room again (when `full`), so a slow download holds back the next
+ * page. Each wait removes both of its listeners, so a long export leaves none behind per page.
+ */
+async function drained(out: Writable, full: boolean): Promise<void> {
+  if (!full) {
+    return
   }
+  const closed = () => new Error("the client closed the download")
+  if (out.destroyed) {
+    throw closed()
+  }
+  await new Promise<void>((resolve, reject) => {
+    const onDrain = () => {
+      out.off("close", onClose)
+      resolve()
+    }
+    const onClose = () => {
+      out.off("drain", onDrain)
+      reject(closed())
+    }
+    out.once("drain", onDrain)
+    out.once("close", onClose)
+  })
 }
 
 /** CSV in UTF-8 with a byte order mark, written a page at a time (the same dialect as the other exports). */
@@ -27,8 +43,8 @@ export function csvSink(out: Writable, columns: readonly ColumnLike[]): RowSink 
   return {
     async write(rows) {
       if (rows.length) {
-        out.write("\r\n" + csvLines(rows))
-        await drained(out)
+        // write()'s own answer: with response compression it is the compressor's buffer that fills.
+        await drained(out, !out.write("\r\n" + csvLines(rows)))
       }
     },
     async close() {
@@ -56,7 +72,7 @@ export function xlsxBook(out: Writable) {
           for (const row of rows) {
             sheet.addRow(row).commit()
           }
-          await drained(out)
+          await drained(out, out.writableNeedDrain)
         },
         async close() {
           sheet.commit()

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { LOT_MODULE } from "../../../../modules/lot"
-import { fsma204Values, fsmaFileName, toFsma204Row, type FsmaLookups } from "../../../../modules/lot/domain/fsma-204"
+import { fsma204Values, fsmaFileName, toFsma204Row } from "../../../../modules/lot/domain/fsma-204"
 import {
   FSMA_204_COLUMNS,
   FSMA_KEY_COLUMNS,
@@ -16,10 +16,10 @@ import type { FsmaCursor, FsmaEventFilters } from "../../../../modules/lot/sql/f
 import type LotModuleService from "../../../../modules/lot/service"
 import { sendTables, SPREADSHEET_CONTENT_TYPES, type Table } from "../../../utils/spreadsheet"
 import { csvSink, xlsxBook, type RowSink } from "../../../utils/spreadsheet-writers"
-import { addFsmaLookups } from "./lookups"
+import { fsmaLookupCache, fsmaPageLookups } from "./lookups"
 import type { AdminGetFsma204ParamsType } from "./validators"
 
-/** Rows read, looked up and written per round: what the export holds in memory at most. */
+/** Rows read, looked up and written per round: with the lookup cache, what the export holds in memory at most. */
 const PAGE_SIZE = 5_000
 
 const KEY_TABLE: Table<string[]> = {
@@ -60,14 +60,14 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetFsma2
     res.setHeader("Link", `</admin/traceability/fsma-204?part=key&format=csv>; rel="describedby"`)
   }
   const book = format === "xlsx" ? xlsxBook(res) : null
-  const lookups: FsmaLookups = { items: new Map(), locations: new Map(), orders: new Map() }
+  const cache = fsmaLookupCache()
   try {
     for (const pass of passes) {
       const columns = pass.columns.map(fsmaColumn)
       const sink: RowSink = book ? book.sheet(pass.name, columns) : csvSink(res, columns)
       let page = pass === passes[0] ? first : await read(pass.ctes)
       while (page.length && !res.destroyed) {
-        await addFsmaLookups(req.scope, page, lookups)
+        const lookups = await fsmaPageLookups(req.scope, page, cache)
         await sink.write(page.map((event) => fsma204Values(toFsma204Row(event, lookups), pass.columns)))
         page = page.length < PAGE_SIZE ? [] : await read(pass.ctes, page[page.length - 1])
       }
