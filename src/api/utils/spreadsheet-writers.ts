@@ -12,11 +12,19 @@ export type RowSink = {
 }
 
 /** Resolves once the stream has room again, so a slow download holds back the next page. */
-async function drained(out: Writable): Promise<void> {
+export async function drained(out: Writable): Promise<void> {
   if (out.writableNeedDrain) {
     await new Promise<void>((resolve, reject) => {
-      out.once("drain", resolve)
-      out.once("close", () => reject(new Error("the client closed the download")))
+      const closed = () => {
+        out.off("drain", drain)
+        reject(new Error("the client closed the download"))
+      }
+      const drain = () => {
+        out.off("close", closed)
+        resolve()
+      }
+      out.once("drain", drain)
+      out.once("close", closed)
     })
   }
 }

@@ -1,14 +1,14 @@
 import type { FsmaCte, FsmaEventRow } from "../domain/fsma-event"
 import { DEFAULT_UNIT_OF_MEASURE } from "../types"
+import { EVENT_TIME_TEXT, eventPageWhere, type EventCursor } from "./event-page"
 import type { Sql } from "./sql"
 
 export type { FsmaEventRow } from "../domain/fsma-event"
 
 /**
  * FDA FSMA 204 Critical Tracking Events read straight from the lot tables, in event-time order,
- * one keyset page per statement so an export of any size holds one page in memory at a time.
- * Times come back as ISO text with microseconds: the cursor must round-trip exactly, and a JS Date
- * would cut it to milliseconds and skip or repeat rows at a page boundary.
+ * one keyset page per statement (event-page.ts) so an export of any size holds one page in memory
+ * at a time.
  */
 
 export type FsmaEventFilters = {
@@ -23,8 +23,7 @@ export type FsmaEventFilters = {
   ctes?: FsmaCte[]
 }
 
-/** Position after the last row of a page: its event time (exact ISO text) and id. */
-export type FsmaCursor = { occurred_at: string; id: string }
+export type { EventCursor as FsmaCursor } from "./event-page"
 
 /*
  * One branch per source of events, each with the same columns. The planner pushes the outer period,
@@ -78,14 +77,9 @@ const INPUT_EDGES = `SELECT 1 FROM lot_lineage g JOIN lot p ON p.id = g.parent_l
 export async function listFsmaEventsSql(
   sql: Sql,
   filters: FsmaEventFilters,
-  page: { after?: FsmaCursor; take: number }
+  page: { after?: EventCursor; take: number }
 ): Promise<FsmaEventRow[]> {
-  const where = ["ev.at >= ?", "ev.at < ?"]
-  const params: unknown[] = [filters.start, filters.end]
-  if (page.after) {
-    where.push("(ev.at, ev.id) > (?::timestamptz, ?)")
-    params.push(page.after.occurred_at, page.after.id)
-  }
+  const { where, params } = eventPageWhere(filters, page.after)
   if (filters.lot_ids) {
     where.push(`(ev.lot_id IN (?) OR EXISTS (${INPUT_EDGES} AND g.parent_lot_id IN (?)))`)
     params.push(filters.lot_ids, filters.lot_ids)
@@ -99,7 +93,7 @@ export async function listFsmaEventsSql(
     params.push(filters.inventory_item_ids, filters.inventory_item_ids)
   }
   const rows = await sql.execute<FsmaEventRow[]>(
-    `SELECT ev.cte, ev.id, to_char(ev.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+    `SELECT ev.cte, ev.id, ${EVENT_TIME_TEXT} AS occurred_at,
             ev.lot_id, l.lot_number, l.inventory_item_id, ev.quantity, ev.location_id,
             l.supplier, l.supplier_lot_number, l.supplier_details, l.exempt_source, l.tlc_assigned_by,
             ev.document_type, ev.document_number, coalesce(pol.unit_of_measure, ?) AS unit_of_measure,
