@@ -8,7 +8,8 @@ import { inventoryItemInfo } from "../../lots/expiring/helpers"
 type LocationRow = { id: string; name: string | null; address?: PostalAddress | null }
 type OrderRow = { id: string; display_id: number }
 
-const unknown = <T>(ids: (string | null)[], known: Map<string, T>) =>
+/** The distinct ids not yet in `known`: what a page still has to look up. */
+export const unknown = <T>(ids: (string | null)[], known: Map<string, T>) =>
   [...new Set(ids.filter((id): id is string => Boolean(id) && !known.has(id!)))]
 
 /**
