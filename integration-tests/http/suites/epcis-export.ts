@@ -1,7 +1,7 @@
 /**
  * GET /admin/traceability/epcis: a GS1 EPCIS 2.0 JSON-LD EPCISDocument of a story told through
  * Medusa's own routes — a supplier's receipt and one of ours, a production, a hold and its release,
- * a real order fulfilled and shipped, its return received, a scrap — valid against GS1's published
+ * a real order fulfilled and shipped, its return received, a scrap, a split and a recall — valid against GS1's published
  * EPCIS 2.0 JSON schema, with the same event ids on every export, streamed a page at a time, and
  * narrowed by lot or item; bad queries refused in merchant words.
  */
@@ -95,6 +95,11 @@ export function epcisExportSuite({ api, getContainer }: MedusaSuiteOptions) {
       what: "the return booked into its lot",
     })
     await post(api, `/admin/lots/${milkLot.id}/adjust`, { location_id: main, quantity_change: -1, reason: "scrap" }, headers)
+    const { children } = await post<{ children: { id: string }[] }>(api, `/admin/lots/${milkLot.id}/split`, {
+      location_id: main,
+      children: [{ quantity: 2, lot_number: "EP-MILK-S1", inventory_item_id: milk.inventoryItemId }],
+    }, headers)
+    await post(api, "/admin/recalls", { lot_ids: [children[0].id], reason: "Listeria in a retained sample", classification: "II" }, headers)
 
     // JSON-LD unless the client names plain JSON (as axios does by default).
     const { headers: sent, document } = await download("", "*/*")
@@ -114,7 +119,10 @@ export function epcisExportSuite({ api, getContainer }: MedusaSuiteOptions) {
       ...shipped.map(summary),
       expect.stringMatching(/^OBSERVE receiving EP-YOG-(R1|P1)$/),
       "DELETE destroying EP-MILK-A",
+      "TRANSFORM repackaging EP-MILK-A+EP-MILK-S1",
+      "OBSERVE holding EP-MILK-S1",
     ])
+    expect(events.at(-1)).toMatchObject({ disposition: "recalled", persistentDisposition: { set: ["recalled"] } })
     expect(shipped.map(summary).sort()).toEqual(["OBSERVE shipping EP-YOG-P1", "OBSERVE shipping EP-YOG-R1"])
     const times = events.map((e) => e.eventTime)
     expect([...times].sort()).toEqual(times)
@@ -159,7 +167,7 @@ export function epcisExportSuite({ api, getContainer }: MedusaSuiteOptions) {
         { type: "location", destination: `${orderUri}/ship-to` },
       ],
     })
-    expect(events.at(-2)).toMatchObject({
+    expect(events.find((e) => e.disposition === "returned")).toMatchObject({
       disposition: "returned",
       bizTransactionList: [
         { type: "po", bizTransaction: orderUri },
@@ -180,13 +188,12 @@ export function epcisExportSuite({ api, getContainer }: MedusaSuiteOptions) {
       "OBSERVE receiving EP-MILK-A",
       "TRANSFORM commissioning EP-MILK-A+EP-YOG-P1",
       "DELETE destroying EP-MILK-A",
+      "TRANSFORM repackaging EP-MILK-A+EP-MILK-S1",
     ])
     expect(await eventsOf(`?lot_id=${ownLot.id}&page_size=1`)).toEqual(
       events.filter((e) => e.type === "ObjectEvent" && e.quantityList?.[0].epcClass === yogurtClass("EP-YOG-R1"))
     )
-    expect(await eventsOf(`?inventory_item_id=${milk.inventoryItemId}`)).toEqual(
-      await eventsOf("?lot_number=EP-MILK-A")
-    )
+    expect(await eventsOf(`?inventory_item_id=${milk.inventoryItemId}`)).toEqual(events.filter((e) => summary(e).includes("EP-MILK")))
     expect(await eventsOf(`?from=${daysFromNow(-300)}&to=${daysFromNow(-1)}`)).toEqual([])
   })
 
