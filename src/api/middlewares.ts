@@ -10,6 +10,7 @@ import { adminPickingMiddlewares } from "./admin/picking/middlewares"
 import { adminRecallMiddlewares } from "./admin/recalls/middlewares"
 import { adminReturnLotsMiddlewares } from "./admin/returns/middlewares"
 import { adminFsma204Middlewares } from "./admin/traceability/fsma-204/middlewares"
+import { adminEpcisMiddlewares } from "./admin/traceability/epcis/middlewares"
 import { pluginInputGuardMiddlewares } from "./utils/input-guard"
 import { refusedOrderChangeMiddlewares } from "./utils/refused-order-changes"
 
@@ -27,6 +28,7 @@ export default defineMiddlewares({
     ...adminReturnLotsMiddlewares,
     ...adminRecallMiddlewares,
     ...adminFsma204Middlewares,
+    ...adminEpcisMiddlewares,
     ...adminLotSupplierMiddlewares,
     ...refusedOrderChangeMiddlewares,
   ],

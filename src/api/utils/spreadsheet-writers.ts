@@ -15,7 +15,7 @@ export type RowSink = {
  * Resolves once the stream has room again (when `full`), so a slow download holds back the next
  * page. Each wait removes both of its listeners, so a long export leaves none behind per page.
  */
-async function drained(out: Writable, full: boolean): Promise<void> {
+export async function drained(out: Writable, full: boolean): Promise<void> {
   if (!full) {
     return
   }

@@ -1,5 +1,6 @@
 import {
   epcisBase,
+  epcisOptions,
   lotClassUri,
   locationUri,
   merchantPartyUri,
@@ -79,6 +80,16 @@ describe("EPCIS identifiers", () => {
     expect(() => epcisBase({ base_uri: "shop.example.com" })).toThrow(/not an absolute URI/)
     expect(() => epcisBase({ base_uri: "urn:example:shop" })).toThrow(/http\(s\) address/)
     expect(() => epcisBase({ base_uri: "https://shop.example.com/?a=1" })).toThrow(/without user, query or fragment/)
+  })
+
+  it("checks the module options at start: the base without its trailing slash, the GLN without spaces, mistakes refused", () => {
+    expect(epcisOptions({})).toEqual({ epcis_base_uri: null, epcis_party_gln: null })
+    expect(epcisOptions({ epcis_base_uri: " https://shop.example.com/epcis/ ", epcis_party_gln: "40123 45000009" })).toEqual({
+      epcis_base_uri: "https://shop.example.com/epcis",
+      epcis_party_gln: "4012345000009",
+    })
+    expect(() => epcisOptions({ epcis_base_uri: "shop.example.com" })).toThrow(/not an absolute URI/)
+    expect(() => epcisOptions({ epcis_party_gln: "4012345000008" })).toThrow(/^epcis_party_gln: gln 4012345000008 has a wrong check digit/)
   })
 })
 

@@ -41,6 +41,23 @@ export function epcisBase(identity: EpcisIdentity): string {
   return identity.base_uri.replace(/\/+$/, "")
 }
 
+/**
+ * The EPCIS module options checked when the module starts: a base URI that is not one, or a GLN
+ * with a wrong check digit, is a configuration mistake to refuse then, not to export for months.
+ */
+export function epcisOptions(options: { epcis_base_uri?: string | null; epcis_party_gln?: string | null }): {
+  epcis_base_uri: string | null
+  epcis_party_gln: string | null
+} {
+  const base = options.epcis_base_uri?.trim() || null
+  const gln = options.epcis_party_gln?.replace(/\s/g, "") || null
+  const problem = gln ? glnProblem(gln) : null
+  if (problem) {
+    throw new Error(`epcis_party_gln: ${problem}`)
+  }
+  return { epcis_base_uri: base && epcisBase({ base_uri: base }), epcis_party_gln: gln }
+}
+
 /** A name under the base: each part percent-encoded, so an id can never add a path segment. */
 export function underBase(identity: EpcisIdentity, ...parts: string[]): string {
   return [epcisBase(identity), ...parts.map((part) => encodeURIComponent(part))].join("/")

@@ -47,6 +47,24 @@ export function gtin14(codes: ReadonlyArray<string | null | undefined>): string 
   return null
 }
 
+export type CodedVariant = { id: string; barcode?: string | null; ean?: string | null; upc?: string | null }
+
+/**
+ * The variant that names an inventory item, and the item's GTIN-14: of its variants in id order,
+ * the first whose barcode, EAN or UPC is a valid GTIN; without one, the first variant and no GTIN.
+ * Labels and the EPCIS export both use it, so both name an item by the same GTIN.
+ */
+export function namingVariant<V extends CodedVariant>(variants: ReadonlyArray<V | null | undefined>): { variant: V | null; gtin: string | null } {
+  const sorted = variants.flatMap((variant) => (variant ? [variant] : [])).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  for (const variant of sorted) {
+    const gtin = gtin14([variant.barcode, variant.ean, variant.upc])
+    if (gtin) {
+      return { variant, gtin }
+    }
+  }
+  return { variant: sorted[0] ?? null, gtin: null }
+}
+
 /**
  * The barcode content of a lot label. With a GTIN: (01) + (17) when the lot has an expiry + (10),
  * checked by buildElementString (throws Gs1BuildError for a lot number outside GS1 character set

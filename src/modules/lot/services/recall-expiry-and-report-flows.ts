@@ -8,6 +8,9 @@ import {
 import type { ExpiringLotFilters, ExpiringLotRow } from "../sql/expiry-report-sql"
 import { latestRecallOfLotNumber, recallProgress } from "../sql/recall-sql"
 import { searchLotIds, searchLotIdsAfterNumber, type LotSearchFilters, type LotSearchPage } from "../sql/search-sql"
+import { listEpcisEventsSql, type EpcisEventFilters } from "../sql/epcis-sql"
+import type { EventCursor } from "../sql/event-page"
+import type { EpcisEventRow } from "../domain/epcis-event-row"
 import { listFsmaEventsSql, type FsmaCursor, type FsmaEventFilters, type FsmaEventRow } from "../sql/fsma-sql"
 import type { ItemLotSummary } from "../sql/item-stock-sql"
 import { retryOnLockConflict } from "../sql/allocation-sql"
@@ -197,6 +200,16 @@ export class LotRecallExpiryAndReportFlows extends LotStockAndOrderFlows {
     @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<FsmaEventRow[]> {
     return await listFsmaEventsSql(sharedContext.manager!, filters, page)
+  }
+
+  /** A page of the lot history an EPCIS 2.0 export maps, in event-time order (GTINs and location GLNs left to the caller). */
+  @InjectManager()
+  async listEpcisEvents(
+    filters: EpcisEventFilters,
+    page: { after?: EventCursor; take: number },
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<EpcisEventRow[]> {
+    return await listEpcisEventsSql(sharedContext.manager!, filters, page)
   }
 
   @InjectManager()

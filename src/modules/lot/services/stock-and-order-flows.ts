@@ -11,6 +11,7 @@ import {
   type ReleasedAllocation, type StockGain, type LotEdit, type LotEditInput,
 } from "../types"
 import { DEFAULT_EXPIRY_WARNING_DAYS, normalizeWarningDays } from "../domain/expiry-warnings"
+import { epcisOptions } from "../domain/epcis-identifiers"
 import type { PickSwapInput, PickSwapResult } from "../domain/pick-scan"
 import { retryOnLockConflict } from "../sql/allocation-sql"
 import { earliestFreeLotPerLocation, type EarliestFreeLot, type EarliestFreeLotQuery } from "../sql/pick-scan-sql"
@@ -84,6 +85,7 @@ export class LotStockAndOrderFlows extends MedusaService({
       line_code: options?.line_code ?? "",
       return_to_quarantine: options?.return_to_quarantine ?? true,
       expiry_warning_days: normalizeWarningDays(options?.expiry_warning_days ?? DEFAULT_EXPIRY_WARNING_DAYS),
+      ...epcisOptions(options ?? {}),
     }
   }
 

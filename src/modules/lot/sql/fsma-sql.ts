@@ -1,14 +1,14 @@
 import type { FsmaCte, FsmaEventRow } from "../domain/fsma-event"
 import { DEFAULT_UNIT_OF_MEASURE } from "../types"
+import { EVENT_TIME_TEXT, type EventCursor } from "./event-page"
 import type { Sql } from "./sql"
 
 export type { FsmaEventRow } from "../domain/fsma-event"
 
 /**
  * FDA FSMA 204 Critical Tracking Events read straight from the lot tables, in event-time order,
- * one keyset page per statement so an export of any size holds one page in memory at a time.
- * Times come back as ISO text with microseconds: the cursor must round-trip exactly, and a JS Date
- * would cut it to milliseconds and skip or repeat rows at a page boundary.
+ * one keyset page per statement so an export of any size holds one page in memory at a time
+ * (times as exact text, see event-page.ts).
  */
 
 export type FsmaEventFilters = {
@@ -23,8 +23,7 @@ export type FsmaEventFilters = {
   ctes?: FsmaCte[]
 }
 
-/** Position after the last row of a page: its event time (exact ISO text) and id. */
-export type FsmaCursor = { occurred_at: string; id: string }
+export type { EventCursor as FsmaCursor } from "./event-page"
 
 /*
  * One branch per source of events, each with the same columns, its own predicates, and its own
@@ -122,7 +121,7 @@ const SOURCES: FsmaSource[] = [
 ]
 
 /** One source's next page: its rows after the cursor in the period matching the filters, in (time, id) order. */
-function sourcePage(source: FsmaSource, filters: FsmaEventFilters, page: { after?: FsmaCursor; take: number }) {
+function sourcePage(source: FsmaSource, filters: FsmaEventFilters, page: { after?: EventCursor; take: number }) {
   const where = [`${source.at} >= ?`, `${source.at} < ?`]
   const params: unknown[] = [filters.start, filters.end]
   if (page.after) {
@@ -161,7 +160,7 @@ function sourcePage(source: FsmaSource, filters: FsmaEventFilters, page: { after
 export async function listFsmaEventsSql(
   sql: Sql,
   filters: FsmaEventFilters,
-  page: { after?: FsmaCursor; take: number }
+  page: { after?: EventCursor; take: number }
 ): Promise<FsmaEventRow[]> {
   const branches = SOURCES.filter((source) => !filters.ctes || filters.ctes.includes(source.cte)).map((source) =>
     sourcePage(source, filters, page)
@@ -170,7 +169,7 @@ export async function listFsmaEventsSql(
     return []
   }
   const rows = await sql.execute<FsmaEventRow[]>(
-    `SELECT ev.cte, ev.id, to_char(ev.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS occurred_at,
+    `SELECT ev.cte, ev.id, ${EVENT_TIME_TEXT} AS occurred_at,
             ev.lot_id, ev.lot_number, ev.inventory_item_id, ev.quantity, ev.location_id,
             ev.supplier, ev.supplier_lot_number, ev.supplier_details, ev.exempt_source, ev.tlc_assigned_by,
             ev.document_type, ev.document_number, coalesce(pol.unit_of_measure, ?) AS unit_of_measure,

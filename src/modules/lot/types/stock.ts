@@ -10,6 +10,13 @@ export type LotModuleOptions = {
   return_to_quarantine?: boolean
   /** Days before expiry at which `lot.expiring_soon` is emitted, once per window (default 90, 60, 30). */
   expiry_warning_days?: number[]
+  /**
+   * EPCIS export: the merchant's own http(s) address under which things without a GS1 key are
+   * named (`{base}/location/sloc_…`). Default: the admin's address the export is requested at + `/epcis`.
+   */
+  epcis_base_uri?: string | null
+  /** EPCIS export: the merchant's GLN as the owner of its stock (default: none, `{base}/party/merchant`). */
+  epcis_party_gln?: string | null
 }
 
 /** Unit of measure of an item whose lot policy names none: lots count whole pieces. */

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { Gs1BuildError } from "../../../../modules/lot/domain/gs1"
-import { gtin14, lotLabelBarcode } from "../../../../modules/lot/domain/gs1-encode"
+import { lotLabelBarcode, namingVariant } from "../../../../modules/lot/domain/gs1-encode"
 import type { LabelContent } from "./render"
 
 // The rows query.graph returns for LABEL_FIELDS (spelled out: the generated query types may be absent).
@@ -55,21 +55,14 @@ export async function loadLabelContents(scope: MedusaContainer, lotIds: string[]
 }
 
 function labelContent(row: LabelLotRow, now: Date): LabelContent {
-  const variants = (row.inventory_item?.variants ?? [])
-    .flatMap((variant) => (variant ? [variant] : []))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-  // The variant whose code is a GTIN names the product; without one, the first variant does.
-  const withGtin = variants
-    .map((variant) => ({ variant, gtin: gtin14([variant.barcode, variant.ean, variant.upc]) }))
-    .find((candidate) => candidate.gtin)
-  const variant = withGtin?.variant ?? variants[0]
+  const { variant, gtin } = namingVariant(row.inventory_item?.variants ?? [])
   const expiry = row.expires_at ? new Date(row.expires_at).toISOString().slice(0, 10) : null
   try {
     return {
       product_name: productName(variant, row),
       lot_number: row.lot_number,
       expiry,
-      barcode: lotLabelBarcode({ gtin: withGtin?.gtin ?? null, lot_number: row.lot_number, expires_at: expiry }, now),
+      barcode: lotLabelBarcode({ gtin, lot_number: row.lot_number, expires_at: expiry }, now),
     }
   } catch (error) {
     if (error instanceof Gs1BuildError) {
@@ -83,7 +76,7 @@ function labelContent(row: LabelLotRow, now: Date): LabelContent {
 }
 
 /** "Greek yogurt — 500 g": the product title with the variant's where they differ; else the item's. */
-function productName(variant: VariantRow | undefined, row: LabelLotRow): string {
+function productName(variant: VariantRow | null, row: LabelLotRow): string {
   const product = variant?.product?.title
   if (product) {
     return variant?.title && variant.title !== product ? `${product} — ${variant.title}` : product

@@ -1,14 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { fsmaPeriod } from "../../../../modules/lot/domain/fsma-204"
 import { oneOf, recordId } from "../../../utils/validators"
+import { exportPeriodFields, withExportPeriod } from "../period"
 
 const MAX_FILTER_VALUES = 100
 const oneOrMany = <T extends z.ZodType>(schema: T, what: string) =>
   z
     .union([schema, z.array(schema).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values of ${what}`)])
     .transform((value) => [value].flat() as z.output<T>[])
-
-const day = (what: string) => z.iso.date({ error: `${what} must be a calendar date like 2026-03-31` })
 
 /**
  * GET /admin/traceability/fsma-204: the period (YYYY-MM-DD, both ends inclusive, UTC; the last 30
@@ -18,8 +16,7 @@ const day = (what: string) => z.iso.date({ error: `${what} must be a calendar da
  */
 export const AdminGetFsma204Params = z
   .object({
-    from: day("from").optional(),
-    to: day("to").optional(),
+    ...exportPeriodFields,
     format: oneOf("format", ["csv", "xlsx"], "format must be csv or xlsx").default("csv"),
     part: oneOf("part", ["events", "key"], "part must be events (the spreadsheet) or key (what each column holds)").default("events"),
     lot_id: oneOrMany(recordId("lot_id"), "lot_id").optional(),
@@ -27,12 +24,5 @@ export const AdminGetFsma204Params = z
     inventory_item_id: oneOrMany(recordId("inventory_item_id"), "inventory_item_id").optional(),
   })
   .strict()
-  .transform((query, ctx) => {
-    const period = fsmaPeriod(query, new Date())
-    if ("problem" in period) {
-      ctx.addIssue({ code: "custom", path: [period.field], message: period.problem })
-      return z.NEVER
-    }
-    return { ...query, period }
-  })
+  .transform(withExportPeriod)
 export type AdminGetFsma204ParamsType = z.infer<typeof AdminGetFsma204Params>
