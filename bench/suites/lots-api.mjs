@@ -2,7 +2,9 @@
 // same data size, same machine, same run.
 //   1. GET /admin/lots?limit=50              vs GET /admin/inventory-items?limit=50
 //   2. GET /admin/lots?q=<s>&limit=50        vs GET /admin/inventory-items?q=<s>&limit=50
-//   3. POST /admin/lots (receive, a new generated lot number each time): lots/second
+//   3. POST /admin/lots (receive, a new lot number each time): lots/second
+//   4. POST /admin/lots/batch (BENCH_RECEIPT_BATCH new lots per request, default 500): lots/second,
+//      and its ratio to 3 in the same run
 // Reads run first, so they see exactly N lots; the receipts then add to that. Each read pair is
 // measured alternately in slices, so that background load on a shared machine hits both alike.
 
@@ -10,7 +12,7 @@ const pct = (a, b) => (a && b ? a / b : null)
 
 export default {
   name: "lots-api",
-  description: "Lot list / search / receive through the admin API, next to Medusa's inventory-items list",
+  description: "Lot list / search / receive (one and in batches) through the admin API, next to Medusa's inventory-items list",
 
   async run(ctx) {
     const { count, locationId, search, itemRef } = await ctx.dataset()
@@ -98,6 +100,52 @@ export default {
     })
     derived.push({ name: "receive throughput", value: lotsPerSecond, unit: "lots/s", note: `${receive.ok} lots in ${receive.duration_s}s at concurrency ${receive.connections}; ${created} lots created incl. warm-up` })
     if (receive.non_2xx) ctx.warn(`lots-api: ${receive.non_2xx} receipts failed, e.g. ${receive.error_samples[0]}`)
+
+    // Receive in batches: each request BATCH new lots of consecutive items, so the batches in
+    // flight at once hold different items' inventory locks (as separate deliveries would).
+    const batchSize = Number(process.env.BENCH_RECEIPT_BATCH ?? 500)
+    let batchSeq = 0
+    const batchBefore = await ctx.sql(`SELECT count(*)::int AS n FROM lot WHERE deleted_at IS NULL`)
+    const receiveBatch = await ctx.measure({
+      label: `POST /admin/lots/batch (${batchSize} receipts)`,
+      method: "POST",
+      path: "/admin/lots/batch",
+      warmupRequests: 2,
+      makeBody: () => {
+        const b = batchSeq++
+        return {
+          receipts: Array.from({ length: batchSize }, (_, j) => {
+            const item = itemRef(1 + ((b * batchSize + j) % count))
+            return {
+              inventory_item_id: item.id,
+              location_id: locationId,
+              quantity: 24,
+              lot_number: `${item.sku}-${yymmdd}-B${b + 1}-${j + 1}`,
+              manufactured_at: day,
+              expires_at: expires,
+              supplier: "Bench Supplier Ltd",
+            }
+          }),
+        }
+      },
+    })
+    const batchAfter = await ctx.sql(`SELECT count(*)::int AS n FROM lot WHERE deleted_at IS NULL`)
+    const batchLotsPerSecond = (receiveBatch.ok * batchSize) / receiveBatch.duration_s
+    cases.push({
+      case: `POST /admin/lots/batch (${batchSize} receipts)`,
+      data: `${n} lots before the single receipts`,
+      rate: `${batchLotsPerSecond.toFixed(1)} lots/s`,
+      lots_created_incl_warmup: batchAfter[0].n - batchBefore[0].n,
+      ...receiveBatch,
+    })
+    derived.push({
+      name: "batch receive throughput",
+      value: batchLotsPerSecond,
+      unit: "lots/s",
+      note: `${receiveBatch.ok} batches of ${batchSize} in ${receiveBatch.duration_s}s at concurrency ${receiveBatch.connections}`,
+    })
+    derived.push({ name: "batch / single receive throughput", value: pct(batchLotsPerSecond, lotsPerSecond), unit: "x" })
+    if (receiveBatch.non_2xx) ctx.warn(`lots-api: ${receiveBatch.non_2xx} batches failed, e.g. ${receiveBatch.error_samples[0]}`)
 
     return { cases, derived, data: sizes }
   },

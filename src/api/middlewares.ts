@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminLotPolicyRoutesMiddlewares } from "./admin/inventory-items/middlewares"
+import { adminLotBatchMiddlewares } from "./admin/lots/batch/middlewares"
 import { adminLotExpiryMiddlewares } from "./admin/lots/expiring/middlewares"
 import { adminLotLabelMiddlewares } from "./admin/lots/labels/middlewares"
 import { adminLotRoutesMiddlewares } from "./admin/lots/middlewares"
@@ -20,6 +21,7 @@ export default defineMiddlewares({
     ...pluginInputGuardMiddlewares,
     ...adminLotRoutesMiddlewares,
     ...adminLotScanMiddlewares,
+    ...adminLotBatchMiddlewares,
     ...adminOrderLotMiddlewares,
     ...adminPickingMiddlewares,
     ...adminLotExpiryMiddlewares,

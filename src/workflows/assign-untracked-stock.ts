@@ -1,6 +1,6 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { LotEvents, type AssignUntrackedStockInput, type ReceiveLotInput } from "../modules/lot"
+import { LotEvents, lotReceivedPayload, type AssignUntrackedStockInput, type ReceiveLotInput } from "../modules/lot"
 import { generateMissingLotNumber, reallocateShortLines, receivedLotFields } from "./step-sequences"
 import {
   assignUntrackedStockStep,
@@ -57,12 +57,7 @@ export const assignUntrackedStockWorkflow = createWorkflow(
     emitEventStep({
       eventName: LotEvents.RECEIVED,
       data: transform({ assignment }, ({ assignment }) => ({
-        id: assignment.lot_id,
-        lot_number: assignment.lot_number,
-        inventory_item_id: assignment.inventory_item_id,
-        location_id: assignment.location_id,
-        quantity: assignment.quantity,
-        created: assignment.created,
+        ...lotReceivedPayload(assignment),
         // Lot stock grew but Medusa's level did not: the units were already counted there.
         untracked_assignment: true,
       })),

@@ -29,7 +29,11 @@ export async function underInventoryLock<T>(
   job: () => Promise<T>,
   options: { wait_seconds?: number } = {}
 ): Promise<T> {
-  const keys = [...new Set(inventoryItemIds)]
+  // Sorted: the in-memory provider takes keys one by one in the given order, so two of our calls
+  // sharing items cannot each hold a key the other waits for. Redis takes them in parallel, where
+  // no order helps: two overlapping multi-key holders may wait on each other until one's wait
+  // runs out; that one is refused (409) and its workflow undone, nothing is left half-written.
+  const keys = [...new Set(inventoryItemIds)].sort()
   if (!keys.length) {
     return await job()
   }

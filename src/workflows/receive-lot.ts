@@ -1,6 +1,6 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createHook, createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { LotEvents } from "../modules/lot"
+import { LotEvents, lotReceivedPayload } from "../modules/lot"
 import { generateMissingLotNumber, reallocateShortLines, receivedLotFields } from "./step-sequences"
 import {
   adjustInventoryLevelsForLotsStep,
@@ -52,14 +52,7 @@ export const receiveLotWorkflow = createWorkflow(receiveLotWorkflowId, (input: W
 
   emitEventStep({
     eventName: LotEvents.RECEIVED,
-    data: transform({ receipt }, ({ receipt }) => ({
-      id: receipt.lot_id,
-      lot_number: receipt.lot_number,
-      inventory_item_id: receipt.inventory_item_id,
-      location_id: receipt.location_id,
-      quantity: receipt.quantity,
-      created: receipt.created,
-    })),
+    data: transform({ receipt }, ({ receipt }) => lotReceivedPayload(receipt)),
   })
 
   return new WorkflowResponse(receipt, { hooks: [lotReceived] })

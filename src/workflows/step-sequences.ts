@@ -7,6 +7,7 @@ import {
   adjustInventoryLevelsForLotsStep,
   findShortLinesStep,
   generateLotNumberStep,
+  type GenerateLotNumberStepInput,
   syncLotStockBlocksStep,
   type ValidatedLotReceipt,
 } from "./steps"
@@ -33,16 +34,22 @@ type LotReceiptFields = {
  * const generatedNumber = generateMissingLotNumber(receiptFields, validated)
  */
 export function generateMissingLotNumber(fields: WorkflowData<LotReceiptFields>, validated: WorkflowData<ValidatedLotReceipt>) {
-  return when({ fields }, ({ fields }) => !fields.lot_id && !fields.lot_number).then(() =>
-    generateLotNumberStep(
-      transform({ validated, fields }, ({ validated, fields }) => ({
-        template: validated.lot_number_template,
-        sku: validated.sku,
-        plant: fields.plant_code ?? validated.plant_code,
-        line: fields.line_code ?? validated.line_code,
-      }))
-    )
+  return when({ fields }, ({ fields }) => needsLotNumber(fields)).then(() =>
+    generateLotNumberStep(transform({ validated, fields }, ({ validated, fields }) => lotNumberRequest(fields, validated)))
   )
+}
+
+/** A receipt that names neither an existing lot nor a number gets a number from its item's template. */
+export const needsLotNumber = (fields: LotReceiptFields) => !fields.lot_id && !fields.lot_number
+
+/** What numbering a new lot takes: the item's template and SKU, and the plant and line codes (the receipt's over the policy's). */
+export function lotNumberRequest(fields: LotReceiptFields, validated: ValidatedLotReceipt): GenerateLotNumberStepInput {
+  return {
+    template: validated.lot_number_template,
+    sku: validated.sku,
+    plant: fields.plant_code ?? validated.plant_code,
+    line: fields.line_code ?? validated.line_code,
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { LotReceipt } from "./types"
+
 /** Events the lot module's workflows emit; payloads carry ids (`id` is the lot id). */
 export const LotEvents = {
   RECEIVED: "lot.received",
@@ -27,3 +29,15 @@ export const LotEvents = {
   DRIFT_DETECTED: "lot.drift_detected",
 } as const
 export type LotEventName = (typeof LotEvents)[keyof typeof LotEvents]
+
+/** The `lot.received` payload of one receipt (a new lot or units added to one). */
+export function lotReceivedPayload(receipt: LotReceipt) {
+  return {
+    id: receipt.lot_id,
+    lot_number: receipt.lot_number,
+    inventory_item_id: receipt.inventory_item_id,
+    location_id: receipt.location_id,
+    quantity: receipt.quantity,
+    created: receipt.created,
+  }
+}

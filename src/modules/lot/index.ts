@@ -10,6 +10,6 @@ export default Module(LOT_MODULE, {
 export * from "./types"
 export type { LotStockTotal } from "./service"
 export { LotModuleService }
-export { LotEvents } from "./events"
+export { LotEvents, lotReceivedPayload } from "./events"
 export { LotStatusAction } from "./domain/lot-status"
 export type { ExpiredLot, WarnedLot, WarningCursor } from "./sql/expiry-sql"

@@ -9,9 +9,11 @@ import type { LevelChangeRow } from "../../modules/lot/sql/level-change-sql"
 import { underInventoryLock } from "../locking"
 
 /**
- * Moves Medusa's stocked quantities by the changes, creating an inventory level first where the
- * item was never stocked at that location; returns the ids of the levels it created. The caller
- * holds Medusa's inventory lock of the items.
+ * Moves Medusa's stocked quantities by the changes, creating the inventory level (already holding
+ * the change) where the item was never stocked at that location; returns the ids of the levels it
+ * created. One read, one create and one update call for all levels, not a read and a write per
+ * level as the inventory module's `adjustInventory` does. The caller holds Medusa's inventory lock
+ * of the items, so the quantities read stay true until written.
  */
 export async function adjustStockedQuantities(container: MedusaContainer, changes: LevelChange[]): Promise<string[]> {
   const net = netLevelChanges(changes)
@@ -21,14 +23,25 @@ export async function adjustStockedQuantities(container: MedusaContainer, change
   const inventory = container.resolve(Modules.INVENTORY)
   const existing = await inventory.listInventoryLevels(
     { inventory_item_id: [...new Set(net.map((c) => c.inventory_item_id))], location_id: [...new Set(net.map((c) => c.location_id))] },
-    { select: ["id", "inventory_item_id", "location_id"] }
+    { select: ["id", "inventory_item_id", "location_id", "stocked_quantity"] }
   )
-  const have = new Set(existing.map((l) => `${l.inventory_item_id}|${l.location_id}`))
-  const missing = net.filter((c) => !have.has(`${c.inventory_item_id}|${c.location_id}`))
+  const stocked = new Map(existing.map((l) => [`${l.inventory_item_id}|${l.location_id}`, Number(l.stocked_quantity)]))
+  const missing = net.filter((c) => !stocked.has(`${c.inventory_item_id}|${c.location_id}`))
+  const present = net.filter((c) => stocked.has(`${c.inventory_item_id}|${c.location_id}`))
   const created = missing.length
-    ? await inventory.createInventoryLevels(missing.map((c) => ({ inventory_item_id: c.inventory_item_id, location_id: c.location_id, stocked_quantity: 0 })))
+    ? await inventory.createInventoryLevels(
+        missing.map((c) => ({ inventory_item_id: c.inventory_item_id, location_id: c.location_id, stocked_quantity: c.quantity }))
+      )
     : []
-  await inventory.adjustInventory(net.map((c) => ({ inventoryItemId: c.inventory_item_id, locationId: c.location_id, adjustment: c.quantity })))
+  if (present.length) {
+    await inventory.updateInventoryLevels(
+      present.map((c) => ({
+        inventory_item_id: c.inventory_item_id,
+        location_id: c.location_id,
+        stocked_quantity: stocked.get(`${c.inventory_item_id}|${c.location_id}`)! + c.quantity,
+      }))
+    )
+  }
   return created.map((l) => l.id)
 }
 

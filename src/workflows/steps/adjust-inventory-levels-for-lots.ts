@@ -46,7 +46,7 @@ export const adjustInventoryLevelsForLotsStep = createStep(
     const lots = container.resolve<LotModuleService>(LOT_MODULE)
     const inventory = container.resolve(Modules.INVENTORY)
     await underInventoryLockToUndo(container, data.applied.map((r) => r.inventory_item_id), async () => {
-      await inventory.adjustInventory(data.applied.map((r) => ({ inventoryItemId: r.inventory_item_id, locationId: r.location_id, adjustment: -r.quantity })))
+      await adjustStockedQuantities(container, data.applied.map((r) => ({ ...r, quantity: -r.quantity })))
       await lots.markLevelChangesPending(data.applied.map((r) => r.id))
       if (data.created_level_ids.length) {
         await inventory.deleteInventoryLevels(data.created_level_ids)

@@ -4,6 +4,7 @@ import { LOT_MODULE } from "../../modules/lot"
 import {
   DEFAULT_LOT_NUMBER_TEMPLATE,
   LotNumberTemplateError,
+  type LotNumberContext,
   lotNumberSequenceKey,
   renderLotNumber,
 } from "../../modules/lot/domain/lot-number-template"
@@ -18,35 +19,54 @@ export type DrawnSequenceValue = { key: string; value: number }
 
 /**
  * Renders the lot numbers of the requests in order, drawing each template's sequence from the
- * database so concurrent receipts never get the same number; returns the numbers and the
- * sequence values drawn. Shared by `generateLotNumberStep` and `generateLotNumbersStep`.
+ * database so concurrent receipts never get the same number (one statement for every sequence a
+ * batch uses; a sequence's numbers go to its requests in request order); returns the numbers and
+ * the sequence values drawn. Shared by `generateLotNumberStep` and `generateLotNumbersStep`.
  */
 export async function drawLotNumbers(
   lots: LotModuleService,
   requests: LotNumberRequest[]
 ): Promise<{ numbers: string[]; drawn: DrawnSequenceValue[] }> {
-  const numbers: string[] = []
-  const drawn: DrawnSequenceValue[] = []
-  for (const request of requests) {
+  type Plan = { given: string } | { given?: undefined; template: string; context: LotNumberContext; key: string | null }
+  const planned = requests.map((request): Plan => {
     if (request.lot_number) {
-      numbers.push(request.lot_number)
-      continue
+      return { given: request.lot_number }
     }
     const template = request.template || DEFAULT_LOT_NUMBER_TEMPLATE
     const context = { sku: request.sku, date: request.date ?? new Date(), plant: request.plant, line: request.line }
-    try {
-      const key = lotNumberSequenceKey(template, context)
-      const sequence = template.includes("{SEQ") ? await lots.nextLotNumberSequence(key) : 1
-      if (template.includes("{SEQ")) drawn.push({ key, value: sequence })
-      numbers.push(renderLotNumber(template, context, sequence))
-    } catch (error) {
-      if (error instanceof LotNumberTemplateError) {
-        throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
-      }
-      throw error
+    const key = templateError(() => lotNumberSequenceKey(template, context))
+    return { template, context, key: template.includes("{SEQ") ? key : null }
+  })
+  const counts = new Map<string, number>()
+  for (const plan of planned) if (plan.given === undefined && plan.key) counts.set(plan.key, (counts.get(plan.key) ?? 0) + 1)
+  const drawnRows = await lots.drawLotNumberSequences([...counts].map(([key, count]) => ({ key, count })))
+  // The next value of each sequence to hand out: the first of the range just drawn.
+  const next = new Map(drawnRows.map((row) => [row.key, row.last_value - counts.get(row.key)! + 1]))
+  const drawn: DrawnSequenceValue[] = []
+  const numbers = planned.map((plan) => {
+    if (plan.given !== undefined) {
+      return plan.given
     }
-  }
+    const sequence = plan.key ? next.get(plan.key)! : 1
+    if (plan.key) {
+      next.set(plan.key, sequence + 1)
+      drawn.push({ key: plan.key, value: sequence })
+    }
+    return templateError(() => renderLotNumber(plan.template, plan.context, sequence))
+  })
   return { numbers, drawn }
+}
+
+/** A template the numbers cannot be made from is the request's fault: INVALID_DATA with its reason. */
+function templateError<T>(render: () => T): T {
+  try {
+    return render()
+  } catch (error) {
+    if (error instanceof LotNumberTemplateError) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+    }
+    throw error
+  }
 }
 
 /** Gives the drawn values back, last first, each only while it is still its sequence's last. */

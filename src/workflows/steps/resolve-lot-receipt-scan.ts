@@ -32,30 +32,33 @@ export const resolveLotReceiptScanStepId = "resolve-lot-receipt-scan"
  */
 export const resolveLotReceiptScanStep = createStep(
   resolveLotReceiptScanStepId,
-  async (input: ResolveLotReceiptScanStepInput, { container }) => {
-    const { code, fnc1, ...fields } = input
-    if (code === undefined) {
-      return new StepResponse<ResolvedLotReceipt>({ ...fields, inventory_item_id: requireItemId(fields.inventory_item_id) })
-    }
-    const scanned = scannedReceipt(readScannedCode(code, { fnc1 }, "The scanned code cannot be read: "))
-    const problems = receiptScanConflicts(scanned, fields)
-    let inventoryItemId = fields.inventory_item_id
-    if (scanned.gtin) {
-      const item = await itemOfGtin(container, scanned.gtin, fields.inventory_item_id)
-      if ("problem" in item) {
-        problems.unshift(item.problem)
-      } else {
-        inventoryItemId = item.id
-      }
-    } else if (!inventoryItemId) {
-      problems.unshift("The scanned code names no product (no GTIN): send inventory_item_id with it.")
-    }
-    if (problems.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
-    }
-    return new StepResponse<ResolvedLotReceipt>({ ...mergeScannedReceipt(scanned, fields), inventory_item_id: inventoryItemId! })
-  }
+  async (input: ResolveLotReceiptScanStepInput, { container }) => new StepResponse(await resolveReceiptScan(container, input))
 )
+
+/** A receipt's scanned code turned into its fields (see resolveLotReceiptScanStep); also used per line by `resolveLotReceiptsStep`. */
+export async function resolveReceiptScan(container: MedusaContainer, input: ResolveLotReceiptScanStepInput): Promise<ResolvedLotReceipt> {
+  const { code, fnc1, ...fields } = input
+  if (code === undefined) {
+    return { ...fields, inventory_item_id: requireItemId(fields.inventory_item_id) }
+  }
+  const scanned = scannedReceipt(readScannedCode(code, { fnc1 }, "The scanned code cannot be read: "))
+  const problems = receiptScanConflicts(scanned, fields)
+  let inventoryItemId = fields.inventory_item_id
+  if (scanned.gtin) {
+    const item = await itemOfGtin(container, scanned.gtin, fields.inventory_item_id)
+    if ("problem" in item) {
+      problems.unshift(item.problem)
+    } else {
+      inventoryItemId = item.id
+    }
+  } else if (!inventoryItemId) {
+    problems.unshift("The scanned code names no product (no GTIN): send inventory_item_id with it.")
+  }
+  if (problems.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
+  }
+  return { ...mergeScannedReceipt(scanned, fields), inventory_item_id: inventoryItemId! }
+}
 
 function requireItemId(inventoryItemId: string | undefined): string {
   if (!inventoryItemId) {

@@ -21,16 +21,30 @@ export const resolveLotSupplierStepId = "resolve-lot-supplier"
 export const resolveLotSupplierStep = createStep(
   resolveLotSupplierStepId,
   async (input: ResolvedLotReceipt, { container }) => {
-    const problems = receiptTlcProblems(input)
-    if (problems.length) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
-    }
-    const tlc = receiptTlc(input)
-    if (!input.supplier_id) {
-      return new StepResponse<ResolvedLotReceipt>({ ...input, ...tlc })
-    }
-    const supplier = await requireSupplier(container.resolve<LotModuleService>(LOT_MODULE), input.supplier_id)
-    const details = supplierDetails(supplier)
-    return new StepResponse<ResolvedLotReceipt>({ ...input, ...tlc, supplier: details.name, supplier_details: details })
+    const lots = container.resolve<LotModuleService>(LOT_MODULE)
+    return new StepResponse<ResolvedLotReceipt>(await withSupplierFacts(input, (id) => requireSupplier(lots, id)))
   }
 )
+
+type Supplier = Parameters<typeof supplierDetails>[0]
+
+/**
+ * A receipt with its FSMA facts checked, then completed from the supplier record `supplier_id`
+ * names (`findSupplier` reads it, or refuses). Shared by `resolveLotSupplierStep` and
+ * `resolveLotReceiptsStep`.
+ */
+export async function withSupplierFacts(
+  input: ResolvedLotReceipt,
+  findSupplier: (id: string) => Supplier | Promise<Supplier>
+): Promise<ResolvedLotReceipt> {
+  const problems = receiptTlcProblems(input)
+  if (problems.length) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.join(" "))
+  }
+  const tlc = receiptTlc(input)
+  if (!input.supplier_id) {
+    return { ...input, ...tlc }
+  }
+  const details = supplierDetails(await findSupplier(input.supplier_id))
+  return { ...input, ...tlc, supplier: details.name, supplier_details: details }
+}

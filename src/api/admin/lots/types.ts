@@ -54,6 +54,8 @@ export type AdminLotDetail = AdminLot & { events: AdminLotEvent[] }
 export type AdminLotResponse = { lot: AdminLotDetail }
 export type AdminLotListResponse = PaginatedResponse<{ lots: AdminLot[] }>
 export type AdminReceiveLotResponse = { lot: AdminLot; receipt: LotReceipt }
+/** The receipts of a batch, in request order. */
+export type AdminReceiveLotsResponse = { receipts: LotReceipt[] }
 export type AdminLotStatusChangeResponse = { lot: AdminLot; status_change: LotStatusChange }
 /** The lot as corrected, and what changed (empty `changes` when the values were the lot's own). */
 export type AdminEditLotResponse = { lot: AdminLot; edit: Omit<LotEdit, "previous"> }

@@ -338,20 +338,35 @@ lotModuleSpec(({ service, sql, dbConfig }) => {
     })
   })
 
-  describe("nextLotNumberSequence", () => {
+  describe("drawLotNumberSequences", () => {
+    const next = async (key: string) => (await service.drawLotNumberSequences([{ key, count: 1 }]))[0].last_value
+
     it("counts 1, 2, 3 per key; keys are independent", async () => {
-      expect(await service.nextLotNumberSequence("YOG-261125-{SEQ}")).toBe(1)
-      expect(await service.nextLotNumberSequence("YOG-261125-{SEQ}")).toBe(2)
-      expect(await service.nextLotNumberSequence("MILK-261125-{SEQ}")).toBe(1)
-      expect(await service.nextLotNumberSequence("YOG-261125-{SEQ}")).toBe(3)
-      expect(await service.nextLotNumberSequence("MILK-261125-{SEQ}")).toBe(2)
-      expect(await service.nextLotNumberSequence("yog-261125-{SEQ}")).toBe(1)
+      expect(await next("YOG-261125-{SEQ}")).toBe(1)
+      expect(await next("YOG-261125-{SEQ}")).toBe(2)
+      expect(await next("MILK-261125-{SEQ}")).toBe(1)
+      expect(await next("YOG-261125-{SEQ}")).toBe(3)
+      expect(await next("MILK-261125-{SEQ}")).toBe(2)
+      expect(await next("yog-261125-{SEQ}")).toBe(1)
+    })
+
+    it("draws a range per key in one call: the last value of each, keys new and old alike", async () => {
+      await next("B-{SEQ}")
+      const drawn = await service.drawLotNumberSequences([
+        { key: "B-{SEQ}", count: 3 },
+        { key: "A-{SEQ}", count: 2 },
+      ])
+      expect([...drawn].sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+        { key: "A-{SEQ}", last_value: 2 },
+        { key: "B-{SEQ}", last_value: 4 },
+      ])
+      expect(await next("B-{SEQ}")).toBe(5)
     })
 
     it("CONCURRENCY: 20 concurrent calls on one new key hand out 1..20, each exactly once", async () => {
-      const values = await Promise.all(Array.from({ length: 20 }, () => service.nextLotNumberSequence("K-{SEQ}")))
+      const values = await Promise.all(Array.from({ length: 20 }, () => next("K-{SEQ}")))
       expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
-      expect(await service.nextLotNumberSequence("K-{SEQ}")).toBe(21)
+      expect(await next("K-{SEQ}")).toBe(21)
       const rows = await service.listLotNumberSequences({ key: "K-{SEQ}" })
       expect(rows).toHaveLength(1)
       expect(rows[0].last_value).toBe(21)

@@ -2,8 +2,9 @@ import { LotEventType, type LotModuleOptions, type LotReceipt, type LotStockChan
 import { netLevelChanges, type LevelChange } from "../domain/level-changes"
 import { inventoryLevelChanges, type LotTransformation, type LotTransformationInput } from "../domain/transformation"
 import { insertLevelChanges, setLevelChangesReverted } from "../sql/level-change-sql"
+import type { ReceiptLines } from "../domain/receipt-lines"
 import type { Sql } from "../sql/sql"
-import { receiveLot, revertLotReceipt } from "./receive"
+import { receiveLots, revertLotReceipts } from "./receive"
 import { changeLotStock } from "./stock"
 import { revertLotTransformation, transformLots } from "./transform"
 
@@ -15,16 +16,29 @@ const recordLevelChanges = (sql: Sql, changes: LevelChange[]) => insertLevelChan
 
 /** A receipt, with the stocked quantity Medusa gains. */
 export async function receiveLotWithLevelChange(sql: Sql, input: ReceiveLotInput, options: Required<LotModuleOptions>): Promise<LotReceipt> {
-  const receipt = await receiveLot(sql, input, options)
-  const level_change_id = await recordLevelChanges(sql, [
-    { inventory_item_id: receipt.inventory_item_id, location_id: receipt.location_id, quantity: receipt.quantity },
-  ])
-  return { ...receipt, level_change_id }
+  const [receipt] = await receiveLotsWithLevelChange(sql, [input], options)
+  return receipt
 }
 
-export async function revertLotReceiptWithLevelChange(sql: Sql, receipt: LotReceipt): Promise<void> {
-  await revertLotReceipt(sql, receipt)
-  await setLevelChangesReverted(sql, receipt.level_change_id ? [receipt.level_change_id] : [])
+/** Receipts of a batch, with the stocked quantities Medusa gains recorded as one change (netted per item and location). */
+export async function receiveLotsWithLevelChange(
+  sql: Sql,
+  inputs: ReceiveLotInput[],
+  options: Required<LotModuleOptions>,
+  lines?: ReceiptLines
+): Promise<LotReceipt[]> {
+  const receipts = await receiveLots(sql, inputs, options, lines)
+  const level_change_id = await recordLevelChanges(
+    sql,
+    receipts.map((r) => ({ inventory_item_id: r.inventory_item_id, location_id: r.location_id, quantity: r.quantity }))
+  )
+  return receipts.map((receipt) => ({ ...receipt, level_change_id }))
+}
+
+/** Takes receipts back and marks the level changes they recorded reverted. */
+export async function revertLotReceiptsWithLevelChange(sql: Sql, receipts: LotReceipt[]): Promise<void> {
+  await revertLotReceipts(sql, receipts)
+  await setLevelChangesReverted(sql, [...new Set(receipts.flatMap((r) => r.level_change_id ?? []))])
 }
 
 /** Stock changes (adjustments, counts, scraps, transfers), with Medusa's stocked quantity moving alike. */

@@ -22,7 +22,8 @@ import {
 } from "../sql/blocked-stock-sql"
 import { recordRestoredBlocks, type RestoredBlock } from "../actions/blocks"
 import {
-  changeLotStockWithLevelChange, receiveLotWithLevelChange, revertLotReceiptWithLevelChange, revertLotStockChanges,
+  changeLotStockWithLevelChange, receiveLotsWithLevelChange, receiveLotWithLevelChange, revertLotReceiptsWithLevelChange,
+  revertLotStockChanges,
   revertLotTransformationWithLevelChange, transformLotsWithLevelChange,
 } from "../actions/level-changes"
 import { changeLotStatus, revertLotStatusChange } from "../actions/status"
@@ -43,7 +44,8 @@ import {
   Lot, LotAllocation, LotAllocationShortfall, LotCorrection, LotEvent, LotLevelChange, LotLineage, LotNumberSequence, LotPolicy, LotReturn,
   LotReturnSurplus, LotShipment, LotStock, LotSupplier, MockRecall, Recall, RecallAction, RecallCustomer, RecallLot, RecallShipment,
 } from "../models"
-import { nextSequenceValue, releaseSequenceValue } from "../sql/sql"
+import { drawSequenceValues, releaseSequenceValue } from "../sql/sql"
+import { receiptLines } from "../domain/receipt-lines"
 
 export type SqlContext = Context<SqlEntityManager>
 
@@ -100,7 +102,18 @@ export class LotStockAndOrderFlows extends MedusaService({
 
   @InjectTransactionManager()
   async revertLotReceipt(receipt: LotReceipt, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
-    await revertLotReceiptWithLevelChange(sharedContext.transactionManager!, receipt)
+    await revertLotReceiptsWithLevelChange(sharedContext.transactionManager!, [receipt])
+  }
+
+  /** A batch of receipts in one transaction; a refusal names its line. */
+  @InjectTransactionManager()
+  async receiveLots(inputs: ReceiveLotInput[], @MedusaContext() sharedContext: SqlContext = {}): Promise<LotReceipt[]> {
+    return await receiveLotsWithLevelChange(sharedContext.transactionManager!, inputs, this.options_, receiptLines(inputs))
+  }
+
+  @InjectTransactionManager()
+  async revertLotReceipts(receipts: LotReceipt[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
+    await revertLotReceiptsWithLevelChange(sharedContext.transactionManager!, receipts)
   }
 
   @InjectTransactionManager()
@@ -289,8 +302,11 @@ export class LotStockAndOrderFlows extends MedusaService({
   }
 
   @InjectManager()
-  async nextLotNumberSequence(key: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<number> {
-    return await nextSequenceValue(sharedContext.manager!, key)
+  async drawLotNumberSequences(
+    draws: { key: string; count: number }[],
+    @MedusaContext() sharedContext: SqlContext = {}
+  ): Promise<{ key: string; last_value: number }[]> {
+    return await drawSequenceValues(sharedContext.manager!, draws)
   }
 
   @InjectManager()

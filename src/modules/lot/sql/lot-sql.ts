@@ -25,37 +25,67 @@ export async function findLotRow(sql: Sql, lotId: string): Promise<LockedLot | n
   return rows[0] ?? null
 }
 
-/** The id of the live lot with this (normalised) lot number, if any. */
-export async function findLotIdByNumber(sql: Sql, lotNumber: string): Promise<string | null> {
-  const rows = await sql.execute<{ id: string }[]>(`SELECT id FROM lot WHERE lot_number = ? AND deleted_at IS NULL`, [lotNumber])
-  return rows[0]?.id ?? null
+/**
+ * Locks several lots for a write, in id order (PostgreSQL locks the rows as the sort hands them
+ * over), so two batches that share lots meet them in the same order and cannot deadlock. Same lock
+ * mode as lockLotRow.
+ */
+export async function lockLotRows(sql: Sql, lotIds: string[]): Promise<LockedLot[]> {
+  if (!lotIds.length) {
+    return []
+  }
+  return await sql.execute<LockedLot[]>(
+    `SELECT id, lot_number, inventory_item_id, status FROM lot
+      WHERE id IN (?) AND deleted_at IS NULL ORDER BY id FOR NO KEY UPDATE`,
+    [[...new Set(lotIds)].sort()]
+  )
 }
 
-export async function insertLotRow(sql: Sql, lot: LockedLot, input: ReceiveLotInput): Promise<void> {
+/** The live lots holding any of these (normalised) lot numbers. */
+export async function findLotIdsByNumbers(sql: Sql, lotNumbers: string[]): Promise<{ id: string; lot_number: string }[]> {
+  if (!lotNumbers.length) {
+    return []
+  }
+  return await sql.execute(`SELECT id, lot_number FROM lot WHERE lot_number IN (?) AND deleted_at IS NULL`, [lotNumbers])
+}
+
+/** A new lot row: its identity and the receipt that creates it. */
+export type NewLotRow = { lot: LockedLot; input: ReceiveLotInput }
+
+/** Inserts new lots in one statement, one array per column unnested side by side. */
+export async function insertLotRows(sql: Sql, rows: NewLotRow[]): Promise<void> {
+  if (!rows.length) {
+    return
+  }
+  const json = (value: Record<string, unknown> | null | undefined) => (value ? JSON.stringify(value) : null)
+  const now = new Date()
   await sql.execute(
     `INSERT INTO lot (id, lot_number, inventory_item_id, status, manufactured_at, expires_at, best_before_at,
                       received_at, supplier, supplier_lot_number, notes, metadata, supplier_id, supplier_details,
                       exempt_source, tlc_assigned_by, receipt_document_type, receipt_document_number)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     SELECT * FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::timestamptz[],
+                          ARRAY[?]::timestamptz[], ARRAY[?]::timestamptz[], ARRAY[?]::timestamptz[], ARRAY[?]::text[],
+                          ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::jsonb[], ARRAY[?]::text[], ARRAY[?]::jsonb[],
+                          ARRAY[?]::boolean[], ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::text[])`,
     [
-      lot.id,
-      lot.lot_number,
-      lot.inventory_item_id,
-      lot.status,
-      input.manufactured_at ?? null,
-      input.expires_at ?? null,
-      input.best_before_at ?? null,
-      input.received_at ?? new Date(),
-      input.supplier ?? null,
-      input.supplier_lot_number ?? null,
-      input.notes ?? null,
-      input.metadata ? JSON.stringify(input.metadata) : null,
-      input.supplier_id ?? null,
-      input.supplier_details ? JSON.stringify(input.supplier_details) : null,
-      input.exempt_source ?? false,
-      input.tlc_assigned_by ?? null,
-      input.receipt_document_type ?? null,
-      input.receipt_document_number ?? null,
+      rows.map(({ lot }) => lot.id),
+      rows.map(({ lot }) => lot.lot_number),
+      rows.map(({ lot }) => lot.inventory_item_id),
+      rows.map(({ lot }) => lot.status),
+      rows.map(({ input }) => input.manufactured_at ?? null),
+      rows.map(({ input }) => input.expires_at ?? null),
+      rows.map(({ input }) => input.best_before_at ?? null),
+      rows.map(({ input }) => input.received_at ?? now),
+      rows.map(({ input }) => input.supplier ?? null),
+      rows.map(({ input }) => input.supplier_lot_number ?? null),
+      rows.map(({ input }) => input.notes ?? null),
+      rows.map(({ input }) => json(input.metadata)),
+      rows.map(({ input }) => input.supplier_id ?? null),
+      rows.map(({ input }) => json(input.supplier_details)),
+      rows.map(({ input }) => input.exempt_source ?? false),
+      rows.map(({ input }) => input.tlc_assigned_by ?? null),
+      rows.map(({ input }) => input.receipt_document_type ?? null),
+      rows.map(({ input }) => input.receipt_document_number ?? null),
     ]
   )
 }
@@ -100,12 +130,16 @@ export async function setLotStatus(sql: Sql, lotId: string, status: LotStatus): 
   await sql.execute(`UPDATE lot SET status = ?, updated_at = now() WHERE id = ?`, [status, lotId])
 }
 
-/** Soft-deletes a lot, which frees its lot number again while its history stays on record. */
-export async function retireLot(sql: Sql, lotId: string): Promise<void> {
-  await sql.execute(`UPDATE lot SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL`, [lotId])
+/** Soft-deletes lots, which frees their lot numbers again while their history stays on record. */
+export async function retireLots(sql: Sql, lotIds: string[]): Promise<void> {
+  if (lotIds.length) {
+    await sql.execute(`UPDATE lot SET deleted_at = now() WHERE id IN (?) AND deleted_at IS NULL`, [lotIds])
+  }
 }
 
-/** Soft-deletes every stock row of a lot (before the lot itself is retired). */
-export async function retireLotStock(sql: Sql, lotId: string): Promise<void> {
-  await sql.execute(`UPDATE lot_stock SET deleted_at = now() WHERE lot_id = ? AND deleted_at IS NULL`, [lotId])
+/** Soft-deletes every stock row of the lots (before the lots themselves are retired). */
+export async function retireLotStock(sql: Sql, lotIds: string[]): Promise<void> {
+  if (lotIds.length) {
+    await sql.execute(`UPDATE lot_stock SET deleted_at = now() WHERE lot_id IN (?) AND deleted_at IS NULL`, [lotIds])
+  }
 }

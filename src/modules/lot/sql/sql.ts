@@ -98,15 +98,32 @@ export async function insertLotEvents(sql: Sql, events: LotEventInput[]): Promis
   return ids
 }
 
-/** Atomically hands out the next number of a lot-number sequence (one counter per key). */
-export async function nextSequenceValue(sql: Sql, key: string): Promise<number> {
-  const rows = await sql.execute<{ last_value: number }[]>(
-    `INSERT INTO lot_number_sequence (id, key, last_value) VALUES (?, ?, 1)
-     ON CONFLICT (key) WHERE deleted_at IS NULL DO UPDATE SET last_value = lot_number_sequence.last_value + 1, updated_at = now()
-     RETURNING last_value`,
-    [generateEntityId(undefined, "lotseq"), key]
+/**
+ * Draws `count` consecutive numbers from each of several lot-number sequences in one statement;
+ * returns each key's last value (its numbers are last - count + 1 .. last). Keys are taken in
+ * sorted order, so two batches drawing from the same sequences never deadlock.
+ */
+export async function drawSequenceValues(sql: Sql, draws: { key: string; count: number }[]): Promise<{ key: string; last_value: number }[]> {
+  const sorted = [...draws].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+  if (!sorted.length) {
+    return []
+  }
+  const rows = await sql.execute<{ key: string; last_value: number }[]>(
+    `INSERT INTO lot_number_sequence (id, key, last_value)
+     SELECT id, key, count FROM unnest(ARRAY[?]::text[], ARRAY[?]::text[], ARRAY[?]::int[]) WITH ORDINALITY AS d(id, key, count, n)
+      ORDER BY n
+     ON CONFLICT (key) WHERE deleted_at IS NULL
+     DO UPDATE SET last_value = lot_number_sequence.last_value + excluded.last_value, updated_at = now()
+     RETURNING key, last_value`,
+    [sorted.map(() => generateEntityId(undefined, "lotseq")), sorted.map((d) => d.key), sorted.map((d) => d.count)]
   )
-  return Number(rows[0].last_value)
+  return rows.map((r) => ({ key: r.key, last_value: Number(r.last_value) }))
+}
+
+/** Atomically hands out the next number of a sequence (one counter per key). */
+export async function nextSequenceValue(sql: Sql, key: string): Promise<number> {
+  const [row] = await drawSequenceValues(sql, [{ key, count: 1 }])
+  return row.last_value
 }
 
 /**

@@ -4,13 +4,14 @@ import type LotModuleService from "../../../modules/lot/service"
 /** A live supplier by id; NOT_FOUND in a merchant's words when there is none (or it was deleted). */
 export async function requireSupplier(lots: LotModuleService, supplierId: string) {
   const [supplier] = await lots.listLotSuppliers({ id: supplierId })
-  if (!supplier) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Supplier with id: ${supplierId} was not found; it may have been deleted. Choose the supplier again from the list.`
-    )
-  }
-  return supplier
+  return supplier ?? supplierNotFound(supplierId)
+}
+
+export function supplierNotFound(supplierId: string): never {
+  throw new MedusaError(
+    MedusaError.Types.NOT_FOUND,
+    `Supplier with id: ${supplierId} was not found; it may have been deleted. Choose the supplier again from the list.`
+  )
 }
 
 /** Refuses a GLN another live supplier already has (a GLN names one location). */
