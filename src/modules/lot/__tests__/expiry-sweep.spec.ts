@@ -74,6 +74,25 @@ lotModuleSpec(({ service, sql }) => {
       expect((await allocated()).map((s) => s.allocated)).toEqual([0])
     })
 
+    it("reopens a release of several orders' allocations with a reverted entry against each order", async () => {
+      const soon = await receive("SOON-4", ITEM, LOC, 10, 2)
+      await service.allocateOrderLines([line("order_5", "line_6", ITEM, LOC, 3), line("order_6", "line_7", ITEM, LOC, 4)])
+      const released = await service.releaseLotAllocations([soon.lot_id], "lot expired")
+
+      await service.reopenAllocations(released)
+      expect((await allocated()).map((s) => s.allocated)).toEqual([7])
+      const open = await service.listLotAllocations({ lot_id: soon.lot_id, status: "open" })
+      expect(open.map((a) => [a.order_id, a.line_item_id, Number(a.quantity)]).sort()).toEqual([
+        ["order_5", "line_6", 3],
+        ["order_6", "line_7", 4],
+      ])
+      const reverted = await service.listLotEvents({ type: LotEventType.REVERTED, lot_id: soon.lot_id })
+      expect(reverted.map((e) => [e.reference_type, e.reference_id, e.reason, (e.data as { line_item_id: string }).line_item_id]).sort()).toEqual([
+        ["order", "order_5", "release rolled back", "line_6"],
+        ["order", "order_6", "release rolled back", "line_7"],
+      ])
+    })
+
     it("undoes a batch: lots still expired get their status back with a reverted entry; a lot that moved on is left alone", async () => {
       const a = await receive("UNDO-1", ITEM, LOC, 5, 1)
       const b = await receive("UNDO-2", ITEM, OTHER_LOC, 5, 2)

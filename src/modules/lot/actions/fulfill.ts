@@ -183,21 +183,13 @@ async function applyFulfillment(
  * during the fulfillment are open again. Recorded as `reverted` events.
  */
 export async function undoFulfillOrderLines(sql: Sql, result: FulfillLotsResult): Promise<void> {
-  const reopen = inLockOrder(
-    [
-      ...result.fulfilled.map((f) => ({ ...f, back_on_hand: f.quantity })),
-      ...result.released.map((r) => ({ ...r, lot_number: "", back_on_hand: 0 })),
-    ],
-    byLotAndLocation
-  )
-  for (const row of reopen) {
-    const stock = (await lockLotStock(sql, row.lot_id, row.location_id, true))!
-    await shiftLotStock(sql, stock.id, row.back_on_hand, row.quantity)
-    await reopenAllocation(sql, row.allocation_id)
-  }
+  const reopened = await reopenAllocationRows(sql, [
+    ...result.fulfilled.map((f) => ({ ...f, back_on_hand: f.quantity })),
+    ...result.released.map((r) => ({ ...r, back_on_hand: 0 })),
+  ])
   await insertLotEvents(
     sql,
-    reopen.map((row) => ({
+    reopened.map((row) => ({
       lot_id: row.lot_id,
       type: LotEventType.REVERTED,
       quantity: row.back_on_hand,
@@ -209,3 +201,19 @@ export async function undoFulfillOrderLines(sql: Sql, result: FulfillLotsResult)
     }))
   )
 }
+
+/**
+ * Opens allocations again with their units allocated in their lots, `back_on_hand` of them also
+ * back on hand (units a fulfillment had taken out), in lock order; returns the rows in that order.
+ */
+export async function reopenAllocationRows<T extends ReopenedAllocation>(sql: Sql, rows: T[]): Promise<T[]> {
+  const reopen = inLockOrder(rows, byLotAndLocation)
+  for (const row of reopen) {
+    const stock = (await lockLotStock(sql, row.lot_id, row.location_id, true))!
+    await shiftLotStock(sql, stock.id, row.back_on_hand, row.quantity)
+    await reopenAllocation(sql, row.allocation_id)
+  }
+  return reopen
+}
+
+type ReopenedAllocation = { allocation_id: string; lot_id: string; location_id: string; quantity: number; back_on_hand: number }

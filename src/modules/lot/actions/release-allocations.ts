@@ -10,7 +10,7 @@ import {
 import { resolveOrderShortfalls } from "../sql/shortfall-sql"
 import { insertLotEvents, type Sql } from "../sql/sql"
 import { LotEventType, type ReleasedAllocation } from "../types"
-import { undoFulfillOrderLines } from "./fulfill"
+import { reopenAllocationRows } from "./fulfill"
 
 /**
  * Gives open allocations back to their lots (order canceled, lot put on hold or expired,
@@ -78,11 +78,23 @@ export async function releaseOrderAllocations(sql: Sql, orderId: string, reason:
   return released
 }
 
-/** Re-opens released allocations (compensation of a release). */
+/**
+ * Re-opens released allocations (compensation of a release: a hold, an expiry batch or a
+ * cancel rolled back), each recorded as a `reverted` event against its own order.
+ */
 export async function reopenAllocations(sql: Sql, released: ReleasedAllocation[]): Promise<void> {
-  if (!released.length) {
-    return
-  }
-  const { order_id } = released[0]
-  await undoFulfillOrderLines(sql, { order_id, fulfillment_id: "", location_id: "", fulfilled: [], released })
+  const reopened = await reopenAllocationRows(sql, released.map((r) => ({ ...r, back_on_hand: 0 })))
+  await insertLotEvents(
+    sql,
+    reopened.map((a) => ({
+      lot_id: a.lot_id,
+      type: LotEventType.REVERTED,
+      quantity: 0,
+      location_id: a.location_id,
+      reason: "release rolled back",
+      reference_type: "order",
+      reference_id: a.order_id,
+      data: { line_item_id: a.line_item_id, allocation_id: a.allocation_id },
+    }))
+  )
 }
