@@ -1,7 +1,7 @@
 import type { ExpiryView } from "../components/expiry/expiry-totals"
 import type { LotListFilters } from "../types"
+import { DAY_MS } from "../../modules/lot/domain/time-units"
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
 /**

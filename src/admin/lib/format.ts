@@ -2,8 +2,7 @@ import type { IntegrityCheck } from "../../modules/lot/domain/integrity"
 import type { RecallNoticeMethod } from "../../modules/lot/types"
 import type { AdjustmentReason, AllocationStrategy, EditableLotField, LotEditEventData, LotEventType, LotShipmentStatus, LotStatus } from "../types"
 import { counted } from "../../modules/lot/domain/words"
-
-const DAY_MS = 24 * 60 * 60 * 1000
+import { DAY_MS } from "../../modules/lot/domain/time-units"
 
 export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
 
@@ -231,7 +230,6 @@ export function totals(stock: { quantity: number; allocated_quantity: number }[]
     { quantity: 0, allocated: 0 }
   )
 }
-
 
 /** The integrity check's verdict: "All 12 lot-tracked items are in balance" or "3 problems found". */
 export function describeIntegrity(report: { checked_items: number; findings: readonly unknown[] }): string {

@@ -3,10 +3,9 @@ import { isAllocatableStatus } from "./lot-status"
 import { comparatorFor, STRATEGY_ORDER } from "./strategy-order"
 import type { LotStatus } from "../types"
 import { dayInWords } from "./words"
+import { DAY_MS } from "./time-units"
 
 export type { AllocationRules }
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 export type AllocatableLot = {
   lot_id: string
@@ -17,7 +16,6 @@ export type AllocatableLot = {
   /** Units on hand at the location and not yet allocated. */
   available: number
 }
-
 
 export type LotAllocation = { lot_id: string; lot_number: string; quantity: number }
 export type AllocationPlan = { allocations: LotAllocation[]; shortfall: number }

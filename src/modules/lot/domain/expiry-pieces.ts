@@ -1,7 +1,5 @@
 import { isoWeekStart } from "./expiry-warnings"
-
-const DAY_MS = 24 * 60 * 60 * 1000
-const WEEK_MS = 7 * DAY_MS
+import { DAY_MS, WEEK_MS } from "./time-units"
 
 /** One end of an expiry interval; a null start is open (since ever). */
 export type ExpiryBound = { at: Date; inclusive: boolean }

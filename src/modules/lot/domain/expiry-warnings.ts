@@ -1,7 +1,6 @@
 import { LotStatus } from "../types"
 import { counted } from "./words"
-
-const DAY_MS = 24 * 60 * 60 * 1000
+import { DAY_MS } from "./time-units"
 
 /**
  * Lots whose stock can still expire on the shelf: the statuses the expiry sweep moves to expired.

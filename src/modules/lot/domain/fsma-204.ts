@@ -2,6 +2,7 @@ import { FSMA_204_COLUMNS, FSMA_CTE_LABELS, type Fsma204Key, type Fsma204Row } f
 import type { FsmaEventRow } from "./fsma-event"
 import { formatAddress, joinParts, type PostalAddress } from "./location-description"
 import { describeSupplier, supplierSourceReference } from "./lot-supplier"
+import { DAY_MS } from "./time-units"
 
 export type { Fsma204Key, Fsma204Row } from "./fsma-204-columns"
 
@@ -10,8 +11,6 @@ export type { Fsma204Key, Fsma204Row } from "./fsma-204-columns"
  * Tracking Event with its Key Data Elements (columns in fsma-204-columns.ts). Pure: the caller
  * supplies the item, location and order details it looked up.
  */
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Period exported when the request names none: the last 30 days, today included. */
 export const FSMA_DEFAULT_DAYS = 30

@@ -1,6 +1,5 @@
 import { dayInWords } from "./words"
-
-const DAY_MS = 24 * 60 * 60 * 1000
+import { DAY_MS } from "./time-units"
 
 /** Workflow inputs may carry dates as ISO strings once they have been checkpointed. */
 export type DateLike = Date | string | null | undefined

@@ -4,6 +4,7 @@
  * hand-typed lot numbers). Pure functions, no I/O.
  */
 import { RE2JS } from "re2js"
+import { DAY_MS } from "./time-units"
 
 export const DEFAULT_LOT_NUMBER_TEMPLATE = "{SKU}-{YYMMDD}-{SEQ:3}"
 
@@ -125,7 +126,7 @@ function pad(value: number, width: number): string {
 function dayOfYearUtc(date: Date): number {
   const startOfDay = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())
   const startOfYear = Date.UTC(date.getUTCFullYear(), 0, 1)
-  return Math.round((startOfDay - startOfYear) / 86_400_000) + 1
+  return Math.round((startOfDay - startOfYear) / DAY_MS) + 1
 }
 
 function resolveDateToken(name: DateToken, date: Date): string {

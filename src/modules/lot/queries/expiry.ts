@@ -9,8 +9,8 @@ import {
 } from "../sql/expiry-summary-sql"
 import type { Sql } from "../sql/sql"
 import { LotStatus, type LotModuleOptions } from "../types"
+import { WEEK_MS } from "../domain/time-units"
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000
 /** Above this many changed keys one pass over all lots is cheaper than an index range per key. */
 const REBUILD_ABOVE_KEYS = 20_000
 /** What the Expiry page counts: stock that can still expire on the shelf, and stock already expired. */

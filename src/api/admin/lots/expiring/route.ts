@@ -5,8 +5,8 @@ import type LotModuleService from "../../../../modules/lot/service"
 import type { AdminExpiringLotListResponse } from "../types"
 import { inventoryItemInfo } from "./helpers"
 import type { AdminGetExpiringLotsParamsType } from "./validators"
+import { DAY_MS } from "../../../../modules/lot/domain/time-units"
 
-const DAY_MS = 24 * 60 * 60 * 1000
 const asList = (value: string | string[] | undefined) => (value === undefined ? undefined : [value].flat())
 
 /**
