@@ -13,11 +13,21 @@ describe("scannedReceipt", () => {
       expires_at: "2026-12-31",
       manufactured_at: "2026-01-01",
       best_before_at: "2026-11-30",
+      serial_number: null,
+    })
+  })
+
+  it("takes the serial from (21) of an element string or a Digital Link, case kept", () => {
+    expect(scanned("]d2" + "0109506000134352" + "17261231" + "10abc-1\u001d" + "21Sn-0042").serial_number).toBe("Sn-0042")
+    expect(scanned("https://id.example.com/01/09506000134352/10/abc-1/21/Sn%2F42?17=261231")).toMatchObject({
+      lot_number: "abc-1",
+      serial_number: "Sn/42",
+      expires_at: "2026-12-31",
     })
   })
 
   it("takes a plain lot number as the lot number alone", () => {
-    expect(scanned("L-7")).toEqual({ gtin: null, lot_number: "L-7", expires_at: null, manufactured_at: null, best_before_at: null })
+    expect(scanned("L-7")).toEqual({ gtin: null, lot_number: "L-7", expires_at: null, manufactured_at: null, best_before_at: null, serial_number: null })
   })
 })
 

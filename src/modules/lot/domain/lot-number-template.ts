@@ -284,6 +284,16 @@ export function checkLotNumberAgainstPattern(
   return `Lot number "${lotNumber}" does not match this item's lot-number pattern ${displayPattern(pattern)}`
 }
 
+/**
+ * The spacing rule lot and serial numbers share: no surrounding whitespace, and each run of
+ * whitespace inside (tabs, line breaks, several spaces) as one space — what a person means when a
+ * pasted or typed code carries stray blanks.
+ */
+export function normalizeCodeSpacing(raw: string): string {
+  return raw.trim().replace(/\s+/g, " ")
+}
+
+/** Lot numbers are also upper-cased: "l2403-a" and "L2403-A" name the same lot. */
 export function normalizeLotNumber(raw: string): string {
-  return raw.trim().replace(/\s+/g, " ").toUpperCase()
+  return normalizeCodeSpacing(raw).toUpperCase()
 }

@@ -13,6 +13,8 @@ export type ScannedReceipt = {
   expires_at: string | null
   manufactured_at: string | null
   best_before_at: string | null
+  /** From (21), as scanned: serials keep their case (see normalizeSerialNumber). */
+  serial_number: string | null
 }
 
 export type ExplicitReceiptFields = {
@@ -22,10 +24,10 @@ export type ExplicitReceiptFields = {
   best_before_at?: DateLike
 }
 
-/** (01) GTIN, (10) lot, (17) expiry, (11) production date and (15) best before — or a plain lot number. */
+/** (01) GTIN, (10) lot, (21) serial, (17) expiry, (11) production date and (15) best before — or a plain lot number. */
 export function scannedReceipt(scan: ScanResult): ScannedReceipt {
   if (scan.kind === "lot_number") {
-    return { gtin: null, lot_number: scan.lot_number, expires_at: null, manufactured_at: null, best_before_at: null }
+    return { gtin: null, lot_number: scan.lot_number, expires_at: null, manufactured_at: null, best_before_at: null, serial_number: null }
   }
   return {
     gtin: scan.gtin ?? null,
@@ -33,6 +35,7 @@ export function scannedReceipt(scan: ScanResult): ScannedReceipt {
     expires_at: scan.expiry ?? null,
     manufactured_at: scan.production_date ?? null,
     best_before_at: scan.best_before ?? null,
+    serial_number: scan.serial ?? null,
   }
 }
 

@@ -172,3 +172,32 @@ export const RecallActionType = {
 } as const
 export type RecallActionType = (typeof RecallActionType)[keyof typeof RecallActionType]
 export const RECALL_ACTION_TYPES = Object.values(RecallActionType) as [RecallActionType, ...RecallActionType[]]
+
+/**
+ * Where one serialised unit is. Returned units wait for inspection before they are restocked or
+ * scrapped; recalled means on hand and blocked by a recall.
+ */
+export const SerialStatus = {
+  IN_STOCK: "in_stock",
+  ALLOCATED: "allocated",
+  SHIPPED: "shipped",
+  RETURNED: "returned",
+  SCRAPPED: "scrapped",
+  RECALLED: "recalled",
+} as const
+export type SerialStatus = (typeof SerialStatus)[keyof typeof SerialStatus]
+export const SERIAL_STATUSES = Object.values(SerialStatus) as [SerialStatus, ...SerialStatus[]]
+
+/** What moves a serialised unit from one status to another. */
+export const SerialStatusAction = {
+  ALLOCATE: "allocate",
+  DEALLOCATE: "deallocate",
+  SHIP: "ship",
+  UNSHIP: "unship",
+  RETURN: "return",
+  RESTOCK: "restock",
+  SCRAP: "scrap",
+  RECALL: "recall",
+  CLOSE_RECALL: "close_recall",
+} as const
+export type SerialStatusAction = (typeof SerialStatusAction)[keyof typeof SerialStatusAction]
